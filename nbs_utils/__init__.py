@@ -1,0 +1,14 @@
+"""Helpers for the course *Why neural networks need nonlinear activations*.
+
+Layers, each importing only those above it in this list:
+
+- ``activations``, ``datasets``: numpy only.
+- ``nets``, ``geometry``: numpy and scipy (exact LPs).
+- ``plots``: matplotlib.
+- ``widgets``: ipywidgets panels built on ``plots``.
+- ``panels``: the notebooks' interactive panels; ``checks``: exercise checkers.
+
+Importing the package imports nothing heavy; import the submodule you need.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,124 @@
+"""Activation functions and their derivatives, numerically stable over all finite inputs.
+
+``get(name, **params)`` returns an :class:`Activation`; call it on an array and ask
+for ``.derivative``. Conventions: ``step(0) = 0`` (the Heaviside step with H(0)=0),
+and at a kink the derivative takes the left-hand value (``relu'(0) = 0``).
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._validate import as_float_array, as_number
+
+
+def _sigmoid(x):
+    """sigma(x) = 1 / (1 + e^-x), from e^-|x| so nothing overflows.
+
+    |x| is capped at 700 (e^-700 ~ 1e-304) so nothing underflows either.
+    """
+    e = np.exp(-np.minimum(np.abs(x), 700.0))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def _softplus(x):
+    """log(1 + e^x) = max(x, 0) + log1p(e^-|x|), stable for large |x|."""
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.minimum(np.abs(x), 700.0)))
+
+
+def _identity(x):
+    return x
+
+
+def _step(x):
+    return (x > 0).astype(float)
+
+
+def _relu(x):
+    return np.maximum(x, 0.0)
+
+
+# name -> (f(x, **params), f'(x, **params), default params, one-line formula)
+_TABLE = {
+    "identity": (_identity, lambda x: np.ones_like(x), {}, "x"),
+    "step": (_step, lambda x: np.zeros_like(x), {}, "H(x): 1 if x > 0 else 0"),
+    "sigmoid": (
+        lambda x, k: _sigmoid(k * x),
+        lambda x, k: k * _sigmoid(k * x) * _sigmoid(-k * x),
+        {"k": 1.0},
+        "1 / (1 + exp(-k x))",
+    ),
+    "tanh": (np.tanh, lambda x: 1.0 - np.tanh(x) ** 2, {}, "tanh(x)"),
+    "relu": (_relu, lambda x: (x > 0).astype(float), {}, "max(0, x)"),
+    "leaky_relu": (
+        lambda x, alpha: np.where(x > 0, x, alpha * x),
+        lambda x, alpha: np.where(x > 0, 1.0, alpha),
+        {"alpha": 0.01},
+        "x if x > 0 else alpha x",
+    ),
+    "softplus": (_softplus, _sigmoid, {}, "log(1 + exp(x))"),
+    "elu": (
+        lambda x, alpha: np.where(x > 0, x, alpha * np.expm1(np.clip(x, -700.0, 0.0))),
+        lambda x, alpha: np.where(x > 0, 1.0, alpha * np.exp(np.clip(x, -700.0, 0.0))),
+        {"alpha": 1.0},
+        "x if x > 0 else alpha (exp(x) - 1)",
+    ),
+    "swish": (
+        lambda x: x * _sigmoid(x),
+        lambda x: _sigmoid(x) + x * _sigmoid(x) * _sigmoid(-x),
+        {},
+        "x sigma(x)",
+    ),
+}
+
+NAMES = tuple(_TABLE)
+"""The known activation names, in gallery order."""
+
+
+@dataclass(frozen=True)
+class Activation:
+    """An elementwise activation ``f`` with its derivative; see :func:`get`."""
+
+    name: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def formula(self):
+        """The defining formula as text, e.g. ``'max(0, x)'``."""
+        return _TABLE[self.name][3]
+
+    def __call__(self, x):
+        """f(x) elementwise; ``x`` is any finite numeric array-like."""
+        x = as_float_array(x, "x")
+        return _TABLE[self.name][0](x, **self.params)
+
+    def derivative(self, x):
+        """f'(x) elementwise (left-hand value at kinks, 0 for the step)."""
+        x = as_float_array(x, "x")
+        return _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
+
+    def __repr__(self):
+        args = "".join(f", {k}={v!r}" for k, v in self.params.items())
+        return f"get({self.name!r}{args})"
+
+
+def get(name, **params):
+    """The activation called ``name``, e.g. ``get("leaky_relu", alpha=0.1)``.
+
+    Parameters: ``sigmoid(k=1)`` is ``1/(1+exp(-k x))``; ``leaky_relu(alpha=0.01)`` and
+    ``elu(alpha=1)`` set the negative-side slope/scale. Unknown names raise ``ValueError``
+    listing the known ones; unknown parameters raise ``TypeError``.
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"activation name must be a str, got {type(name).__name__}")
+    if name not in _TABLE:
+        raise ValueError(f"unknown activation {name!r}; known activations: {', '.join(NAMES)}")
+    defaults = _TABLE[name][2]
+    unknown = set(params) - set(defaults)
+    if unknown:
+        allowed = ", ".join(defaults) or "none"
+        raise TypeError(
+            f"{name} got unknown parameter(s) {sorted(unknown)}; allowed parameters: {allowed}"
+        )
+    values = {k: as_number(params.get(k, v), f"{name} parameter {k}") for k, v in defaults.items()}
+    return Activation(name, values)

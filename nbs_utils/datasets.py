@@ -1,0 +1,69 @@
+"""Seeded toy data sets: XOR, disk-and-ring circles, and the band data of claim C6.
+
+Every generator takes an explicit ``seed`` and returns ``(X, y)`` with ``X`` of shape
+``(n, 2)`` and labels ``y`` in {0, 1}. The same seed always gives the same data.
+"""
+
+import numpy as np
+
+from ._validate import as_count, as_number, as_rng
+
+XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+"""The four XOR inputs, in truth-table order."""
+XOR_Y = np.array([0, 1, 1, 0])
+"""XOR of the two inputs."""
+
+
+def xor(n_per_corner=1, noise=0.0, seed=0):
+    """XOR clouds: ``n_per_corner`` points around each corner of the unit square.
+
+    With the defaults this is exactly the truth table ``(XOR_X, XOR_Y)``; ``noise`` is
+    the standard deviation of Gaussian jitter added to every point.
+    """
+    n = as_count(n_per_corner, "n_per_corner")
+    noise = as_number(noise, "noise", low=0.0)
+    rng = as_rng(seed)
+    X = np.repeat(XOR_X, n, axis=0) + noise * rng.standard_normal((4 * n, 2))
+    return X, np.repeat(XOR_Y, n)
+
+
+def circles(n=200, seed=0, r_disk=1.0, r_ring=(1.5, 2.0)):
+    """A disk (label 0, radius < ``r_disk``) inside a ring (label 1, radius in ``r_ring``).
+
+    Points are uniform by area; half are in each class. Not linearly separable in
+    (x, y), but the class is decided by x^2 + y^2, so it is in the features (x^2, y^2).
+    """
+    n = as_count(n, "n", minimum=2)
+    r_disk = as_number(r_disk, "r_disk", low=0.0)
+    r_in, r_out = (as_number(r, "r_ring") for r in r_ring)
+    if not 0 < r_disk <= r_in < r_out:
+        raise ValueError(f"need 0 < r_disk <= r_ring[0] < r_ring[1], got {r_disk}, {r_ring}")
+    rng = as_rng(seed)
+    n0 = n // 2
+    lo = np.r_[np.zeros(n0), np.full(n - n0, r_in**2)]
+    hi = np.r_[np.full(n0, r_disk**2), np.full(n - n0, r_out**2)]
+    radius = np.sqrt(rng.uniform(lo, hi))
+    angle = rng.uniform(0.0, 2 * np.pi, n)
+    X = radius[:, None] * np.c_[np.cos(angle), np.sin(angle)]
+    return X, np.r_[np.zeros(n0, int), np.ones(n - n0, int)]
+
+
+def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
+    """The band data of claim C6: uniform points on ``[-box, box]^2``.
+
+    Label 0 inside the diagonal band ``|x2 - x1| < inner``, label 1 outside
+    ``|x2 - x1| > outer``; points in the gap between are redrawn, so exactly ``n``
+    points come back.
+    """
+    n = as_count(n, "n", minimum=2)
+    inner, outer, box = (as_number(v, k) for k, v in [("inner", inner), ("outer", outer), ("box", box)])
+    if not 0 < inner <= outer < 2 * box:
+        raise ValueError(f"need 0 < inner <= outer < 2*box, got {inner}, {outer}, {box}")
+    rng = as_rng(seed)
+    kept = np.empty((0, 2))
+    while len(kept) < n:
+        cand = rng.uniform(-box, box, (2 * n, 2))
+        gap = np.abs(cand[:, 1] - cand[:, 0])
+        kept = np.r_[kept, cand[(gap < inner) | (gap > outer)]]
+    X = kept[:n]
+    return X, (np.abs(X[:, 1] - X[:, 0]) > outer).astype(int)

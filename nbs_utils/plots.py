@@ -1,0 +1,105 @@
+"""Matplotlib plumbing: a colour-blind-safe palette, class markers, artists updated in place.
+
+Colours are Okabe & Ito's palette; the two classes differ in marker shape as well as colour.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+PALETTE = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+"""Okabe-Ito colours, safe for the common forms of colour blindness."""
+
+CLASS_STYLE = {
+    0: {"color": PALETTE["blue"], "marker": "o", "label": "class 0"},
+    1: {"color": PALETTE["vermillion"], "marker": "^", "label": "class 1"},
+}
+"""Marker and colour per class label: circles for 0, triangles for 1."""
+
+CLASS_CMAP = plt.matplotlib.colors.ListedColormap(["#cfe3f1", "#f7d9c4"])
+"""Pale class colours for decision-region backgrounds (0 -> blue, 1 -> vermillion)."""
+
+
+def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
+    """``(fig, axes)`` for a panel: ``width`` x ``height`` inches per axes, no pyplot display.
+
+    Under ``%matplotlib widget`` the canvas is an ipywidget that a panel places itself,
+    so the figure is created with interactive display off.
+    """
+    with plt.ioff():
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
+        )
+    canvas = fig.canvas
+    for attr, value in [("header_visible", False), ("footer_visible", False)]:
+        if hasattr(canvas, attr):
+            setattr(canvas, attr, value)
+    return fig, axes
+
+
+def label_axes(ax, title, xlabel="$x_1$", ylabel="$x_2$"):
+    """Give ``ax`` a title and axis labels (every figure in the course has all three)."""
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return ax
+
+
+def scatter_classes(ax, X, y, size=22, **kwargs):
+    """One scatter artist per class, styled by :data:`CLASS_STYLE`; returns ``{label: artist}``.
+
+    Update them in place with :func:`set_class_points`.
+    """
+    X, y = np.asarray(X), np.asarray(y)
+    artists = {}
+    for label, style in CLASS_STYLE.items():
+        pts = X[y == label]
+        artists[label] = ax.scatter(
+            pts[:, 0], pts[:, 1], s=size, edgecolors="white", linewidths=0.4,
+            zorder=3, **style, **kwargs,
+        )  # fmt: skip
+    return artists
+
+
+def set_class_points(artists, X, y):
+    """Move the class scatters from :func:`scatter_classes` to new positions ``X``."""
+    X, y = np.asarray(X), np.asarray(y)
+    for label, artist in artists.items():
+        artist.set_offsets(X[y == label])
+
+
+def line_through_box(w, b, box):
+    """End points of the line ``w . x + b = 0`` clipped to ``box = ((x0, x1), (y0, y1))``.
+
+    Returns ``(xs, ys)`` of two points, or two NaN points if the line misses the box
+    (matplotlib then draws nothing).
+    """
+    (x0, x1), (y0, y1) = box
+    w1, w2 = float(w[0]), float(w[1])
+    pts = []
+    if abs(w2) > 1e-12:  # crossings with the vertical sides
+        pts += [(x, -(w1 * x + b) / w2) for x in (x0, x1)]
+    if abs(w1) > 1e-12:  # crossings with the horizontal sides
+        pts += [(-(w2 * yy + b) / w1, yy) for yy in (y0, y1)]
+    tol = 1e-9 * (1 + abs(x1 - x0) + abs(y1 - y0))
+    pts = [p for p in pts if x0 - tol <= p[0] <= x1 + tol and y0 - tol <= p[1] <= y1 + tol]
+    if len(pts) < 2:
+        return np.full(2, np.nan), np.full(2, np.nan)
+    pts = np.array(pts)
+    i, j = np.unravel_index(np.argmax(((pts[:, None] - pts[None]) ** 2).sum(-1)), (len(pts),) * 2)
+    return pts[[i, j], 0], pts[[i, j], 1]
+
+
+def grid(box, n=200):
+    """An ``n`` x ``n`` grid over ``box``: returns ``(xx, yy, points)`` with points (n*n, 2)."""
+    (x0, x1), (y0, y1) = box
+    xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    return xx, yy, np.c_[xx.ravel(), yy.ravel()]

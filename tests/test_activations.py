@@ -1,0 +1,93 @@
+import numpy as np
+import pytest
+
+from nbs_utils.activations import NAMES, get
+
+WIDE = np.r_[-1e4, -800.0, -50.0, np.linspace(-10, 10, 2001), 50.0, 800.0, 1e4]
+
+
+def test_required_names_exist():
+    for name in ["identity", "step", "sigmoid", "tanh", "relu", "leaky_relu", "softplus"]:
+        assert get(name).name == name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_finite_over_wide_range_without_warnings(name):
+    act = get(name)
+    with np.errstate(all="raise"):
+        assert np.all(np.isfinite(act(WIDE)))
+        assert np.all(np.isfinite(act.derivative(WIDE)))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_derivative_matches_finite_differences(name):
+    act = get(name)
+    x = np.linspace(-6, 6, 1201)
+    x = x[np.abs(x) > 1e-3]  # away from the kinks at 0
+    h = 1e-6
+    numeric = (act(x + h) - act(x - h)) / (2 * h)
+    assert np.allclose(act.derivative(x), numeric, atol=1e-6)
+
+
+def test_known_values():
+    assert np.allclose(get("sigmoid")([-1e4, 0, 1e4]), [0, 0.5, 1])
+    assert np.allclose(get("softplus")([-1e4, 0, 1e4]), [0, np.log(2), 1e4])
+    assert np.allclose(get("relu")([-2, 0, 3]), [0, 0, 3])
+    assert np.allclose(get("step")([-1, 0, 1]), [0, 0, 1])  # H(0) = 0
+    assert np.allclose(get("leaky_relu", alpha=0.1)([-2, 3]), [-0.2, 3])
+
+
+def test_tanh_is_a_rescaled_sigmoid():
+    x = np.linspace(-20, 20, 401)
+    assert np.allclose(get("tanh")(x), 2 * get("sigmoid")(2 * x) - 1)
+
+
+def test_sigmoid_derivative_at_most_a_quarter():
+    x = np.linspace(-30, 30, 6001)
+    d = get("sigmoid").derivative(x)
+    assert d.max() == pytest.approx(0.25) and np.all(d <= 0.25)
+
+
+def test_leaky_relu_with_slope_one_is_identity():
+    x = np.linspace(-5, 5, 11)
+    assert np.array_equal(get("leaky_relu", alpha=1.0)(x), x)
+
+
+def test_sigmoid_steepness_parameter():
+    assert np.allclose(get("sigmoid", k=3.0)(1.0), 1 / (1 + np.exp(-3.0)))
+
+
+def test_shapes_are_preserved():
+    x = np.zeros((3, 4, 5))
+    for name in NAMES:
+        assert get(name)(x).shape == x.shape
+        assert get(name).derivative(x).shape == x.shape
+
+
+def test_unknown_name_lists_known_ones():
+    with pytest.raises(ValueError, match="relu") as err:
+        get("nope")
+    assert "softplus" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: get(3), TypeError),
+        (lambda: get("relu", alpha=0.1), TypeError),
+        (lambda: get("leaky_relu", alpha="big"), TypeError),
+        (lambda: get("leaky_relu", alpha=float("nan")), ValueError),
+        (lambda: get("relu")([1.0, np.nan]), ValueError),
+        (lambda: get("relu")([1.0, np.inf]), ValueError),
+        (lambda: get("relu")("abc"), TypeError),
+        (lambda: get("tanh")(None), TypeError),
+    ],
+)
+def test_bad_input_is_rejected(call, error):
+    with pytest.raises(error):
+        call()
+
+
+def test_repr_round_trips():
+    assert repr(get("leaky_relu", alpha=0.2)) == "get('leaky_relu', alpha=0.2)"
+    assert get("relu").formula == "max(0, x)"

@@ -1,0 +1,54 @@
+import numpy as np
+import pytest
+
+from nbs_utils import datasets
+
+
+@pytest.mark.parametrize("make", [datasets.xor, datasets.circles, datasets.bands])
+def test_same_seed_same_data(make):
+    X1, y1 = make(seed=3)
+    X2, y2 = make(seed=3)
+    assert np.array_equal(X1, X2) and np.array_equal(y1, y2)
+    assert X1.shape == (len(y1), 2) and set(np.unique(y1)) == {0, 1}
+
+
+def test_xor_defaults_are_the_truth_table():
+    X, y = datasets.xor()
+    assert np.array_equal(X, datasets.XOR_X) and np.array_equal(y, [0, 1, 1, 0])
+
+
+def test_noisy_xor_has_requested_size():
+    X, y = datasets.xor(n_per_corner=25, noise=0.1, seed=1)
+    assert X.shape == (100, 2) and y.sum() == 50
+
+
+def test_circles_radii():
+    X, y = datasets.circles(n=500, seed=0)
+    r = np.hypot(X[:, 0], X[:, 1])
+    assert np.all(r[y == 0] < 1.0) and np.all((r[y == 1] >= 1.5) & (r[y == 1] <= 2.0))
+    assert len(y) == 500
+
+
+def test_bands_respect_the_gap():
+    X, y = datasets.bands(n=1000, seed=0)
+    gap = np.abs(X[:, 1] - X[:, 0])
+    assert len(y) == 1000
+    assert np.all(gap[y == 0] < 0.8) and np.all(gap[y == 1] > 1.2)
+    assert np.all(np.abs(X) <= 3.0)
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: datasets.xor(n_per_corner=0), ValueError),
+        (lambda: datasets.xor(noise=-1.0), ValueError),
+        (lambda: datasets.xor(seed="a"), TypeError),
+        (lambda: datasets.circles(n=2.5), TypeError),
+        (lambda: datasets.circles(r_disk=2.0), ValueError),
+        (lambda: datasets.bands(inner=2.0, outer=1.0), ValueError),
+        (lambda: datasets.bands(box=float("nan")), ValueError),
+    ],
+)
+def test_bad_input_is_rejected(call, error):
+    with pytest.raises(error):
+        call()
