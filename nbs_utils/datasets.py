@@ -56,7 +56,9 @@ def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
     points come back.
     """
     n = as_count(n, "n", minimum=2)
-    inner, outer, box = (as_number(v, k) for k, v in [("inner", inner), ("outer", outer), ("box", box)])
+    inner, outer, box = (
+        as_number(v, k) for k, v in [("inner", inner), ("outer", outer), ("box", box)]
+    )
     if not 0 < inner <= outer < 2 * box:
         raise ValueError(f"need 0 < inner <= outer < 2*box, got {inner}, {outer}, {box}")
     rng = as_rng(seed)

@@ -34,7 +34,9 @@ def forward(layers, X, activation=None, output_activation=None):
         raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
     for act in (activation, output_activation):
         if act is not None and not isinstance(act, Activation):
-            raise TypeError(f"activations must be Activation objects or None, got {type(act).__name__}")
+            raise TypeError(
+                f"activations must be Activation objects or None, got {type(act).__name__}"
+            )
     for i, (W, b) in enumerate(layers):
         X = X @ W.T + b
         act = activation if i < len(layers) - 1 else output_activation

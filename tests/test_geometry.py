@@ -45,7 +45,9 @@ def test_circles_separable_only_after_squaring():
 def test_band_data_margins_in_hidden_space():
     X, y = bands(n=4000, seed=0)
     Z = np.c_[-X[:, 0] + X[:, 1] - 1, X[:, 0] - X[:, 1] - 1]
-    margins = {a: linearly_separable(get(a)(Z), y).margin for a in ["identity", "relu", "tanh", "sigmoid"]}
+    margins = {
+        a: linearly_separable(get(a)(Z), y).margin for a in ["identity", "relu", "tanh", "sigmoid"]
+    }
     assert margins["identity"] == 0.0
     assert margins["tanh"] > margins["relu"] > margins["sigmoid"] > 0
 
