@@ -1,0 +1,149 @@
+"""Hand-builder panel for XOR with threshold units (notebook 02, claim C5).
+
+The net has one hidden threshold unit and a skip connection from the inputs to the output:
+
+    h = H(w1 x1 + w2 x2 + b_h)
+    y = H(v1 x1 + v2 x2 + v_h h + b_y)
+
+with the Heaviside step ``H(z) = 1 if z > 0 else 0`` (so ``H(0) = 0``). The seed post's
+solution is ``h = H(x1 + x2 - 1.5)`` (an AND unit) and ``y = H(x1 + x2 - 2 h - 0.5)``.
+"""
+
+import numpy as np
+from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+from ..activations import get
+from ..datasets import XOR_X, XOR_Y
+from ..plots import (
+    CLASS_CMAP,
+    PALETTE,
+    grid,
+    label_axes,
+    line_through_box,
+    new_figure,
+    scatter_classes,
+)
+from ..widgets import Panel, slider
+
+SEED_WEIGHTS = {"w1": 1.0, "w2": 1.0, "b_h": -1.5, "v1": 1.0, "v2": 1.0, "v_h": -2.0, "b_y": -0.5}
+"""The seed's solution: h = H(x1 + x2 - 1.5), y = H(x1 + x2 - 2h - 0.5)."""
+
+WEIGHT_RANGE = (-3.0, 3.0, 0.1)
+"""(min, max, step) of every slider."""
+
+LABELS = {
+    "w1": "hidden: weight of x1",
+    "w2": "hidden: weight of x2",
+    "b_h": "hidden: bias",
+    "v1": "output: weight of x1",
+    "v2": "output: weight of x2",
+    "v_h": "output: weight of h",
+    "b_y": "output: bias",
+}
+"""Slider descriptions, one per weight and bias."""
+
+BOX = ((-0.5, 1.5), (-0.5, 1.5))
+"""The drawn input square around the four XOR points."""
+
+_DECIMALS = 9  # weights live on a 0.1 grid; see skip_net
+
+
+def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
+    """Hidden and output values ``(h, y)`` of the one-hidden-unit skip net on the rows of ``X``.
+
+    ``h = H(w1 x1 + w2 x2 + b_h)`` and ``y = H(v1 x1 + v2 x2 + v_h h + b_y)`` with
+    ``H(0) = 0``. Pre-activations are rounded to 1e-9 first, so floating-point noise such
+    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights.
+    """
+    step = get("step")
+    X = np.asarray(X, dtype=float)
+    h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
+    y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
+    return h, y
+
+
+def _line(w, b, box):
+    """The clipped line ``w . x + b = 0``, or empty data when it misses the box."""
+    xs, ys = line_through_box(w, b, box)
+    return ([], []) if np.isnan(xs).any() else (xs, ys)
+
+
+def _readout(weights, h, y):
+    wrong = np.flatnonzero(y != XOR_Y)
+    f = {k: f"{v:+.1f}" for k, v in weights.items()}
+    formulas = (
+        f"h = H({f['w1']}·x1 {f['w2']}·x2 {f['b_h']}), "
+        f"y = H({f['v1']}·x1 {f['v2']}·x2 {f['v_h']}·h {f['b_y']})"
+    )
+    if wrong.size == 0:
+        verdict = "<b>XOR solved</b>: all four rows of the truth table are right."
+    else:
+        rows = ", ".join(f"({XOR_X[i, 0]:.0f}, {XOR_X[i, 1]:.0f}) gives {y[i]:.0f}" for i in wrong)
+        verdict = f"<b>{4 - wrong.size} of 4 rows right</b>; wrong: {rows}."
+    return f"{verdict}<br><code>{formulas}</code>"
+
+
+def xor_builder_panel(weights=None, box=BOX, resolution=121):
+    """A :class:`~nbs_utils.widgets.Panel` with one slider per weight and bias of the skip net.
+
+    Left: the decision regions of ``y`` over ``box`` (pale blue y = 0, pale vermillion
+    y = 1), the hidden unit's line ``w1 x1 + w2 x2 + b_h = 0`` (dashed) and the four XOR
+    points, with a cross on each point the net gets wrong. Right: the live truth table.
+    The readout says when XOR is solved. ``weights`` (default :data:`SEED_WEIGHTS`) sets
+    the starting slider values; ``resolution`` is the grid size per side.
+    """
+    start = dict(SEED_WEIGHTS)
+    if weights is not None:
+        unknown = set(weights) - set(start)
+        if unknown:
+            raise ValueError(f"unknown weight names {sorted(unknown)}; known: {list(start)}")
+        start.update({k: float(v) for k, v in weights.items()})
+    lo, hi, step = WEIGHT_RANGE
+    controls = {name: slider(LABELS[name], lo, hi, step, value) for name, value in start.items()}
+
+    fig, (ax, ax_table) = new_figure(ncols=2, width=4.0, height=3.6)
+    _, _, points = grid(box, resolution)
+    (x0, x1), (y0, y1) = box
+    regions = ax.imshow(
+        np.zeros((resolution, resolution)), origin="lower", extent=(x0, x1, y0, y1),
+        cmap=CLASS_CMAP, vmin=0, vmax=1, interpolation="nearest", aspect="auto",
+    )  # fmt: skip
+    (hidden_line,) = ax.plot([], [], "--", color=PALETTE["black"], lw=1.5, label="h flips here")
+    scatter_classes(ax, XOR_X, XOR_Y, size=110)
+    crosses = ax.scatter(
+        np.empty(0), np.empty(0), marker="x", s=160, color=PALETTE["black"], linewidths=2,
+        zorder=4, label="wrong",
+    )  # fmt: skip
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xticks([0, 0.5, 1])
+    ax.set_yticks([0, 0.5, 1])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8, ncols=4)
+    label_axes(ax, "decision regions of y")
+
+    ax_table.axis("off")
+    header = ["x1", "x2", "h", "y", "XOR", "right?"]
+    cells = [[f"{a:.0f}", f"{b:.0f}", "", "", f"{t}", ""] for (a, b), t in zip(XOR_X, XOR_Y)]
+    table = ax_table.table(cellText=cells, colLabels=header, loc="center", cellLoc="center")
+    table.scale(1.0, 1.8)
+    title = ax_table.set_title("truth table")
+
+    def update(**weights):
+        h, y = skip_net(XOR_X, **weights)
+        regions.set_data(skip_net(points, **weights)[1].reshape(resolution, resolution))
+        hidden_line.set_data(*_line((weights["w1"], weights["w2"]), weights["b_h"], box))
+        wrong = y != XOR_Y
+        crosses.set_offsets(XOR_X[wrong].reshape(-1, 2))
+        for row, (hi_, yi, bad) in enumerate(zip(h, y, wrong), start=1):
+            table[row, 2].get_text().set_text(f"{hi_:.0f}")
+            table[row, 3].get_text().set_text(f"{yi:.0f}")
+            table[row, 5].get_text().set_text("no" if bad else "yes")
+            table[row, 5].set_facecolor(PALETTE["orange"] if bad else "white")
+        title.set_text("truth table: XOR solved" if not wrong.any() else "truth table")
+        return _readout(weights, h, y)
+
+    panel = Panel(fig, controls, update)
+    if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+        fig.draw_without_rendering()  # lay out once, then freeze: redraws only repaint
+        fig.set_layout_engine("none")
+    return panel

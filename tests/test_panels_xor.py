@@ -1,0 +1,172 @@
+import warnings
+
+import numpy as np
+import pytest
+
+from nbs_utils.checks import check_xor_threshold_net
+from nbs_utils.datasets import XOR_X, XOR_Y
+from nbs_utils.panels.xor import (
+    LABELS,
+    SEED_WEIGHTS,
+    WEIGHT_RANGE,
+    skip_net,
+    xor_builder_panel,
+)
+
+LO, HI, STEP = WEIGHT_RANGE
+SLIDER_VALUES = np.round(np.arange(LO, HI + STEP / 2, STEP), 1)
+
+
+@pytest.fixture(scope="module")
+def panel():
+    p = xor_builder_panel()
+    yield p
+    import matplotlib.pyplot as plt
+
+    plt.close(p.fig)
+
+
+def artist_arrays(p):
+    """Every data array the panel's update touches."""
+    ax = p.fig.axes[0]
+    line = ax.lines[0]
+    arrays = [ax.images[0].get_array(), line.get_xdata(), line.get_ydata()]
+    arrays += [c.get_offsets() for c in ax.collections]
+    return [np.asarray(a, dtype=float) for a in arrays]
+
+
+def table_column(p, col):
+    table = p.fig.axes[1].tables[0]
+    return [table[row, col].get_text().get_text() for row in range(1, 5)]
+
+
+def test_seed_solution_matches_the_seed_post():
+    h, y = skip_net(XOR_X, **SEED_WEIGHTS)
+    assert h.tolist() == [0, 0, 0, 1]  # h = H(x1 + x2 - 1.5) is AND
+    assert y.tolist() == XOR_Y.tolist()
+
+
+def test_defaults_are_the_seed_solution_and_the_readout_says_solved(panel):
+    panel.set(**SEED_WEIGHTS)
+    assert panel.values == SEED_WEIGHTS
+    assert "XOR solved" in panel.readout.value
+    assert table_column(panel, 2) == ["0", "0", "0", "1"]
+    assert table_column(panel, 3) == ["0", "1", "1", "0"]
+    assert table_column(panel, 5) == ["yes"] * 4
+    assert len(panel.fig.axes[0].collections[-1].get_offsets()) == 0  # no crosses
+
+
+def test_readout_and_table_report_a_broken_net(panel):
+    panel.set(b_h=-0.5)  # h becomes OR: (0, 1) and (1, 0) go wrong
+    try:
+        assert "XOR solved" not in panel.readout.value
+        assert "2 of 4 rows right" in panel.readout.value
+        assert table_column(panel, 5) == ["yes", "no", "no", "yes"]
+        crosses = panel.fig.axes[0].collections[-1].get_offsets()
+        assert sorted(map(tuple, np.asarray(crosses))) == [(0, 1), (1, 0)]
+    finally:
+        panel.set(**SEED_WEIGHTS)
+
+
+def test_regions_image_is_the_net_on_the_grid(panel):
+    image = np.asarray(panel.fig.axes[0].images[0].get_array())
+    n = image.shape[0]
+    x0, x1, y0, y1 = panel.fig.axes[0].images[0].get_extent()
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    for (a, b), target in zip(XOR_X, XOR_Y):
+        i, j = np.argmin(abs(ys - b)), np.argmin(abs(xs - a))  # row = x2, column = x1
+        assert image[i, j] == target
+    assert set(np.unique(image)) == {0.0, 1.0}
+
+
+def test_sliders_are_labelled_and_sane(panel):
+    assert set(panel.controls) == set(SEED_WEIGHTS) == set(LABELS)
+    for name, control in panel.controls.items():
+        assert control.description == LABELS[name]
+        assert (control.min, control.max, control.step) == (LO, HI, STEP)
+
+
+def test_sweeping_every_slider_over_its_range_stays_finite_and_in_place(panel):
+    fig, ax = panel.fig, panel.fig.axes[0]
+    artists = (list(ax.images), list(ax.lines), list(ax.collections), list(fig.axes[1].tables))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name in panel.controls:
+            for value in SLIDER_VALUES:  # the pure redraw step over every slider value
+                values = {**SEED_WEIGHTS, name: float(value)}
+                readout = panel.update(**values)
+                assert readout and all(np.isfinite(a).all() for a in artist_arrays(panel))
+                y = skip_net(XOR_X, **values)[1]
+                assert ("XOR solved" in readout) == bool(np.all(y == XOR_Y))
+            for value in (LO, 0.0, HI):  # through the widgets, with a real draw
+                panel.set(**{name: value})
+                assert all(np.isfinite(a).all() for a in artist_arrays(panel))
+            panel.set(**SEED_WEIGHTS)
+    assert panel.fig is fig and fig.axes[0] is ax
+    assert artists == (
+        list(ax.images), list(ax.lines), list(ax.collections), list(fig.axes[1].tables)
+    )  # fmt: skip
+
+
+def test_random_joint_settings_stay_finite(panel):
+    rng = np.random.default_rng(0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for _ in range(200):
+            values = dict(zip(SEED_WEIGHTS, rng.choice(SLIDER_VALUES, len(SEED_WEIGHTS))))
+            panel.update(**{k: float(v) for k, v in values.items()})
+            assert all(np.isfinite(a).all() for a in artist_arrays(panel))
+        panel.set(**SEED_WEIGHTS)
+        panel.fig.canvas.draw()
+
+
+def test_hidden_line_disappears_when_it_misses_the_box(panel):
+    panel.update(**{**SEED_WEIGHTS, "w1": 0.0, "w2": 0.0})
+    assert len(panel.fig.axes[0].lines[0].get_xdata()) == 0
+    panel.update(**SEED_WEIGHTS)
+    assert len(panel.fig.axes[0].lines[0].get_xdata()) == 2
+
+
+def test_step_of_zero_is_zero_despite_float_noise():
+    # 0.1 + 0.2 - 0.3 is 5.6e-17 in floating point; on the slider grid it is exactly 0
+    h, _ = skip_net(XOR_X, 0.1, 0.2, -0.3, 0, 0, 0, 0)
+    assert h.tolist() == [0, 0, 0, 0]
+    _, y = skip_net(XOR_X, 0, 0, 0, 0.1, 0.2, 0, -0.3)
+    assert y.tolist() == [0, 0, 0, 0]
+
+
+def test_skip_net_is_exact_on_the_slider_grid():
+    """Weights k/10 make every pre-activation (integer)/10: compare signs in integers."""
+    rng = np.random.default_rng(1)
+    for _ in range(300):
+        k = rng.integers(-30, 31, 7)
+        h, y = skip_net(XOR_X, *(k / 10))
+        hz = XOR_X.astype(int) @ k[:2] + k[2]
+        h_int = (hz > 0).astype(int)
+        yz = XOR_X.astype(int) @ k[3:5] + k[5] * h_int + k[6]
+        assert h.tolist() == h_int.tolist() and y.tolist() == (yz > 0).astype(int).tolist()
+
+
+def test_checker_agrees_with_the_panel_net(capsys):
+    rng = np.random.default_rng(2)
+    for _ in range(300):
+        w = rng.integers(-30, 31, 7) / 10
+        expected = bool(np.all(skip_net(XOR_X, *w)[1] == XOR_Y))
+        assert check_xor_threshold_net(w[:3], w[3:]) is expected
+    capsys.readouterr()
+    assert check_xor_threshold_net([1, 1, -1.5], [1, 1, -2, -0.5]) is True
+
+
+def test_unknown_weight_names_are_rejected():
+    with pytest.raises(ValueError, match="unknown weight"):
+        xor_builder_panel(weights={"w3": 1.0})
+
+
+def test_custom_start_weights():
+    p = xor_builder_panel(weights={"b_h": -0.5})
+    try:
+        assert p.values["b_h"] == -0.5 and "XOR solved" not in p.readout.value
+    finally:
+        import matplotlib.pyplot as plt
+
+        plt.close(p.fig)
