@@ -1,6 +1,6 @@
 """Exact geometry of decision problems: linear separability with its max margin.
 
-(``count_linear_regions`` for ReLU nets lives here too.)
+Also the exact activation regions of ReLU nets (``count_linear_regions``).
 """
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ import numpy as np
 from scipy.optimize import linprog, minimize
 from scipy.spatial import ConvexHull, QhullError
 
-from ._validate import as_labels, as_points
+from ._validate import as_float_array, as_labels, as_layers, as_points
 
 
 @dataclass(frozen=True)
@@ -81,3 +81,131 @@ def _hull_points(X, s):
         keep_X.append(P)
         keep_s.append(np.full(len(P), label))
     return np.concatenate(keep_X), np.concatenate(keep_s)
+
+
+# ---------------------------------------------------------------------------------------
+# Activation regions of ReLU nets, counted exactly (no grid sampling).
+
+_REL_TOL = 1e-12  # pieces shorter / smaller than this fraction of the box count as empty
+
+
+def count_linear_regions(layers, box):
+    """The exact number of activation regions of a ReLU net inside ``box``.
+
+    ``layers`` is a list of ``(W, b)`` hidden layers, each followed by ReLU; ``box`` is
+    ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input. An activation
+    region is the set of inputs with one on/off pattern of all units; only regions with
+    nonempty interior count. See :func:`linear_regions` for the method.
+    """
+    return len(linear_regions(layers, box))
+
+
+def linear_regions(layers, box):
+    """The activation regions of a ReLU net in ``box``: a list of ``(piece, pattern)``.
+
+    ``piece`` is an interval ``array([lo, hi])`` (1-D input) or the vertices ``(m, 2)`` of
+    a convex polygon in counter-clockwise order (2-D input); ``pattern`` is the boolean
+    on/off vector of all units, layer after layer.
+
+    Method (exact refinement, layer by layer): on a region where the earlier units'
+    pattern is fixed, the net so far is one affine map ``x -> A x + c`` (inactive units
+    give zero rows), so each unit of the next layer has an *affine* pre-activation
+    ``z(x) = a . x + d`` there and its zero set is a point (1-D) or a line (2-D). Cutting
+    every region by every such zero set, keeping the pieces with nonempty interior
+    (length or area above ``1e-12`` of the box's), gives the regions of the next layer.
+    In 1-D this is breakpoint tracking; in 2-D it is exact convex-polygon clipping. Two
+    distinct leaves differ in the sign of the unit that separated them, so their
+    patterns differ, and each pattern's region is convex (an intersection of half-planes).
+    """
+    layers = as_layers(layers)
+    lo, hi, dim = _as_box(box)
+    n_in = layers[0][0].shape[1]
+    if n_in != dim:
+        raise ValueError(
+            f"the first layer takes {n_in}-D input but box is {dim}-D; "
+            "box must be (lo, hi) for 1-D input or ((x0, x1), (y0, y1)) for 2-D input"
+        )
+    if dim == 1:
+        start = np.array([lo[0], hi[0]])
+        min_size = _REL_TOL * (hi[0] - lo[0])
+        split = _split_interval
+    else:
+        (x0, y0), (x1, y1) = lo, hi
+        start = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+        min_size = _REL_TOL * (x1 - x0) * (y1 - y0)
+        split = _split_polygon
+    scale = float(np.max(np.abs(np.r_[lo, hi])))  # |x| <= scale on the box
+    # each region: (piece, A, c, pattern) with the net so far equal to A x + c on it
+    regions = [(start, np.eye(dim), np.zeros(dim), np.zeros(0, bool))]
+    for W, b in layers:
+        next_regions = []
+        for piece, A, c, pattern in regions:
+            Z_A, Z_c = W @ A, W @ c + b  # pre-activations z_j(x) = Z_A[j] . x + Z_c[j]
+            pieces = [piece]
+            for a, d in zip(Z_A, Z_c):
+                tol = 1e-12 * (np.abs(a).sum() * scale + abs(d))
+                pieces = [q for p in pieces for q in split(p, a, d, tol, min_size)]
+            for p in pieces:
+                on = Z_A @ _interior_point(p) + Z_c > 0
+                next_regions.append((p, Z_A * on[:, None], Z_c * on, np.r_[pattern, on]))
+        regions = next_regions
+    return [(piece, pattern) for piece, _, _, pattern in regions]
+
+
+def _as_box(box):
+    """``(lo, hi, dim)`` from a 1-D ``(lo, hi)`` or 2-D ``((x0, x1), (y0, y1))`` box."""
+    arr = as_float_array(box, "box")
+    if arr.shape not in [(2,), (2, 2)]:
+        raise ValueError(
+            "box must be (lo, hi) for 1-D input or ((x0, x1), (y0, y1)) for 2-D input, "
+            f"got shape {arr.shape}"
+        )
+    arr = arr.reshape(-1, 2)
+    if np.any(arr[:, 0] >= arr[:, 1]):
+        raise ValueError(f"box must have lo < hi on every axis (nonempty interior), got {box}")
+    return arr[:, 0], arr[:, 1], len(arr)
+
+
+def _interior_point(piece):
+    """A point strictly inside an interval or convex polygon (the vertex mean)."""
+    return piece.mean(axis=0, keepdims=piece.ndim == 1)
+
+
+def _split_interval(piece, a, d, tol, min_size):
+    """Cut the interval ``piece`` at the zero of ``z(x) = a x + d`` if it lies inside."""
+    lo, hi = piece
+    if abs(a[0]) * (hi - lo) <= tol:  # z constant (or nearly) on the piece: no cut
+        return [piece]
+    x = -d / a[0]
+    if x - lo <= min_size or hi - x <= min_size:
+        return [piece]
+    return [np.array([lo, x]), np.array([x, hi])]
+
+
+def _split_polygon(poly, a, d, tol, min_size):
+    """Cut the convex polygon ``poly`` by the line ``a . x + d = 0``; drop empty pieces."""
+    z = poly @ a + d
+    if not np.any(z > tol) or not np.any(z < -tol):
+        return [poly]
+    sides = ([], [])  # (z >= 0 side, z <= 0 side)
+    m = len(poly)
+    for i in range(m):
+        p, zp = poly[i], z[i]
+        q, zq = poly[(i + 1) % m], z[(i + 1) % m]
+        if zp >= -tol:
+            sides[0].append(p)
+        if zp <= tol:
+            sides[1].append(p)
+        if (zp > tol and zq < -tol) or (zp < -tol and zq > tol):
+            cut = p + (zp / (zp - zq)) * (q - p)
+            sides[0].append(cut)
+            sides[1].append(cut)
+    out = [np.array(s) for s in sides if len(s) >= 3]
+    out = [s for s in out if _polygon_area(s) > min_size]
+    return out if out else [poly]
+
+
+def _polygon_area(poly):
+    """Shoelace area of a polygon given by its vertices in order."""
+    x, y = poly[:, 0], poly[:, 1]
+    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))

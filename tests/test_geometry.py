@@ -77,3 +77,188 @@ def test_margin_is_achieved_by_the_returned_hyperplane():
 def test_bad_input_is_rejected(X, y, error):
     with pytest.raises(error):
         linearly_separable(X, y)
+
+
+# --- count_linear_regions ---------------------------------------------------------------
+
+from math import comb  # noqa: E402
+
+from scipy.optimize import linprog  # noqa: E402
+
+from nbs_utils.geometry import count_linear_regions, linear_regions  # noqa: E402
+from nbs_utils.nets import random_layers  # noqa: E402
+
+BOX_2D = ((-1.0, 1.0), (-1.0, 1.0))
+
+
+def tent_layers(k, n_in=1):
+    """k hidden layers of 2 ReLUs computing the tent map t(x) = 2relu(x) - 4relu(x - 1/2)
+    composed k times (the last layer's units, not yet combined, are relu(t^{k-1}) and
+    relu(t^{k-1} - 1/2)); with n_in = 2 the first layer reads only the first coordinate."""
+    W1 = np.zeros((2, n_in))
+    W1[:, 0] = 1.0
+    first = (W1, np.array([0.0, -0.5]))
+    rest = (np.array([[2.0, -4.0], [2.0, -4.0]]), np.array([0.0, -0.5]))
+    return [first] + [rest] * (k - 1)
+
+
+def grid_patterns(layers, box, n):
+    """Distinct on/off patterns of all units seen on an n x n grid (a lower bound)."""
+    (x0, x1), (y0, y1) = box
+    xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
+    H = np.c_[xx.ravel(), yy.ravel()]
+    on = []
+    for W, b in layers:
+        Z = H @ W.T + b
+        on.append(Z > 0)
+        H = np.maximum(Z, 0.0)
+    return set(map(bytes, np.packbits(np.concatenate(on, axis=1), axis=1)))
+
+
+def key(pattern):
+    """A hashable key for an on/off pattern, as :func:`grid_patterns` makes them."""
+    return bytes(np.packbits(pattern))
+
+
+def shoelace_area(poly):
+    x, y = poly[:, 0], poly[:, 1]
+    return 0.5 * abs(x @ np.roll(y, -1) - y @ np.roll(x, -1))
+
+
+def inradius(poly):
+    """Radius of the largest disk inside a convex polygon (CCW vertices), by LP."""
+    edges = np.roll(poly, -1, axis=0) - poly
+    normals = np.c_[edges[:, 1], -edges[:, 0]]
+    normals /= np.linalg.norm(normals, axis=1, keepdims=True)  # outward for CCW order
+    A = np.c_[normals, np.ones(len(poly))]  # n . x + r <= n . v
+    res = linprog([0, 0, -1], A_ub=A, b_ub=np.sum(normals * poly, axis=1), bounds=(None, None))
+    return res.x[2]
+
+
+@pytest.mark.parametrize("k", range(1, 10))
+def test_tent_composition_has_two_to_the_k_pieces(k):
+    assert count_linear_regions(tent_layers(k), (0.0, 1.0)) == 2**k
+    assert count_linear_regions(tent_layers(k, n_in=2), ((0.0, 1.0), (0.0, 1.0))) == 2**k
+
+
+def test_tent_pieces_are_the_dyadic_intervals():
+    pieces = [piece for piece, _ in linear_regions(tent_layers(4), (0.0, 1.0))]
+    ends = np.unique(np.concatenate(pieces))
+    assert np.allclose(ends, np.arange(17) / 16, atol=1e-12)
+
+
+def lines_in_general_position(n, seed=0):
+    """n lines a . x + d = 0 with all C(n, 2) crossings inside [-1, 1]^2, no three concurrent."""
+    rng = np.random.default_rng(seed)
+    angles = np.pi * (np.arange(n) + rng.uniform(0.2, 0.8, n)) / n
+    W = np.c_[np.cos(angles), np.sin(angles)]
+    b = rng.uniform(-0.2, 0.2, n)
+    crossings = [np.linalg.solve(W[[i, j]], -b[[i, j]]) for i in range(n) for j in range(i + 1, n)]
+    return W, b, np.array(crossings)
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 5, 8])
+def test_lines_in_general_position_give_zaslavsky_count(n):
+    W, b, crossings = lines_in_general_position(n)
+    if n > 1:  # the hypothesis of the formula: every crossing inside, all distinct
+        assert np.all(np.abs(crossings) < 1)
+        assert np.min(np.linalg.norm(crossings[:, None] - crossings[None], axis=-1)
+                      + np.eye(len(crossings))) > 1e-3  # fmt: skip
+    assert count_linear_regions([(W, b)], BOX_2D) == 1 + n + comb(n, 2)
+
+
+def test_eight_lines_give_37():
+    W, b, _ = lines_in_general_position(8, seed=3)
+    assert count_linear_regions([(W, b)], BOX_2D) == 37
+
+
+def test_lines_missing_the_box_do_not_cut_it():
+    W = np.array([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0]])
+    b = np.array([5.0, -5.0, 1.0])  # x = -5, y = 5, and a unit with zero weights
+    assert count_linear_regions([(W, b)], BOX_2D) == 1
+    assert count_linear_regions([(W[:, :1], b)], (-1.0, 1.0)) == 1
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_random_deep_net_count_bounds_the_grid_count(seed):
+    layers = random_layers([2, 16, 16, 16], seed=seed)
+    regions = linear_regions(layers, BOX_2D)
+    exact = {key(p) for _, p in regions}
+    assert len(exact) == len(regions)  # one region per pattern
+    n = 400
+    seen = grid_patterns(layers, BOX_2D, n)
+    assert seen <= exact and len(seen) <= len(regions)
+    # every region the grid missed is too thin to hold a grid point
+    h = 2.0 / (n - 1)
+    missed = [piece for piece, p in regions if key(p) not in seen]
+    assert all(inradius(piece) < h / np.sqrt(2) for piece in missed)
+
+
+def test_grid_count_equals_exact_count_when_fine_enough():
+    layers = random_layers([2, 5, 5], seed=4)
+    regions = linear_regions(layers, BOX_2D)
+    assert min(inradius(piece) for piece, _ in regions) > 0.01  # fat regions only
+    assert len(grid_patterns(layers, BOX_2D, 400)) == len(regions)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_regions_tile_the_box_and_carry_their_pattern(seed):
+    layers = random_layers([2, 8, 8, 8], seed=seed, scale=1.5)
+    regions = linear_regions(layers, ((-2.0, 1.0), (0.0, 3.0)))
+    area = sum(shoelace_area(q) for q, _ in regions)
+    assert area == pytest.approx(9.0, rel=1e-9)
+    for piece, pattern in regions:
+        H, on = piece.mean(axis=0, keepdims=True), []
+        for W, b in layers:
+            Z = H @ W.T + b
+            on.append(Z[0] > 0)
+            H = np.maximum(Z, 0.0)
+        assert np.array_equal(np.concatenate(on), pattern)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_one_dimensional_count_matches_pattern_changes(seed):
+    layers = random_layers([1, 6, 6, 6], seed=seed, scale=2.0)
+    pieces = [piece for piece, _ in linear_regions(layers, (-3.0, 3.0))]
+    assert sum(hi - lo for lo, hi in pieces) == pytest.approx(6.0)
+    H, on = np.linspace(-3, 3, 200_001)[:, None], []
+    for W, b in layers:
+        Z = H @ W.T + b
+        on.append(Z > 0)
+        H = np.maximum(Z, 0.0)
+    on = np.concatenate(on, axis=1)
+    changes = np.any(on[1:] != on[:-1], axis=1).sum()
+    assert changes + 1 <= len(pieces) <= np.prod([n + 1 for n in [6, 6, 6]])
+    widths = np.array([hi - lo for lo, hi in pieces])
+    if widths.min() > 1e-4:  # every piece wider than the sampling step is seen
+        assert changes + 1 == len(pieces)
+
+
+def test_single_layer_respects_zaslavsky_bound():
+    for seed in range(5):
+        layers = random_layers([2, 10], seed=seed, scale=2.0)
+        assert count_linear_regions(layers, ((-3, 3), (-3, 3))) <= 1 + 10 + comb(10, 2)
+
+
+@pytest.mark.parametrize(
+    "layers, box, error",
+    [
+        ([(np.ones((2, 2)), np.zeros(2))], (0.0, 1.0), ValueError),  # 2-D net, 1-D box
+        ([(np.ones((2, 1)), np.zeros(2))], BOX_2D, ValueError),  # 1-D net, 2-D box
+        ([(np.ones((2, 3)), np.zeros(2))], ((0, 1), (0, 1), (0, 1)), ValueError),  # 3-D
+        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 1.0), ValueError),  # empty box
+        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 0.0), ValueError),  # reversed box
+        ([(np.ones((2, 2)), np.zeros(2))], ((0, 1), (2, 2)), ValueError),  # flat box
+        ([(np.ones((2, 1)), np.zeros(2))], (0.0, np.nan), ValueError),
+        ([(np.ones((2, 1)), np.array([0.0, np.nan]))], (0.0, 1.0), ValueError),
+        ([(np.ones((2, 1)), np.zeros(3))], (0.0, 1.0), ValueError),  # b wrong length
+        ([(np.ones((2, 1)), np.zeros(2)), (np.ones((2, 3)), np.zeros(2))], (0, 1), ValueError),
+        ([], (0.0, 1.0), ValueError),
+        ((np.ones((2, 1)), np.zeros(2)), (0.0, 1.0), TypeError),  # not wrapped in a list
+        ([(np.ones((2, 1)), np.zeros(2))], "box", TypeError),
+        ([(np.ones((2, 1)), np.zeros(2))], (0.0, 1.0, 2.0), ValueError),
+    ],
+)
+def test_count_rejects_bad_input(layers, box, error):
+    with pytest.raises(error):
+        count_linear_regions(layers, box)
