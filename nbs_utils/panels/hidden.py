@@ -1,0 +1,282 @@
+"""Notebook 03 panels: what two hidden units do to the band data (C6), and ReLU regions (C7).
+
+Two hidden units compute ``z = W x + b``; with an activation ``act`` the hidden point is
+``h = act(z)``. The morph ``h_t = (1 - t) z + t act(z)`` glides from the linear picture
+(``t = 0``) to the nonlinear one (``t = 1``). A readout says whether the classes are
+linearly separable in hidden space (exact LP) and gives the max margin.
+"""
+
+import numpy as np
+from matplotlib.colors import ListedColormap
+
+from ..activations import get
+from ..geometry import linearly_separable
+from ..plots import (
+    CLASS_CMAP,
+    PALETTE,
+    label_axes,
+    line_through_box,
+    new_figure,
+    scatter_classes,
+    set_class_points,
+)
+from ..widgets import Panel, slider, toggle
+
+BOX = ((-3.0, 3.0), (-3.0, 3.0))
+"""The input square of the band data."""
+C6_W = np.array([[-1.0, 1.0], [1.0, -1.0]])
+"""Hidden weights of claim C6: ``z1 = -x1 + x2 - 1``, ``z2 = x1 - x2 - 1``."""
+C6_B = np.array([-1.0, -1.0])
+"""Hidden biases of claim C6."""
+ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
+"""The activations the panels offer."""
+
+
+def hidden_points(X, W=C6_W, b=C6_B, activation="identity", t=1.0):
+    """``h = (1 - t) z + t act(z)`` with ``z = X @ W.T + b`` (rows of ``X`` are inputs)."""
+    z = np.asarray(X, float) @ np.asarray(W, float).T + np.asarray(b, float)
+    return (1.0 - t) * z + t * get(activation)(z)
+
+
+def grid_lines(box=BOX, n_lines=13, n_points=121):
+    """Lines of a square grid over ``box``: ``n_lines`` vertical then ``n_lines`` horizontal.
+
+    Each line is an ``(n_points, 2)`` array of input points, ready to be mapped through
+    the hidden layer (the warped grid).
+    """
+    (x0, x1), (y0, y1) = box
+    s = np.linspace(0.0, 1.0, n_points)
+    lines = [np.c_[np.full_like(s, x), y0 + (y1 - y0) * s] for x in np.linspace(x0, x1, n_lines)]
+    lines += [np.c_[x0 + (x1 - x0) * s, np.full_like(s, y)] for y in np.linspace(y0, y1, n_lines)]
+    return lines
+
+
+def square_limits(points, pad=0.08, min_span=0.5):
+    """Equal x and y limits ``(lo, hi)`` around ``points`` so that distances look true."""
+    lo, hi = points.min(axis=0), points.max(axis=0)
+    centre, half = (lo + hi) / 2, max((hi - lo).max(), min_span) * (0.5 + pad)
+    return (centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)
+
+
+def _set_limits(ax, limits):
+    ax.set_xlim(*limits[0])
+    ax.set_ylim(*limits[1])
+
+
+def _set_line(line, w, b, box):
+    """Show ``line`` as ``w . h + b = 0`` clipped to ``box``, or hide it if it misses."""
+    xs, ys = line_through_box(w, b, box)
+    visible = bool(np.all(np.isfinite(xs)))
+    line.set_data(xs if visible else [], ys if visible else [])
+    line.set_visible(visible)
+
+
+def _separator_lines(ax):
+    """The max-margin line and its two margin lines (dashed), initially empty."""
+    solid = ax.plot([], [], color=PALETTE["black"], lw=1.8, label="max-margin line")[0]
+    dashed = [ax.plot([], [], color=PALETTE["black"], lw=0.9, ls="--")[0] for _ in range(2)]
+    return [solid, *dashed]
+
+
+def _show_separator(lines, result, box):
+    """Draw ``result``'s max-margin line and margins in ``box``; hide them if not separable."""
+    if not result.separable:
+        for line in lines:
+            line.set_data([], [])
+            line.set_visible(False)
+        return
+    for line, offset in zip(lines, (0.0, result.margin, -result.margin)):
+        _set_line(line, result.w, result.b - offset, box)
+
+
+def _warped_grid(ax, lines_in):
+    """One line artist per input grid line (vertical lines sky, horizontal orange)."""
+    half = len(lines_in) // 2
+    artists = [
+        ax.plot(*line.T, color=PALETTE["sky"] if k < half else PALETTE["orange"], lw=0.7)[0]
+        for k, line in enumerate(lines_in)
+    ]
+    ax.set_aspect("equal")
+    label_axes(ax, "warped grid (input grid in hidden space)", "$h_1$", "$h_2$")
+    return artists
+
+
+def _map_grid(artists, lines_in, W, b, activation, t=1.0):
+    """Move the warped-grid artists to the hidden images of the input grid lines."""
+    mapped = [hidden_points(line, W, b, activation, t) for line in lines_in]
+    for artist, pts in zip(artists, mapped):
+        artist.set_data(pts[:, 0], pts[:, 1])
+    _set_limits(artists[0].axes, square_limits(np.concatenate(mapped)))
+
+
+def _frozen(panel):
+    """Lay the figure out once, then keep that layout: redraws skip the costly re-layout."""
+    engine = panel.fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(panel.fig)
+        panel.fig.set_layout_engine("none")
+    return panel
+
+
+def _verdict(result):
+    if result.separable:
+        return f"<b>separable</b>, max margin {result.margin:.3f}"
+    return "<b>not separable</b>: no straight line splits the two classes"
+
+
+def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
+    """Activation toggle + morph slider ``t``: input space, hidden space, warped grid.
+
+    The hidden scatter shows ``h_t = (1 - t) z + t act(z)`` with the max-margin line when
+    the classes are separable there; the warped grid maps the input grid lines through
+    the same ``h_t`` (ConvNetJS's hidden-space picture). Defaults: the static figure of
+    the activation at ``t = 1``.
+    """
+    X, y = np.asarray(X, float), np.asarray(y, int)
+    lines_in = grid_lines(BOX, n_lines)
+    fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
+
+    for k, line in enumerate(lines_in):
+        colour = PALETTE["sky"] if k < n_lines else PALETTE["orange"]
+        ax_in.plot(line[:, 0], line[:, 1], color=colour, lw=0.6, alpha=0.6)
+    scatter_classes(ax_in, X, y, size=12)
+    for row, bias, name in zip(W, b, ("$z_1 = 0$", "$z_2 = 0$")):
+        xs, ys = line_through_box(row, bias, BOX)
+        ax_in.plot(xs, ys, color=PALETTE["black"], lw=1.2, ls="--", label=name)
+    ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
+    ax_in.legend(loc="lower right", fontsize=7)
+    label_axes(ax_in, "input space (with the grid)")
+
+    H = hidden_points(X, W, b, activation, t)
+    hidden = scatter_classes(ax_h, H, y, size=12)
+    separator = _separator_lines(ax_h)
+    ax_h.set_aspect("equal")
+    ax_h.legend(loc="upper right", fontsize=7)
+    title_h = label_axes(ax_h, "", "$h_1$", "$h_2$").title
+
+    warped = _warped_grid(ax_g, lines_in)
+
+    def update(activation, t):
+        H = hidden_points(X, W, b, activation, t)
+        set_class_points(hidden, H, y)
+        limits = square_limits(H)
+        _set_limits(ax_h, limits)
+        result = linearly_separable(H, y)
+        _show_separator(separator, result, limits)
+        _map_grid(warped, lines_in, W, b, activation, t)
+        title_h.set_text(f"hidden space, t = {t:.2f}")
+        formula = f"h = (1 - t) z + t {activation}(z)"
+        return f"{formula}, t = {t:.2f}: {_verdict(result)} in hidden space"
+
+    controls = {
+        "activation": toggle("activation", ACTIVATIONS, activation),
+        "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
+    }
+    return _frozen(Panel(fig, controls, update))
+
+
+def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lines=13):
+    """Sliders for both hidden units' weights and biases: break and repair separability.
+
+    Left: the input plane with the units' lines ``z_i = 0`` and, when the hidden points
+    are separable, the class each input gets from the max-margin readout
+    ``w . act(W x + b) + c > 0`` shaded. Middle: the hidden points ``act(W x + b)``.
+    Right: the warped grid; it unfolds from a curve once the units look in two directions.
+    """
+    X, y = np.asarray(X, float), np.asarray(y, int)
+    W0, b0 = np.asarray(W, float), np.asarray(b, float)
+    (x0, x1), (y0, y1) = BOX
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    grid_points = np.c_[gx.ravel(), gy.ravel()]
+    lines_in = grid_lines(BOX, n_lines)
+    fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
+
+    regions = ax_in.imshow(
+        np.zeros_like(gx), extent=(x0, x1, y0, y1), origin="lower", cmap=CLASS_CMAP,
+        vmin=0, vmax=1, interpolation="nearest", zorder=0,
+    )  # fmt: skip
+    scatter_classes(ax_in, X, y, size=12)
+    unit_lines = [
+        ax_in.plot([], [], color=PALETTE[c], lw=2, ls=ls, label=f"unit {i + 1}: $z_{i + 1} = 0$")[0]
+        for i, (c, ls) in enumerate([("green", "-"), ("purple", "--")])
+    ]
+    ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
+    ax_in.legend(loc="lower right", fontsize=7)
+    label_axes(ax_in, "input space: the two units' lines")
+
+    hidden = scatter_classes(ax_h, hidden_points(X, W0, b0, activation), y, size=12)
+    separator = _separator_lines(ax_h)
+    ax_h.set_aspect("equal")
+    title_h = label_axes(ax_h, "", "$h_1$", "$h_2$").title
+    warped = _warped_grid(ax_g, lines_in)
+
+    def update(activation, w11, w12, b1, w21, w22, b2):
+        W = np.array([[w11, w12], [w21, w22]])
+        b = np.array([b1, b2])
+        for line, row, bias in zip(unit_lines, W, b):
+            _set_line(line, row, bias, BOX)
+        H = hidden_points(X, W, b, activation)
+        set_class_points(hidden, H, y)
+        limits = square_limits(H)
+        _set_limits(ax_h, limits)
+        title_h.set_text(f"hidden space: {activation}(W x + b)")
+        _map_grid(warped, lines_in, W, b, activation)
+        result = linearly_separable(H, y)
+        _show_separator(separator, result, limits)
+        regions.set_visible(result.separable)
+        if result.separable:
+            score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
+            regions.set_data((score > 0).reshape(gx.shape).astype(float))
+        return f"{activation}: {_verdict(result)} in hidden space"
+
+    def weight(name, value):
+        return slider(name, -2.0, 2.0, 0.1, float(value))
+
+    controls = {
+        "activation": toggle("activation", ACTIVATIONS, activation),
+        "w11": weight("unit 1: w11", W0[0, 0]),
+        "w12": weight("unit 1: w12", W0[0, 1]),
+        "b1": weight("unit 1: b1", b0[0]),
+        "w21": weight("unit 2: w21", W0[1, 0]),
+        "w22": weight("unit 2: w22", W0[1, 1]),
+        "b2": weight("unit 2: b2", b0[1]),
+    }
+    return _frozen(Panel(fig, controls, update))
+
+
+def activation_patterns(points, W, b):
+    """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``."""
+    on = (np.asarray(points, float) @ np.asarray(W, float).T + np.asarray(b, float)) > 0
+    return on @ (2 ** np.arange(on.shape[1]))
+
+
+def regions_figure(W, b, box=BOX, title="regions of the ReLU units", resolution=400):
+    """``(fig, ax)``: the input plane coloured by the units' on/off pattern, lines drawn.
+
+    Each region is labelled with its pattern (unit 1 first; 1 = on), so regions are told
+    apart by text as well as colour.
+    """
+    W, b = np.asarray(W, float), np.asarray(b, float)
+    (x0, x1), (y0, y1) = box
+    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    ids = activation_patterns(np.c_[gx.ravel(), gy.ravel()], W, b)
+    seen, index = np.unique(ids, return_inverse=True)
+    fig, ax = new_figure(1, width=5.0, height=5.0)
+    colours = [PALETTE[c] for c in ("sky", "orange", "green", "yellow", "purple", "blue")]
+    cmap = ListedColormap(colours)
+    ax.imshow(
+        (index % len(colours)).reshape(gx.shape), extent=(x0, x1, y0, y1), origin="lower",
+        cmap=cmap, vmin=0, vmax=len(colours) - 1, alpha=0.45, interpolation="nearest",
+    )  # fmt: skip
+    for row, bias in zip(W, b):
+        xs, ys = line_through_box(row, bias, box)
+        ax.plot(xs, ys, color=PALETTE["black"], lw=1.2)
+    n_units = len(b)
+    for k, pattern in enumerate(seen):
+        inside = np.flatnonzero(index == k)
+        centre = np.c_[gx.ravel()[inside], gy.ravel()[inside]].mean(axis=0)
+        bits = "".join(str((pattern >> i) & 1) for i in range(n_units))
+        ax.text(*centre, bits, ha="center", va="center", fontsize=7, family="monospace")
+    ax.set(xlim=box[0], ylim=box[1], aspect="equal")
+    label_axes(ax, title)
+    return fig, ax

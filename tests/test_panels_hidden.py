@@ -1,0 +1,256 @@
+"""Notebook 03 panels: hidden-space morph, weight sliders, ReLU region pictures."""
+
+import itertools
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from nbs_utils.activations import get
+from nbs_utils.datasets import bands
+from nbs_utils.geometry import linearly_separable
+from nbs_utils.panels.hidden import (
+    ACTIVATIONS,
+    BOX,
+    C6_B,
+    C6_W,
+    activation_patterns,
+    grid_lines,
+    hidden_points,
+    morph_panel,
+    regions_figure,
+    square_limits,
+    weights_panel,
+)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return bands(400, seed=0)
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def artist_data(fig):
+    """Every plotted coordinate / image value of every axes in ``fig``."""
+    out = []
+    for ax in fig.axes:
+        out += [line.get_xydata() for line in ax.lines]
+        out += [np.asarray(c.get_offsets()) for c in ax.collections]
+        out += [np.asarray(im.get_array()) for im in ax.images]
+        out += [np.array([ax.get_xlim(), ax.get_ylim()])]
+    return out
+
+
+def assert_finite(fig):
+    for arr in artist_data(fig):
+        assert np.all(np.isfinite(np.asarray(arr, float))), arr
+
+
+def hidden_offsets(fig, axes_index=1):
+    """The hidden-space scatter offsets, class 0 then class 1."""
+    return [np.asarray(c.get_offsets()) for c in fig.axes[axes_index].collections]
+
+
+# --- the math the panels draw -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_morph_ends_are_the_linear_and_the_activated_hidden_points(name, data):
+    X, _ = data
+    z = X @ C6_W.T + C6_B
+    assert np.allclose(hidden_points(X, activation=name, t=0.0), z)
+    assert np.allclose(hidden_points(X, activation=name, t=1.0), get(name)(z))
+
+
+def test_identity_hidden_points_lie_on_the_line_h1_plus_h2_is_minus_2(data):
+    X, _ = data
+    for t in np.linspace(0, 1, 5):
+        H = hidden_points(X, activation="identity", t=t)
+        assert np.allclose(H.sum(axis=1), -2.0)
+
+
+def test_c6_facts_on_4000_points():
+    X, y = bands(4000, seed=0)
+    margins = {}
+    for name in ACTIVATIONS:
+        r = linearly_separable(hidden_points(X, activation=name), y)
+        assert r.separable == (name != "identity")
+        margins[name] = r.margin
+    assert margins["tanh"] > margins["relu"] > margins["sigmoid"] > 0
+    assert margins["tanh"] == pytest.approx(0.13, abs=0.01)
+    assert margins["relu"] == pytest.approx(0.071, abs=0.01)
+    assert margins["sigmoid"] == pytest.approx(0.021, abs=0.005)
+
+
+def test_grid_lines_cover_the_box_edges_and_stay_inside():
+    lines = grid_lines(BOX, n_lines=5, n_points=11)
+    assert len(lines) == 10 and all(line.shape == (11, 2) for line in lines)
+    pts = np.concatenate(lines)
+    assert pts.min() == -3.0 and pts.max() == 3.0
+    assert np.allclose(lines[0][:, 0], -3.0) and np.allclose(lines[-1][:, 1], 3.0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_square_limits_contain_the_points_with_equal_spans(seed):
+    pts = np.random.default_rng(seed).normal(size=(50, 2)) * [1.0, 10.0 ** (seed - 2)]
+    (x0, x1), (y0, y1) = square_limits(pts)
+    assert x1 - x0 == pytest.approx(y1 - y0)
+    assert np.all((pts[:, 0] > x0) & (pts[:, 0] < x1) & (pts[:, 1] > y0) & (pts[:, 1] < y1))
+
+
+def test_square_limits_of_a_single_point_have_a_positive_span():
+    (x0, x1), (y0, y1) = square_limits(np.zeros((3, 2)))
+    assert x1 - x0 > 0 and y1 - y0 > 0
+
+
+# --- the morph panel ---------------------------------------------------------------------
+
+
+def test_morph_panel_sweep_is_finite_in_place_and_matches_the_exact_readout(data):
+    X, y = data
+    panel = morph_panel(X, y)
+    fig, canvas = panel.fig, panel.fig.canvas
+    artists = [id(a) for ax in fig.axes for a in (*ax.lines, *ax.collections)]
+    ts = np.round(np.linspace(0.0, 1.0, 21), 2)
+    for name in ACTIVATIONS:
+        margins = []
+        for t in ts:
+            panel.update(activation=name, t=t)  # pure redraw step; full draws below
+            assert_finite(fig)
+            H = hidden_points(X, activation=name, t=t)
+            got = np.concatenate(hidden_offsets(fig))
+            assert np.allclose(np.sort(got, axis=0), np.sort(H, axis=0))
+            margins.append(linearly_separable(H, y).margin)
+        margins = np.array(margins)
+        if name == "identity":
+            assert np.all(margins == 0.0)
+        else:  # any bend at all separates the classes; the margin grows with t
+            assert margins[0] == 0.0 and np.all(margins[1:] > 0)
+            assert np.all(np.diff(margins[1:]) > -1e-9)
+    for name, t in itertools.product(ACTIVATIONS, (0.0, 0.35, 1.0)):
+        panel.set(activation=name, t=t)
+        canvas.draw()
+        assert panel.fig is fig and fig.canvas is canvas
+        assert_finite(fig)
+        assert ("not separable" in panel.readout.value) == (name == "identity" or t == 0.0)
+    assert [id(a) for ax in fig.axes for a in (*ax.lines, *ax.collections)] == artists
+
+
+def test_morph_panel_defaults_are_the_identity_picture(data):
+    X, y = data
+    panel = morph_panel(X, y)
+    assert panel.values == {"activation": "identity", "t": 1.0}
+    assert "not separable" in panel.readout.value
+    hidden = np.concatenate(hidden_offsets(panel.fig))
+    assert np.allclose(hidden.sum(axis=1), -2.0)
+
+
+def test_morph_panel_separator_hides_when_not_separable_and_shows_margin(data):
+    X, y = data
+    panel = morph_panel(X, y, activation="tanh")
+    separator = panel.fig.axes[1].lines[:3]
+    assert all(line.get_visible() for line in separator)
+    r = linearly_separable(hidden_points(X, activation="tanh"), y)
+    w, b, margin = r.w, r.b, r.margin
+    solid, upper, lower = (line.get_xydata() for line in separator)
+    assert np.allclose(solid @ w + b, 0.0)
+    assert np.allclose(upper @ w + b, margin) and np.allclose(lower @ w + b, -margin)
+    panel.set(activation="identity")
+    assert not any(line.get_visible() for line in separator)
+
+
+def test_warped_grid_is_the_hidden_image_of_the_input_grid(data):
+    X, y = data
+    panel = morph_panel(X, y, activation="relu", t=0.5)
+    warped = panel.fig.axes[2].lines
+    lines_in = grid_lines()
+    assert len(warped) == len(lines_in)
+    for artist, line in zip(warped, lines_in):
+        assert np.allclose(artist.get_xydata(), hidden_points(line, activation="relu", t=0.5))
+
+
+# --- the weights panel -------------------------------------------------------------------
+
+WEIGHT_NAMES = ("w11", "w12", "b1", "w21", "w22", "b2")
+
+
+def test_weights_panel_defaults_are_the_c6_units(data):
+    X, y = data
+    panel = weights_panel(X, y)
+    values = panel.values
+    assert values["activation"] == "relu"
+    assert [values[k] for k in WEIGHT_NAMES] == [-1.0, 1.0, -1.0, 1.0, -1.0, -1.0]
+    assert "<b>separable</b>" in panel.readout.value
+    assert panel.fig.axes[0].images[0].get_visible()
+
+
+def test_weights_panel_every_slider_over_its_range_stays_finite(data):
+    X, y = data
+    panel = weights_panel(X, y)
+    fig, canvas = panel.fig, panel.fig.canvas
+    defaults = panel.values
+    for name in WEIGHT_NAMES:
+        control = panel.controls[name]
+        assert (control.min, control.max) == (-2.0, 2.0)
+        for value in np.linspace(control.min, control.max, 9):
+            for act in ACTIVATIONS:
+                panel.update(**{**defaults, "activation": act, name: value})
+                assert_finite(fig)
+    zeros = dict.fromkeys(WEIGHT_NAMES, 0.0)
+    for act in ACTIVATIONS:  # all weights zero: every input maps to one hidden point
+        panel.set(activation=act, **zeros)
+        canvas.draw()
+        assert_finite(fig)
+        assert "not separable" in panel.readout.value
+        assert not fig.axes[0].images[0].get_visible()
+    panel.set(**defaults)
+    assert panel.fig is fig and fig.canvas is canvas and "<b>separable</b>" in panel.readout.value
+
+
+def test_weights_panel_shading_classifies_the_data_correctly_when_separable(data):
+    X, y = data
+    panel = weights_panel(X, y, activation="tanh")
+    image = np.asarray(panel.fig.axes[0].images[0].get_array())
+    n = image.shape[0]
+    cols = np.clip(np.round((X[:, 0] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)
+    rows = np.clip(np.round((X[:, 1] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)
+    # pixel centres are within half a pixel of the points; the band gap is much wider
+    assert np.mean(image[rows, cols] == y) > 0.97
+
+
+def test_weights_panel_breaking_a_unit_breaks_separability(data):
+    X, y = data
+    panel = weights_panel(X, y)
+    # b1 = -2: unit 1 fires only for x2 - x1 > 2, so class-1 points with 1.2 < x2 - x1 < 2
+    # map to (0, 0) like the whole band; no line splits one point
+    panel.set(b1=-2.0)
+    assert "not separable" in panel.readout.value
+    assert not panel.fig.axes[0].images[0].get_visible()
+    panel.set(b1=-1.0)
+    assert "<b>separable</b>" in panel.readout.value
+
+
+# --- ReLU regions ------------------------------------------------------------------------
+
+
+def test_activation_patterns_encode_unit_i_as_bit_i():
+    W = np.array([[1.0, 0.0], [0.0, 1.0]])
+    b = np.zeros(2)
+    pts = np.array([[-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [1.0, 1.0]])
+    assert activation_patterns(pts, W, b).tolist() == [0, 1, 2, 3]
+
+
+def test_regions_figure_labels_each_region_once():
+    # four lines in general position, all six crossings inside the box: 1 + 4 + 6 regions
+    W = np.array([[1.0, 0.2], [0.1, 1.0], [1.0, 1.0], [1.0, -1.0]])
+    b = np.array([0.5, -0.3, 0.4, -0.2])
+    fig, ax = regions_figure(W, b, resolution=300)
+    labels = [t.get_text() for t in ax.texts]
+    assert len(labels) == len(set(labels)) == 11
+    assert all(len(text) == 4 and set(text) <= {"0", "1"} for text in labels)
+    assert len(ax.lines) == 4 and ax.get_title()
