@@ -1,3 +1,72 @@
+import json
+from pathlib import Path
+
 import matplotlib
+import netguard
+import pytest
 
 matplotlib.use("Agg")  # tests draw off-screen; notebooks use ipympl
+
+NETGUARD_FILE = Path(netguard.__file__).resolve()
+_uninstall_netguard = None
+
+
+def pytest_configure(config):
+    """Unit tests run offline: any connection leaving the machine raises NetworkBlocked."""
+    global _uninstall_netguard
+    _uninstall_netguard = netguard.install()
+
+
+def pytest_unconfigure(config):
+    if _uninstall_netguard is not None:
+        _uninstall_netguard()
+
+
+# Appended to every offline notebook run: proves the guard is live inside the kernel.
+PROBE_SOURCE = """\
+import socket as _socket
+try:
+    _socket.create_connection(("192.0.2.1", 80), timeout=2)  # TEST-NET-1, never routed
+except ConnectionRefusedError as _err:
+    print("network probe:", type(_err).__name__)
+"""
+PROBE_OUTPUT = "network probe: NetworkBlocked\n"
+
+
+@pytest.fixture(scope="session")
+def offline_run(tmp_path_factory):
+    """``offline_run(path, run=0)``: the notebook executed by nbclient with sockets blocked.
+
+    The kernel starts with :mod:`netguard` installed (an IPython ``exec_lines`` startup
+    hook) and a probe cell is appended that must be refused. Returns ``(nb, attempts)``:
+    the executed notebook and the lines the guard logged. Runs are cached per
+    ``(path, run)`` so several tests share them.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+
+    cache = {}
+
+    def run(path, run=0):
+        key = (Path(path).resolve(), run)
+        if key not in cache:
+            log = tmp_path_factory.mktemp("netguard") / "attempts.log"
+            log.touch()
+            hook = (
+                "__import__('runpy').run_path("
+                f"{json.dumps(str(NETGUARD_FILE))}, init_globals={{'LOG': {json.dumps(str(log))}}}, "
+                "run_name='netguard_startup')"
+            )
+            nb = nbformat.read(key[0], as_version=4)
+            nb.cells.append(nbformat.v4.new_code_cell(PROBE_SOURCE))
+            NotebookClient(
+                nb,
+                timeout=120,
+                kernel_name="python3",
+                extra_arguments=[f"--IPKernelApp.exec_lines={json.dumps([hook])}"],
+                resources={"metadata": {"path": str(key[0].parent)}},
+            ).execute()
+            cache[key] = nb, log.read_text().splitlines()
+        return cache[key]
+
+    return run
