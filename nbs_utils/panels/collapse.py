@@ -1,0 +1,116 @@
+"""Panels for notebook 01: a deep stack versus its collapsed single layer, and the leaky slope."""
+
+import numpy as np
+
+from ..activations import get
+from ..nets import collapse, forward, random_layers
+from ..plots import PALETTE, label_axes, new_figure
+from ..widgets import Panel, slider, toggle
+
+GRID_LINES = 9
+POINTS_PER_LINE = 60
+
+
+def _grid_polylines(box=(-1.0, 1.0)):
+    """Points of a square grid's lines: array (2 * GRID_LINES, POINTS_PER_LINE, 2)."""
+    ticks = np.linspace(*box, GRID_LINES)
+    t = np.linspace(*box, POINTS_PER_LINE)
+    horizontal = np.stack([np.stack([t, np.full_like(t, c)], -1) for c in ticks])
+    vertical = np.stack([np.stack([np.full_like(t, c), t], -1) for c in ticks])
+    return np.concatenate([horizontal, vertical])
+
+
+def turn_and_stretch_layers(depth, seed):
+    """``depth`` random 2->2 layers, each a rotation times a mild stretch plus a small shift.
+
+    Well conditioned on purpose: products of plain Gaussian 2x2 matrices flatten the grid
+    to a line after a few layers, which hides the picture.
+    """
+    rng = np.random.default_rng(seed)
+    layers = []
+    for _ in range(depth):
+        angle = rng.uniform(0, 2 * np.pi)
+        turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+        layers.append((turn * rng.uniform(0.8, 1.25, size=2), rng.normal(scale=0.3, size=2)))
+    return layers
+
+
+def _set_lines(ax, lines, polylines):
+    for line, pts in zip(lines, polylines):
+        line.set_data(pts[:, 0], pts[:, 1])
+    lo, hi = polylines.reshape(-1, 2).min(0), polylines.reshape(-1, 2).max(0)
+    pad = 0.05 * np.maximum(hi - lo, 0.2)
+    ax.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
+    ax.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
+
+
+def collapse_panel(depth=5, seed=0, activation="identity"):
+    """A square grid pushed through ``depth`` random 2->2 layers, next to the collapsed map.
+
+    The layers turn, stretch a little and shift (see :func:`turn_and_stretch_layers`).
+
+    Left: ``x -> layers(x)`` with ``activation`` between layers. Right: ``x -> W x + b``
+    with ``(W, b) = collapse(layers)``. They coincide exactly when the activation is the
+    identity; the readout gives ``W``, ``b`` and the largest gap between the two pictures.
+    """
+    grid = _grid_polylines()
+    colors = [PALETTE["blue"]] * GRID_LINES + [PALETTE["orange"]] * GRID_LINES
+    fig, (ax_stack, ax_one) = new_figure(ncols=2, width=3.6, height=3.4)
+    stack_lines = [ax_stack.plot([], [], color=c, lw=1.2)[0] for c in colors]
+    one_lines = [ax_one.plot([], [], color=c, lw=1.2)[0] for c in colors]
+    label_axes(ax_one, "one layer: $W x + b$", "$y_1$", "$y_2$")
+    for ax in (ax_stack, ax_one):
+        ax.ticklabel_format(useOffset=False)
+    controls = {
+        "depth": slider("layers", 1, 8, 1, depth, integer=True),
+        "seed": slider("random seed", 0, 20, 1, seed, integer=True),
+        "activation": toggle(
+            "between layers", ["identity", "leaky_relu", "relu", "tanh"], activation
+        ),
+    }
+
+    def update(depth, seed, activation):
+        layers = turn_and_stretch_layers(depth, seed)
+        act = get(activation, alpha=0.3) if activation == "leaky_relu" else get(activation)
+        flat = grid.reshape(-1, 2)
+        stacked = forward(layers, flat, activation=act).reshape(grid.shape)
+        W, b = collapse(layers)
+        one = (flat @ W.T + b).reshape(grid.shape)
+        _set_lines(ax_stack, stack_lines, stacked)
+        _set_lines(ax_one, one_lines, one)
+        label_axes(ax_stack, f"{depth} layers, {activation} between", "$y_1$", "$y_2$")
+        gap = np.abs(stacked - one).max()
+        verdict = (
+            "the stack <b>is</b> one affine map" if gap < 1e-9 else "the stack is <b>not</b> affine"
+        )
+        matrix = np.array2string(W, precision=2, suppress_small=True)
+        return f"W = {matrix}, b = {np.round(b, 2)}; max gap {gap:.1e}: {verdict}"
+
+    return Panel(fig, controls, update)
+
+
+def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
+    """A random 1-D net with leaky ReLU of slope ``alpha`` between layers, and its collapse.
+
+    At ``alpha = 1`` the leaky ReLU is the identity, so the curve lies on the collapsed line.
+    The readout gives the largest distance between the two.
+    """
+    layers = random_layers(list(sizes), seed=seed)
+    x = np.linspace(-3.0, 3.0, 601)[:, None]
+    W, b = collapse(layers)
+    line_y = (x @ W.T + b)[:, 0]
+    fig, ax = new_figure(width=5.0, height=3.4)
+    ax.plot(x[:, 0], line_y, color=PALETTE["black"], lw=1, ls="--", label="collapsed: $W x + b$")
+    (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label="network")
+    ax.legend(loc="upper left")
+    label_axes(ax, "leaky ReLU network on a line", "$x$", "$f(x)$")
+    controls = {"alpha": slider("negative slope α", 0.0, 1.0, 0.05, alpha)}
+
+    def update(alpha):
+        y = forward(layers, x, activation=get("leaky_relu", alpha=alpha))[:, 0]
+        curve.set_ydata(y)
+        lo, hi = min(y.min(), line_y.min()), max(y.max(), line_y.max())
+        ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
+        return f"α = {alpha:.2f}: max |network − line| = {np.abs(y - line_y).max():.3g}"
+
+    return Panel(fig, controls, update)

@@ -1,0 +1,74 @@
+import numpy as np
+import pytest
+
+from nbs_utils.nets import collapse, forward
+from nbs_utils.panels.collapse import collapse_panel, leaky_slope_panel, turn_and_stretch_layers
+
+
+def _line_data(fig):
+    return [line.get_xydata() for ax in fig.axes for line in ax.get_lines()]
+
+
+def test_collapse_panel_identity_pictures_coincide():
+    panel = collapse_panel()
+    left, right = np.array(_line_data(panel.fig)).reshape(2, 18, -1, 2)
+    assert np.allclose(left, right, atol=1e-12)
+    assert "<b>is</b> one affine map" in panel.readout.value
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh"])
+def test_collapse_panel_activation_breaks_the_collapse(activation):
+    panel = collapse_panel()
+    fig, artists = panel.fig, panel.fig.axes[0].get_lines()
+    panel.set(activation=activation)
+    assert panel.fig is fig and panel.fig.axes[0].get_lines() == artists  # updated in place
+    assert "<b>not</b> affine" in panel.readout.value
+
+
+def test_collapse_panel_whole_range_is_finite():
+    panel = collapse_panel()
+    for depth in range(1, 9):
+        for activation in panel.controls["activation"].options:
+            for seed in (0, 20):
+                panel.update(depth=depth, seed=seed, activation=activation)  # no drawing: fast
+                assert all(np.all(np.isfinite(d)) for d in _line_data(panel.fig))
+
+
+def test_one_layer_is_always_affine():
+    panel = collapse_panel(depth=1, activation="relu")
+    assert "<b>is</b> one affine map" in panel.readout.value
+
+
+def test_turn_and_stretch_layers_are_well_conditioned_and_seeded():
+    layers = turn_and_stretch_layers(8, seed=3)
+    W, _ = collapse(layers)
+    assert np.linalg.cond(W) < 10
+    assert all(np.array_equal(a[0], b[0]) for a, b in zip(layers, turn_and_stretch_layers(8, 3)))
+
+
+def test_leaky_slope_panel_reaches_the_line_at_slope_one():
+    panel = leaky_slope_panel()
+    curve = panel.fig.axes[0].get_lines()[1]
+    dashed = panel.fig.axes[0].get_lines()[0]
+    assert not np.allclose(curve.get_ydata(), dashed.get_ydata())
+    panel.set(alpha=1.0)
+    assert np.allclose(curve.get_ydata(), dashed.get_ydata(), atol=1e-12)
+
+
+def test_leaky_slope_panel_whole_range_is_finite():
+    panel = leaky_slope_panel()
+    for alpha in np.linspace(0, 1, 21):
+        panel.set(alpha=float(alpha))
+        assert np.all(np.isfinite(panel.fig.axes[0].get_lines()[1].get_ydata()))
+
+
+def test_leaky_slope_panel_matches_forward():
+    from nbs_utils.activations import get
+    from nbs_utils.nets import random_layers
+
+    panel = leaky_slope_panel(alpha=0.25, seed=2)
+    x = np.linspace(-3, 3, 601)[:, None]
+    expected = forward(
+        random_layers([1, 16, 16, 1], seed=2), x, activation=get("leaky_relu", alpha=0.25)
+    )
+    assert np.allclose(panel.fig.axes[0].get_lines()[1].get_ydata(), expected[:, 0])
