@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from nbs_utils.checks import check_xor_threshold_net
+from nbs_utils.checks import check_close, check_collapse, check_xor_threshold_net
 
 SEED_HIDDEN, SEED_OUTPUT = [1, 1, -1.5], [1, 1, -2, -0.5]
 
@@ -41,3 +41,24 @@ def test_xor_checker_uses_step_of_zero_equal_zero(capsys):
 def test_xor_checker_never_raises_on_unfinished_answers(capsys, hidden, output, says):
     assert check_xor_threshold_net(hidden, output) is False
     assert says in capsys.readouterr().out
+
+
+COLLAPSE_LAYERS = [(np.array([[1.0, 2.0]]), np.array([1.0])), (np.array([[3.0]]), np.array([0.5]))]
+
+
+def test_collapse_checker_nudges_an_unfinished_answer(capsys):
+    assert check_collapse(None, ..., COLLAPSE_LAYERS) is False
+    assert "Not answered yet" in capsys.readouterr().out
+
+
+def test_collapse_checker_hints_on_wrong_answers(capsys):
+    assert not check_collapse(np.array([[1.0, 2.0]]), np.array([1.0]), COLLAPSE_LAYERS)
+    assert "Hint" in capsys.readouterr().out
+    assert not check_close("text", [1.0], "x", "think")
+    assert not check_close([1.0, 2.0], [1.0], "x", "think")
+    assert "shape" in capsys.readouterr().out
+
+
+def test_collapse_checker_accepts_the_right_answer(capsys):
+    assert check_collapse(np.array([[3.0, 6.0]]), np.array([3.5]), COLLAPSE_LAYERS)
+    assert "Correct" in capsys.readouterr().out
