@@ -209,3 +209,48 @@ def _polygon_area(poly):
     """Shoelace area of a polygon given by its vertices in order."""
     x, y = poly[:, 0], poly[:, 1]
     return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def region_bounds(n_in, widths):
+    """Known bounds on the *maximum* number of regions of a ReLU net, as a dict.
+
+    ``n_in`` inputs, hidden ``widths = [n_1, ..., n_L]``; ``S(n, d) = sum_{j<=d} C(n, j)``.
+
+    - ``"zaslavsky"`` (one layer, exact maximum): ``S(n_1, n_in)``, the number of regions of
+      ``n_1`` hyperplanes in general position in ``R^n_in`` (1 + n + C(n, 2) in 2-D).
+    - ``"product"`` (upper): ``prod_l S(n_l, n_in)``; each layer cuts every region by at
+      most ``n_l`` hyperplanes of an at most ``n_in``-dimensional space.
+    - ``"serra"`` (upper, Serra, Tjandraatmadja & Ramalingam 2018, Theorem 1):
+      ``sum over (j_1..j_L) of prod_l C(n_l, j_l)`` with
+      ``0 <= j_l <= min(n_in, n_1 - j_1, ..., n_{l-1} - j_{l-1}, n_l)``; in 1-D it equals
+      ``prod_l (n_l + 1)`` when all widths are at least 2.
+    - ``"montufar"`` (lower bound on the maximum, Montufar et al. 2014, needs every
+      ``n_l >= n_in``): ``prod_{l<L} floor(n_l / n_in)^n_in * S(n_L, n_in)``; some choice of
+      weights reaches at least this many; random weights usually do not.
+    """
+    from math import comb, prod
+
+    from ._validate import as_count
+
+    n_in = as_count(n_in, "n_in")
+    widths = [as_count(n, "width") for n in widths]
+    if not widths:
+        raise ValueError("widths must list at least one hidden layer")
+
+    def S(n):
+        return sum(comb(n, j) for j in range(min(n_in, n) + 1))
+
+    def serra(layer, cap):
+        if layer == len(widths):
+            return 1
+        n = widths[layer]
+        return sum(
+            comb(n, j) * serra(layer + 1, min(cap, n - j)) for j in range(min(n_in, cap, n) + 1)
+        )
+
+    bounds = {"product": prod(S(n) for n in widths), "serra": serra(0, n_in)}
+    if len(widths) == 1:
+        bounds["zaslavsky"] = S(widths[0])
+    if all(n >= n_in for n in widths):
+        bounds["montufar"] = prod((n // n_in) ** n_in for n in widths[:-1]) * S(widths[-1])
+    return bounds

@@ -85,7 +85,7 @@ from math import comb  # noqa: E402
 
 from scipy.optimize import linprog  # noqa: E402
 
-from nbs_utils.geometry import count_linear_regions, linear_regions  # noqa: E402
+from nbs_utils.geometry import count_linear_regions, linear_regions, region_bounds  # noqa: E402
 from nbs_utils.nets import random_layers  # noqa: E402
 
 BOX_2D = ((-1.0, 1.0), (-1.0, 1.0))
@@ -262,3 +262,30 @@ def test_single_layer_respects_zaslavsky_bound():
 def test_count_rejects_bad_input(layers, box, error):
     with pytest.raises(error):
         count_linear_regions(layers, box)
+
+
+def test_region_bounds_known_values():
+    assert region_bounds(2, [8]) == {"product": 37, "serra": 37, "zaslavsky": 37, "montufar": 37}
+    assert region_bounds(2, [2, 2, 2])["serra"] == 30  # worked by hand from Theorem 1
+    assert region_bounds(2, [2, 2, 2])["product"] == 4**3
+    for widths in ([2, 2], [3, 5, 4], [7, 7, 7]):  # 1-D: Serra equals prod(n_l + 1)
+        assert region_bounds(1, widths)["serra"] == np.prod([n + 1 for n in widths])
+    assert "montufar" not in region_bounds(3, [2, 4])  # needs every width >= n_in
+
+
+@pytest.mark.parametrize("widths", [[4, 4], [8, 8], [16, 16, 16], [3, 3, 3, 3], [2, 6, 2]])
+def test_exact_counts_respect_the_bounds(widths):
+    b = region_bounds(2, widths)
+    assert b["serra"] <= b["product"]
+    for seed in range(2):
+        layers = random_layers([2, *widths], seed=seed, scale=2.0)
+        assert count_linear_regions(layers, ((-2, 2), (-2, 2))) <= b["serra"]
+
+
+def test_region_bounds_reject_bad_input():
+    with pytest.raises(ValueError):
+        region_bounds(2, [])
+    with pytest.raises(ValueError):
+        region_bounds(0, [3])
+    with pytest.raises(TypeError):
+        region_bounds(2, [2.5])
