@@ -10,7 +10,6 @@ solution is ``h = H(x1 + x2 - 1.5)`` (an AND unit) and ``y = H(x1 + x2 - 2 h - 0
 """
 
 import numpy as np
-from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from ..activations import get
 from ..datasets import XOR_X, XOR_Y
@@ -142,8 +141,4 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
         title.set_text("truth table: XOR solved" if not wrong.any() else "truth table")
         return _readout(weights, h, y)
 
-    panel = Panel(fig, controls, update)
-    if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
-        fig.draw_without_rendering()  # lay out once, then freeze: redraws only repaint
-        fig.set_layout_engine("none")
-    return panel
+    return Panel(fig, controls, update)  # Panel lays the figure out once, then freezes it
