@@ -1,0 +1,111 @@
+"""Property sweep over every interactive panel, found generically (see benchmarks/harness.py).
+
+Each panel is driven through the ends of every control's range and through seeded
+random joint settings of all controls at once. After every update: no warning (pytest
+runs with warnings as errors), no floating-point overflow / invalid / divide-by-zero
+(``np.errstate(... = "raise")``), only finite artist data, a readout without ``nan``,
+the same figure (updated in place), and no artists leaked.
+"""
+
+import warnings
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from benchmarks import harness
+
+BUILDERS = harness.panel_builders()
+RANDOM_SETTINGS = 5
+
+
+def drive(panel, values):
+    """Set the controls (which runs update and draws) with warnings and FP errors raising."""
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        panel.set(**values)
+    readout = panel.readout.value
+    assert not harness.NON_FINITE_TEXT.search(readout), (
+        f"readout shows a non-finite number at {values}: {readout}"
+    )
+    problems = harness.artist_problems(panel.fig)
+    assert not problems, f"non-finite artist data at {values}: {problems}"
+
+
+def test_panels_are_discovered():
+    assert BUILDERS, "no *_panel builders found in nbs_utils.panels"
+    assert all(name.endswith("_panel") for name in BUILDERS)
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_panel_sweep_is_finite_in_place_and_warning_free(name):
+    figures_before = len(plt.get_fignums())
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        panel = harness.build(BUILDERS[name])
+    fig, defaults = panel.fig, panel.values
+    try:
+        assert panel.controls, "a panel needs at least one control"
+        assert not harness.artist_problems(fig)
+        n_artists = len(fig.findobj())
+        rng = np.random.default_rng(0)
+        settings = harness.endpoint_values(panel) + harness.random_values(
+            panel, rng, RANDOM_SETTINGS
+        )
+        for values in settings:
+            drive(panel, values)
+            assert panel.fig is fig, "update must change the figure in place, not replace it"
+            assert len(plt.get_fignums()) <= figures_before + 1, "update opened a new figure"
+        drive(panel, defaults)
+        assert len(fig.findobj()) == n_artists, "back at the defaults the figure has extra artists"
+    finally:
+        plt.close(fig)
+
+
+def test_control_grids_cover_whole_ranges():
+    from nbs_utils.widgets import slider, toggle
+
+    assert harness.control_grid(slider("s", -1.0, 1.0, 0.5, 0.0)) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+    assert harness.control_grid(slider("n", 1, 7, 3, 1, integer=True)) == [1, 4, 7]
+    assert harness.control_grid(slider("t", 0.0, 1.0, 0.3, 0.0))[-1] == 1.0  # max off the grid
+    assert harness.control_grid(toggle("a", ["relu", "tanh"])) == ["relu", "tanh"]
+
+
+def _toy_panel(make_y):
+    """A one-slider panel whose update plots ``make_y(x, a)`` (built harmless, then swapped)."""
+    from nbs_utils.plots import new_figure
+    from nbs_utils.widgets import Panel, slider
+
+    fig, ax = new_figure()
+    x = np.linspace(-1.0, 1.0, 5)
+    (line,) = ax.plot(x, x)
+    dots = ax.scatter(x, x)
+
+    def update(a):
+        y = make_y(x, a)
+        line.set_ydata(y)
+        dots.set_offsets(np.c_[x, y])
+
+    panel = Panel(fig, {"a": slider("a", 0.0, 1.0, 0.5, 0.5)}, lambda a: None)
+    panel.update = update
+    return panel
+
+
+@pytest.mark.parametrize(
+    "make_y, error",
+    [
+        (lambda x, a: x / (a * x), FloatingPointError),  # 0/0
+        (lambda x, a: np.exp(x * 1e3 * (a + 1)), FloatingPointError),  # overflow
+        (lambda x, a: np.where(x > 0, np.inf, x), AssertionError),  # inf as data
+        (lambda x, a: np.full_like(x, np.nan), AssertionError),  # NaN scatter offsets
+        (lambda x, a: np.sqrt(x - 2 + 0 * a) if a > 0.9 else x, FloatingPointError),  # at max
+    ],
+)
+def test_the_sweep_catches_broken_updates(make_y, error):
+    panel = _toy_panel(make_y)
+    try:
+        with pytest.raises(error):
+            for values in harness.endpoint_values(panel):
+                drive(panel, values)
+    finally:
+        plt.close(panel.fig)
