@@ -46,6 +46,9 @@ def artist_data(fig):
     return out
 
 
+FP_RAISE = {"over": "raise", "invalid": "raise", "divide": "raise"}
+
+
 def assert_finite(fig):
     for arr in artist_data(fig):
         assert np.all(np.isfinite(np.asarray(arr, float))), arr
@@ -111,30 +114,38 @@ def test_square_limits_of_a_single_point_have_a_positive_span():
 # --- the morph panel ---------------------------------------------------------------------
 
 
-def test_morph_panel_sweep_is_finite_in_place_and_matches_the_exact_readout(data):
-    X, y = data
-    panel = morph_panel(X, y)
-    fig, canvas = panel.fig, panel.fig.canvas
-    artists = [id(a) for ax in fig.axes for a in (*ax.lines, *ax.collections)]
-    ts = np.round(np.linspace(0.0, 1.0, 21), 2)
+def sweep_morph(panel, X, y, ts):
+    """Every activation, every t: finite in-place artists and the exact margin's behaviour."""
+    fig = panel.fig
     for name in ACTIVATIONS:
         margins = []
         for t in ts:
-            panel.update(activation=name, t=t)  # pure redraw step; full draws below
+            text = panel.update(activation=name, t=t)  # pure redraw step; full draws below
             assert_finite(fig)
             H = hidden_points(X, activation=name, t=t)
             got = np.concatenate(hidden_offsets(fig))
             assert np.allclose(np.sort(got, axis=0), np.sort(H, axis=0))
             margins.append(linearly_separable(H, y).margin)
+            assert ("not separable" in text) == (margins[-1] == 0.0)
+            assert "nan" not in text.lower()
         margins = np.array(margins)
         if name == "identity":
             assert np.all(margins == 0.0)
         else:  # any bend at all separates the classes; the margin grows with t
             assert margins[0] == 0.0 and np.all(margins[1:] > 0)
             assert np.all(np.diff(margins[1:]) > -1e-9)
+
+
+def test_morph_panel_sweep_is_finite_in_place_and_matches_the_exact_readout(data):
+    X, y = data
+    panel = morph_panel(X, y)
+    fig, canvas = panel.fig, panel.fig.canvas
+    artists = [id(a) for ax in fig.axes for a in (*ax.lines, *ax.collections)]
+    ts = np.round(np.linspace(0.0, 1.0, 21), 2)
+    with np.errstate(**FP_RAISE):
+        sweep_morph(panel, X, y, ts)
     for name, t in itertools.product(ACTIVATIONS, (0.0, 0.35, 1.0)):
-        panel.set(activation=name, t=t)
-        canvas.draw()
+        panel.set(activation=name, t=t)  # draws the canvas too
         assert panel.fig is fig and fig.canvas is canvas
         assert_finite(fig)
         assert ("not separable" in panel.readout.value) == (name == "identity" or t == 0.0)
@@ -199,7 +210,8 @@ def test_weights_panel_every_slider_over_its_range_stays_finite(data):
         assert (control.min, control.max) == (-2.0, 2.0)
         for value in np.linspace(control.min, control.max, 9):
             for act in ACTIVATIONS:
-                panel.update(**{**defaults, "activation": act, name: value})
+                with np.errstate(**FP_RAISE):
+                    panel.update(**{**defaults, "activation": act, name: value})
                 assert_finite(fig)
     zeros = dict.fromkeys(WEIGHT_NAMES, 0.0)
     for act in ACTIVATIONS:  # all weights zero: every input maps to one hidden point

@@ -109,15 +109,6 @@ def _map_grid(artists, lines_in, W, b, activation, t=1.0):
     _set_limits(artists[0].axes, square_limits(np.concatenate(mapped)))
 
 
-def _frozen(panel):
-    """Lay the figure out once, then keep that layout: redraws skip the costly re-layout."""
-    engine = panel.fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(panel.fig)
-        panel.fig.set_layout_engine("none")
-    return panel
-
-
 def _verdict(result):
     if result.separable:
         return f"<b>separable</b>, max margin {result.margin:.3f}"
@@ -172,7 +163,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         "activation": toggle("activation", ACTIVATIONS, activation),
         "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
-    return _frozen(Panel(fig, controls, update))
+    return Panel(fig, controls, update)
 
 
 def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lines=13):
@@ -241,7 +232,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight("unit 2: w22", W0[1, 1]),
         "b2": weight("unit 2: b2", b0[1]),
     }
-    return _frozen(Panel(fig, controls, update))
+    return Panel(fig, controls, update)
 
 
 def activation_patterns(points, W, b):
