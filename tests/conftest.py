@@ -1,4 +1,5 @@
 import json
+import sys
 from pathlib import Path
 
 import matplotlib
@@ -6,6 +7,10 @@ import netguard
 import pytest
 
 matplotlib.use("Agg")  # tests draw off-screen; notebooks use ipympl
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`): make `benchmarks` importable
+    sys.path.insert(0, str(ROOT))
 
 NETGUARD_FILE = Path(netguard.__file__).resolve()
 _uninstall_netguard = None
