@@ -3,8 +3,10 @@ import pytest
 
 from nbs_utils.activations import NAMES, get
 from nbs_utils.panels.zoo import (
+    RAW_MEANS,
     activation_explorer_panel,
     activation_for,
+    raw_measurements,
     saturation_panel,
     vanishing_gradient_panel,
     zoo_gallery_figure,
@@ -41,8 +43,13 @@ def _artist_data_finite(fig):
 
 @pytest.fixture
 def raw_data():
-    rng = np.random.default_rng(0)
-    return rng.normal([50.0, -20.0, 80.0, 10.0], [15.0, 5.0, 25.0, 3.0], size=(200, 4))
+    return raw_measurements(n=200, seed=0)
+
+
+def test_raw_measurements_are_seeded_and_unnormalised():
+    X = raw_measurements(seed=3)
+    assert np.array_equal(X, raw_measurements(seed=3)) and X.shape == (300, 4)
+    assert np.allclose(X.mean(axis=0), RAW_MEANS, atol=5) and np.all(X.std(axis=0) > 2)
 
 
 def test_explorer_every_activation_and_parameter_is_finite_and_in_place():

@@ -86,14 +86,30 @@ def _normalise(X):
     return (X - X.mean(axis=0)) / std
 
 
-def saturation_panel(X_raw, scale=1.0, name="sigmoid", width=64, threshold=0.01, seed=0):
+RAW_MEANS = (50.0, -20.0, 80.0, 10.0)
+RAW_STDS = (15.0, 5.0, 25.0, 3.0)
+
+
+def raw_measurements(n=300, seed=0):
+    """Seeded unnormalised data: ``n`` rows of 4 Gaussian columns, far from 0 and unequally spread.
+
+    Column ``j`` has mean ``RAW_MEANS[j]`` and standard deviation ``RAW_STDS[j]``, like raw
+    measurements in different units (centimetres, kilograms, ...).
+    """
+    n = as_count(n, "n", minimum=2)
+    rng = np.random.default_rng(seed)
+    return rng.normal(RAW_MEANS, RAW_STDS, size=(n, len(RAW_MEANS)))
+
+
+def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=0.01, seed=0):
     """How input scale drives sigmoid/tanh units into their flat regions.
 
-    The columns of ``X_raw`` are normalised (zero mean, unit variance), multiplied by the
+    The columns of ``X_raw`` (default :func:`raw_measurements`) are normalised (zero mean, unit variance), multiplied by the
     ``input scale`` slider and fed to ``width`` random units ``z = x W^T + b`` (standard
     deviation ``1/sqrt(d)``). Left: ``f`` with every unit's ``(z, f(z))`` (``z`` clipped to
     the axis); right: the share of units with ``|f'(z)| < threshold`` against the scale.
     """
+    X_raw = raw_measurements(seed=seed) if X_raw is None else X_raw
     X = _normalise(as_points(X_raw, "X_raw"))
     width = as_count(width, "width")
     (W, b) = random_layers([X.shape[1], width], seed=seed)[0]
