@@ -4,12 +4,13 @@ Also the exact activation regions of ReLU nets (``count_linear_regions``).
 """
 
 from dataclasses import dataclass
+from math import comb, prod
 
 import numpy as np
 from scipy.optimize import linprog, minimize
 from scipy.spatial import ConvexHull, QhullError
 
-from ._validate import as_float_array, as_labels, as_layers, as_points
+from ._validate import as_count, as_float_array, as_labels, as_layers, as_points
 
 
 @dataclass(frozen=True)
@@ -228,10 +229,6 @@ def region_bounds(n_in, widths):
       ``n_l >= n_in``): ``prod_{l<L} floor(n_l / n_in)^n_in * S(n_L, n_in)``; some choice of
       weights reaches at least this many; random weights usually do not.
     """
-    from math import comb, prod
-
-    from ._validate import as_count
-
     n_in = as_count(n_in, "n_in")
     widths = [as_count(n, "width") for n in widths]
     if not widths:
