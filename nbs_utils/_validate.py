@@ -56,6 +56,8 @@ def as_layers(layers, name="layers"):
             raise TypeError(f"{name}[{i}] must be a (W, b) pair") from err
         W = as_float_array(W, f"{name}[{i}] W", ndim=2)
         b = as_float_array(b, f"{name}[{i}] b", ndim=1)
+        if W.shape[0] == 0 or W.shape[1] == 0:
+            raise ValueError(f"{name}[{i}]: W must have at least one row and column, got {W.shape}")
         if b.shape[0] != W.shape[0]:
             raise ValueError(
                 f"{name}[{i}]: b must have W.shape[0] = {W.shape[0]} entries, got {b.shape[0]}"

@@ -82,6 +82,10 @@ class Activation:
     name: str
     params: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        """Validate a directly constructed Activation as :func:`get` does."""
+        object.__setattr__(self, "params", _checked_params(self.name, self.params))
+
     @property
     def formula(self):
         """The defining formula as text, e.g. ``'max(0, x)'``."""
@@ -109,10 +113,17 @@ def get(name, **params):
     ``elu(alpha=1)`` set the negative-side slope/scale. Unknown names raise ``ValueError``
     listing the known ones; unknown parameters raise ``TypeError``.
     """
+    return Activation(name, params)
+
+
+def _checked_params(name, params):
+    """``params`` of activation ``name`` completed with defaults; errors as :func:`get` says."""
     if not isinstance(name, str):
         raise TypeError(f"activation name must be a str, got {type(name).__name__}")
     if name not in _TABLE:
         raise ValueError(f"unknown activation {name!r}; known activations: {', '.join(NAMES)}")
+    if not isinstance(params, dict):
+        raise TypeError(f"activation parameters must be a dict, got {type(params).__name__}")
     defaults = _TABLE[name][2]
     unknown = set(params) - set(defaults)
     if unknown:
@@ -120,5 +131,4 @@ def get(name, **params):
         raise TypeError(
             f"{name} got unknown parameter(s) {sorted(unknown)}; allowed parameters: {allowed}"
         )
-    values = {k: as_number(params.get(k, v), f"{name} parameter {k}") for k, v in defaults.items()}
-    return Activation(name, values)
+    return {k: as_number(params.get(k, v), f"{name} parameter {k}") for k, v in defaults.items()}
