@@ -35,6 +35,10 @@ def circles(n=200, seed=0, r_disk=1.0, r_ring=(1.5, 2.0)):
     """
     n = as_count(n, "n", minimum=2)
     r_disk = as_number(r_disk, "r_disk", low=0.0)
+    if isinstance(r_ring, (str, bytes)) or not hasattr(r_ring, "__len__"):
+        raise TypeError(f"r_ring must be a pair (inner, outer), got {type(r_ring).__name__}")
+    if len(r_ring) != 2:
+        raise ValueError(f"r_ring must be a pair (inner, outer), got {len(r_ring)} values")
     r_in, r_out = (as_number(r, "r_ring") for r in r_ring)
     if not 0 < r_disk <= r_in < r_out:
         raise ValueError(f"need 0 < r_disk <= r_ring[0] < r_ring[1], got {r_disk}, {r_ring}")

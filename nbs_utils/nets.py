@@ -51,6 +51,8 @@ def random_layers(sizes, seed=0, scale=None):
     Weights are Gaussian with standard deviation ``scale`` (default ``1/sqrt(n_in)`` per
     layer, which keeps activations of order one); biases Gaussian with the same scale.
     """
+    if isinstance(sizes, (str, bytes)) or not hasattr(sizes, "__iter__"):
+        raise TypeError(f"sizes must be a list of layer widths, got {type(sizes).__name__}")
     sizes = [as_count(s, "sizes entry") for s in sizes]
     if len(sizes) < 2:
         raise ValueError(f"sizes must list at least an input and an output width, got {sizes}")

@@ -1,0 +1,200 @@
+"""Bad input across the whole public API of nbs_utils, one table.
+
+Each row: a public function, a bad call, the error it must raise (ValueError or
+TypeError) and a pattern its message must contain (what was expected). Rows cover the
+kinds of bad input: wrong shape, NaN/inf, empty data, unknown names, wrong types.
+Cases already in tests/test_<module>.py are not repeated here. A meta test checks that
+every public function and class of every math/plot/widget module has at least one row,
+so a new function without input checks shows up. Known gaps in modules edited by
+others are strict xfails (they turn into failures once fixed: then drop the mark).
+"""
+
+import importlib
+import inspect
+import pkgutil
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+import nbs_utils
+from nbs_utils import activations, datasets, geometry, gradient_flow, nets, plots, train, widgets
+
+NAN, INF = np.nan, np.inf
+BOX = ((-1.0, 1.0), (-1.0, 1.0))
+X4, Y4 = np.ones((4, 2)), np.array([0, 1, 0, 1])
+RELU = activations.get("relu")
+
+
+def _layers(*sizes):
+    return nets.random_layers(list(sizes), seed=0)
+
+
+def _axes():
+    fig, ax = plots.new_figure()
+    return ax
+
+
+def _slider():
+    return widgets.slider("s", 0.0, 1.0, 0.1, 0.5)
+
+
+NOT_VALIDATED = "reported: does not validate this input yet (plots/widgets are not mine to edit)"
+
+# (public name, what is wrong, call, expected error, message pattern[, xfail reason])
+CASES = [
+    # activations
+    ("activations.get", "inf parameter", lambda: activations.get("sigmoid", k=INF), ValueError, "finite"),
+    ("activations.get", "empty name", lambda: activations.get(""), ValueError, "known activations"),
+    ("activations.Activation", "unknown name", lambda: activations.Activation("nope"), ValueError, "known activations"),
+    ("activations.Activation", "unknown parameter", lambda: activations.Activation("relu", {"alpha": 1.0}), TypeError, "allowed parameters"),
+    ("activations.Activation", "params not a dict", lambda: activations.Activation("relu", [1]), TypeError, "dict"),
+    ("activations.Activation", "ragged x", lambda: RELU([[1.0, 2.0], [3.0]]), TypeError, "numeric"),
+    ("activations.Activation", "NaN into derivative", lambda: RELU.derivative([NAN]), ValueError, "finite"),
+    # datasets
+    ("datasets.xor", "float count", lambda: datasets.xor(n_per_corner=1.5), TypeError, "integer"),
+    ("datasets.xor", "NaN noise", lambda: datasets.xor(noise=NAN), ValueError, "finite"),
+    ("datasets.circles", "too few points", lambda: datasets.circles(n=1), ValueError, ">= 2"),
+    ("datasets.circles", "ring of one radius", lambda: datasets.circles(r_ring=(1.5,)), ValueError, "pair"),
+    ("datasets.circles", "ring not a pair", lambda: datasets.circles(r_ring=None), TypeError, "pair"),
+    ("datasets.circles", "NaN radius", lambda: datasets.circles(r_ring=(NAN, 2.0)), ValueError, "finite"),
+    ("datasets.bands", "inf box", lambda: datasets.bands(box=INF), ValueError, "finite"),
+    ("datasets.bands", "seed None", lambda: datasets.bands(seed=None), TypeError, "seed"),
+    ("datasets.bands", "count as str", lambda: datasets.bands(n="5"), TypeError, "integer"),
+    # nets
+    ("nets.collapse", "empty W", lambda: nets.collapse([(np.empty((0, 2)), np.empty(0))]), ValueError, "at least one row"),
+    ("nets.collapse", "W without inputs", lambda: nets.collapse([(np.empty((2, 0)), np.zeros(2))]), ValueError, "at least one row"),
+    ("nets.collapse", "inf weights", lambda: nets.collapse([(np.full((2, 2), INF), np.zeros(2))]), ValueError, "finite"),
+    ("nets.collapse", "a string", lambda: nets.collapse("abc"), TypeError, "pair"),
+    ("nets.forward", "1-D X", lambda: nets.forward(_layers(2, 3, 1), np.ones(2)), ValueError, "2-D"),
+    ("nets.forward", "empty X", lambda: nets.forward(_layers(2, 3, 1), np.empty((0, 2))), ValueError, "n, d >= 1"),
+    ("nets.forward", "inf in X", lambda: nets.forward(_layers(2, 3, 1), [[INF, 0.0]]), ValueError, "finite"),
+    ("nets.forward", "output activation by name", lambda: nets.forward(_layers(2, 1), X4, output_activation="sigmoid"), TypeError, "Activation"),
+    ("nets.random_layers", "sizes None", lambda: nets.random_layers(None), TypeError, "list of layer widths"),
+    ("nets.random_layers", "zero width", lambda: nets.random_layers([2, 0]), ValueError, ">= 1"),
+    ("nets.random_layers", "float width", lambda: nets.random_layers([2, 1.5]), TypeError, "integer"),
+    ("nets.random_layers", "NaN scale", lambda: nets.random_layers([2, 1], scale=NAN), ValueError, "finite"),
+    ("nets.random_layers", "negative scale", lambda: nets.random_layers([2, 1], scale=-1.0), ValueError, "scale"),
+    ("nets.random_layers", "sizes as str", lambda: nets.random_layers("23"), TypeError, "list of layer widths"),
+    # geometry
+    ("geometry.linearly_separable", "inf in X", lambda: geometry.linearly_separable([[INF, 0.0], [0.0, 0.0]], [0, 1]), ValueError, "finite"),
+    ("geometry.linearly_separable", "NaN label", lambda: geometry.linearly_separable(X4, [0, 1, NAN, 1]), ValueError, "finite"),
+    ("geometry.linearly_separable", "labels as str", lambda: geometry.linearly_separable(X4, "abcd"), TypeError, "numeric"),
+    ("geometry.linearly_separable", "3-D X", lambda: geometry.linearly_separable(np.ones((2, 2, 2)), [0, 1]), ValueError, "2-D"),
+    ("geometry.Separability", "via linearly_separable: one class", lambda: geometry.linearly_separable(X4, [0, 0, 0, 0]), ValueError, "both classes"),
+    ("geometry.count_linear_regions", "NaN box", lambda: geometry.count_linear_regions(_layers(2, 3), ((NAN, 1.0), (-1.0, 1.0))), ValueError, "finite"),
+    ("geometry.count_linear_regions", "reversed box", lambda: geometry.count_linear_regions(_layers(2, 3), ((1.0, -1.0), (-1.0, 1.0))), ValueError, "lo < hi"),
+    ("geometry.count_linear_regions", "box of wrong shape", lambda: geometry.count_linear_regions(_layers(2, 3), (1.0, 2.0, 3.0)), ValueError, "box"),
+    ("geometry.count_linear_regions", "box as str", lambda: geometry.count_linear_regions(_layers(2, 3), "box"), TypeError, "box"),
+    ("geometry.count_linear_regions", "1-D box for 2-D net", lambda: geometry.count_linear_regions(_layers(2, 3), (-1.0, 1.0)), ValueError, "1-D"),
+    ("geometry.count_linear_regions", "3-D input", lambda: geometry.count_linear_regions(_layers(3, 2), BOX), ValueError, "3-D input"),
+    ("geometry.count_linear_regions", "no layers", lambda: geometry.count_linear_regions([], BOX), ValueError, "at least one"),
+    ("geometry.linear_regions", "NaN box", lambda: geometry.linear_regions(_layers(2, 3), ((NAN, 1.0), (-1.0, 1.0))), ValueError, "finite"),
+    ("geometry.linear_regions", "layers None", lambda: geometry.linear_regions(None, BOX), TypeError, "pairs"),
+    ("geometry.region_bounds", "zero inputs", lambda: geometry.region_bounds(0, [2]), ValueError, "n_in"),
+    ("geometry.region_bounds", "no layers", lambda: geometry.region_bounds(2, []), ValueError, "at least one"),
+    ("geometry.region_bounds", "float width", lambda: geometry.region_bounds(2, [2.5]), TypeError, "integer"),
+    ("geometry.region_bounds", "n_in as str", lambda: geometry.region_bounds("2", [2]), TypeError, "integer"),
+    # gradient_flow
+    ("gradient_flow.saturated_fraction", "activation by name", lambda: gradient_flow.saturated_fraction("sigmoid", [1.0]), TypeError, "Activation"),
+    ("gradient_flow.saturated_fraction", "NaN Z", lambda: gradient_flow.saturated_fraction(RELU, [NAN]), ValueError, "finite"),
+    ("gradient_flow.saturated_fraction", "empty Z", lambda: gradient_flow.saturated_fraction(RELU, []), ValueError, "at least one"),
+    ("gradient_flow.saturated_fraction", "negative threshold", lambda: gradient_flow.saturated_fraction(RELU, [1.0], threshold=-1.0), ValueError, "threshold"),
+    ("gradient_flow.loss_and_gradients", "NaN X", lambda: gradient_flow.loss_and_gradients(_layers(2, 3, 1), [[NAN, 0.0]], RELU), ValueError, "finite"),
+    ("gradient_flow.loss_and_gradients", "wrong X columns", lambda: gradient_flow.loss_and_gradients(_layers(2, 3, 1), np.ones((2, 3)), RELU), ValueError, "columns"),
+    ("gradient_flow.layer_gradient_norms", "zero depth", lambda: gradient_flow.layer_gradient_norms(RELU, 0), ValueError, "depth"),
+    ("gradient_flow.layer_gradient_norms", "NaN gain", lambda: gradient_flow.layer_gradient_norms(RELU, 3, gain=NAN), ValueError, "finite"),
+    ("gradient_flow.layer_gradient_norms", "activation by name", lambda: gradient_flow.layer_gradient_norms("relu", 3), TypeError, "Activation"),
+    # train
+    ("train.logits", "unknown activation", lambda: train.logits(_layers(2, 3, 1), X4, activation="nope"), ValueError, "known activations"),
+    ("train.logits", "NaN X", lambda: train.logits(_layers(2, 3, 1), [[NAN, 1.0]]), ValueError, "finite"),
+    ("train.logits", "two outputs", lambda: train.logits(_layers(2, 2), X4), ValueError, "1 output"),
+    ("train.predict_proba", "empty X", lambda: train.predict_proba(_layers(2, 3, 1), np.empty((0, 2))), ValueError, "n, d >= 1"),
+    ("train.loss_and_gradients", "label 2", lambda: train.loss_and_gradients(_layers(2, 3, 1), X4, [0, 1, 2, 0]), ValueError, "labels 0 and 1"),
+    ("train.train_classifier", "zero width", lambda: train.train_classifier(X4, Y4, [0]), ValueError, ">= 1"),
+    ("train.train_classifier", "NaN learning rate", lambda: train.train_classifier(X4, Y4, [2], lr=NAN), ValueError, "finite"),
+    ("train.train_classifier", "zero steps", lambda: train.train_classifier(X4, Y4, [2], steps=0), ValueError, "steps"),
+    ("train.train_classifier", "unknown activation", lambda: train.train_classifier(X4, Y4, [2], activation="nope"), ValueError, "known activations"),
+    ("train.Training", "via train_classifier: hidden None", lambda: train.train_classifier(X4, Y4, None), TypeError, "hidden", "reported: generic 'NoneType' object is not iterable"),
+    # plots
+    ("plots.new_figure", "zero columns", lambda: plots.new_figure(ncols=0), ValueError, "columns"),
+    ("plots.new_figure", "columns as str", lambda: plots.new_figure(ncols="a"), TypeError, "ncols", NOT_VALIDATED),
+    ("plots.new_figure", "NaN width", lambda: plots.new_figure(width=NAN), ValueError, "finite"),
+    ("plots.label_axes", "not an Axes", lambda: plots.label_axes("ax", "title"), TypeError, "Axes", NOT_VALIDATED),
+    ("plots.scatter_classes", "1-D X", lambda: plots.scatter_classes(_axes(), np.ones(4), Y4), ValueError, "2-D", NOT_VALIDATED),
+    ("plots.scatter_classes", "NaN in X", lambda: plots.scatter_classes(_axes(), [[NAN, 0.0], [0.0, 0.0]], [0, 1]), ValueError, "finite", NOT_VALIDATED),
+    ("plots.scatter_classes", "labels not 0/1", lambda: plots.scatter_classes(_axes(), X4, [0, 1, 2, 2]), ValueError, "labels", NOT_VALIDATED),
+    ("plots.scatter_classes", "too few labels", lambda: plots.scatter_classes(_axes(), X4, [0, 1]), ValueError, "labels", NOT_VALIDATED),
+    ("plots.set_class_points", "too few labels", lambda: plots.set_class_points(plots.scatter_classes(_axes(), X4, Y4), X4, [0]), ValueError, "labels", NOT_VALIDATED),
+    ("plots.line_through_box", "NaN weight", lambda: plots.line_through_box([NAN, 1.0], 0.0, BOX), ValueError, "finite", NOT_VALIDATED),
+    ("plots.line_through_box", "1-D weight", lambda: plots.line_through_box([1.0], 0.0, BOX), ValueError, "2", NOT_VALIDATED),
+    ("plots.line_through_box", "box of wrong shape", lambda: plots.line_through_box([1.0, 1.0], 0.0, (1.0, 2.0)), TypeError, "box", NOT_VALIDATED),
+    ("plots.line_through_box", "bias as str", lambda: plots.line_through_box([1.0, 1.0], "0", BOX), TypeError, "b", NOT_VALIDATED),
+    ("plots.grid", "zero points", lambda: plots.grid(BOX, 0), ValueError, "n", NOT_VALIDATED),
+    ("plots.grid", "float count", lambda: plots.grid(BOX, 1.5), TypeError, "integer"),
+    ("plots.grid", "NaN box", lambda: plots.grid(((NAN, 1.0), (0.0, 1.0)), 3), ValueError, "finite", NOT_VALIDATED),
+    # widgets
+    ("widgets.slider", "description None", lambda: widgets.slider(None, 0.0, 1.0, 0.1, 0.5), TypeError, "", "traitlets raises TraitError, not TypeError"),
+    ("widgets.slider", "min > max", lambda: widgets.slider("s", 1.0, 0.0, 0.1, 0.5), ValueError, "", "traitlets raises TraitError, not ValueError"),
+    ("widgets.slider", "zero step", lambda: widgets.slider("s", 0.0, 1.0, 0.0, 0.5), ValueError, "step", NOT_VALIDATED),
+    ("widgets.slider", "NaN value", lambda: widgets.slider("s", 0.0, 1.0, 0.1, NAN), ValueError, "finite", NOT_VALIDATED),
+    ("widgets.slider", "value outside [min, max]", lambda: widgets.slider("s", 0.0, 1.0, 0.1, 5.0), ValueError, "", NOT_VALIDATED),
+    ("widgets.toggle", "no options", lambda: widgets.toggle("t", []), ValueError, "option", NOT_VALIDATED),
+    ("widgets.toggle", "value not an option", lambda: widgets.toggle("t", ["a"], "b"), ValueError, "", "traitlets raises TraitError, not ValueError"),
+    ("widgets.Panel", "controls as a list", lambda: widgets.Panel(plots.new_figure()[0], [_slider()], lambda s: None), TypeError, "controls", NOT_VALIDATED),
+    ("widgets.Panel", "update not callable", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, None), TypeError, "callable"),
+    ("widgets.Panel", "update without the control's name", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, lambda t: None), TypeError, "s"),
+    ("widgets.Panel", "no figure", lambda: widgets.Panel(None, {"s": _slider()}, lambda s: None), TypeError, "fig", NOT_VALIDATED),
+]  # fmt: skip
+
+# Public names deliberately without rows: checkers print hints and never raise.
+EXEMPT = {"checks": "exercise checkers never raise on an unfinished or wrong answer"}
+MODULES_WITHOUT_ROWS = {"panels"}  # builders are swept by tests/test_panels_*.py
+
+
+def _params():
+    for row in CASES:
+        name, what, call, error, pattern = row[:5]
+        marks = [pytest.mark.xfail(strict=True, reason=row[5])] if len(row) > 5 else []
+        yield pytest.param(call, error, pattern, id=f"{name}: {what}", marks=marks)
+
+
+@pytest.mark.parametrize("call, error, pattern", list(_params()))
+def test_bad_input_raises_a_clear_error(call, error, pattern):
+    try:
+        with pytest.raises(error, match=pattern or None) as info:
+            call()
+        assert str(info.value).strip(), "the error message is empty"
+    finally:
+        plt.close("all")
+
+
+def public_api():
+    """``module.name`` of every public function and class defined in nbs_utils' modules."""
+    names = set()
+    for info in pkgutil.iter_modules(nbs_utils.__path__):
+        if info.name.startswith("_") or info.name in MODULES_WITHOUT_ROWS:
+            continue
+        module = importlib.import_module(f"nbs_utils.{info.name}")
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                names.add(f"{info.name}.{name}")
+    return names
+
+
+def test_every_public_function_has_a_bad_input_row():
+    covered = {row[0] for row in CASES}
+    missing = {n for n in public_api() - covered if n.split(".")[0] not in EXEMPT}
+    assert not missing, f"add rows to tests/test_bad_input.py for {sorted(missing)}"
+    assert covered <= public_api(), f"rows for names that no longer exist: {covered - public_api()}"
+
+
+def test_checkers_never_raise_on_bad_answers():
+    from nbs_utils import checks
+
+    layers = [(np.eye(2), np.zeros(2)), (np.eye(2), np.zeros(2))]
+    for answer in [None, ..., "abc", [[NAN, 1.0]], np.ones((3, 3)), object()]:
+        assert checks.check_close(answer, [1.0, 2.0], "w", "hint") is False
+        assert checks.check_collapse(answer, answer, layers) is False
