@@ -1,0 +1,377 @@
+"""Drive the course in a real JupyterLab through headless Debian Chromium (Playwright).
+
+Shared by the browser tests (tests/browser/) and the latency benchmark (benchmarks/latency.py).
+A :class:`LabServer` runs JupyterLab on a free localhost port with temporary workspaces and
+settings (news off); :func:`open_browser` starts /usr/bin/chromium (Playwright never downloads
+a browser); :class:`NotebookPage` opens one notebook in its own workspace, runs all cells and
+moves sliders with the keyboard while a hook on ``drawImage`` timestamps every canvas repaint.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SLIDER = ".widget-slider .noUi-handle"
+CANVAS = ".jupyter-matplotlib-canvas-div > canvas:first-child"  # the painted one; 2nd: overlay
+STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
+
+# JupyterLab user settings for the test server: no news toast, no update check.
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+# Installed before any page script: counts and timestamps every drawImage per canvas, and
+# the last keydown, so a repaint can be tied to the key press that caused it.
+PAINT_HOOK = """
+(() => {
+  const draw = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    const c = this.canvas;
+    const now = performance.now();
+    c.__draws = (c.__draws || 0) + 1;
+    if (c.__armed) { c.__armed = false; c.__firstDraw = now; }
+    return draw.apply(this, args);
+  };
+  document.addEventListener('keydown', () => { window.__lastKey = performance.now(); }, true);
+})();
+"""
+
+# Given a slider handle, find the ipympl canvas in the same output (the figure it drives).
+CANVAS_OF_HANDLE = """
+(handle) => {
+  let el = handle;
+  while (el && !el.classList.contains('jp-OutputArea-output')) {
+    const c = el.querySelector && el.querySelector('%s');
+    if (c) return c;
+    el = el.parentElement;
+  }
+  return el ? el.querySelector('%s') : null;
+}
+""" % (CANVAS, CANVAS)
+
+
+def chromium_missing_reason():
+    """``None`` if Chromium and Playwright are usable, else a sentence saying what is missing."""
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright's Python package is not installed (pip install -r requirements.txt)"
+    return None
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LabServer:
+    """JupyterLab on ``127.0.0.1:<free port>`` serving ``root``, with a known token.
+
+    Workspaces, user settings and runtime files live in a temporary directory that is
+    removed on :meth:`stop`.
+    """
+
+    def __init__(self, root=ROOT, startup_timeout=60, env=None):
+        self.root = Path(root)
+        self.token = secrets.token_hex(16)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.tmp = Path(tempfile.mkdtemp(prefix="lab-test-"))
+        settings = self.tmp / "settings"
+        for name, values in LAB_SETTINGS.items():
+            (settings / name).parent.mkdir(parents=True, exist_ok=True)
+            (settings / name).write_text(json.dumps(values))
+        env = dict(os.environ, **(env or {}), JUPYTER_RUNTIME_DIR=str(self.tmp / "runtime"))
+        self.log = open(self.tmp / "lab.log", "w+")  # noqa: SIM115 (closed in stop)
+        self.proc = subprocess.Popen(
+            [
+                sys.executable, "-m", "jupyter", "lab", "--no-browser",
+                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={self.root}",
+                f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
+                f"--LabApp.user_settings_dir={settings}",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                "--LabApp.extension_manager=readonly", "--ServerApp.allow_root=True",
+                "--ServerApp.terminals_enabled=False",
+            ],
+            cwd=self.root, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        deadline = time.monotonic() + startup_timeout
+        while True:
+            try:
+                self.api("status")
+                break
+            except OSError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    log = self.log_text()
+                    self.stop()
+                    raise RuntimeError("JupyterLab did not start:\n" + log) from None
+                time.sleep(0.2)
+
+    def api(self, path, method="GET"):
+        """JSON from the server's REST API (``/api/<path>``)."""
+        request = urllib.request.Request(
+            f"{self.url}/api/{path}", method=method,
+            headers={"Authorization": f"token {self.token}"},
+        )  # fmt: skip
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def session(self, path):
+        """The server's session for notebook ``path`` (relative to root), or ``None``."""
+        for s in self.api("sessions"):
+            if s["path"] == path:
+                return s
+        return None
+
+    def kernel_state(self, path):
+        """``'idle'``, ``'busy'``, ``'starting'``... of the kernel behind ``path``; None if none."""
+        s = self.session(path)
+        return s["kernel"]["execution_state"] if s else None
+
+    def shutdown(self, path):
+        """Stop the kernel of ``path`` (frees a CPU core for the next notebook)."""
+        s = self.session(path)
+        if s:
+            self.api(f"sessions/{s['id']}", method="DELETE")
+
+    def log_text(self):
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()[-5000:]
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+@contextmanager
+def open_browser(playwright):
+    """A Chromium browser context from /usr/bin/chromium with a fresh profile directory."""
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    try:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 900},
+        )  # fmt: skip
+        context.add_init_script(PAINT_HOOK)
+        try:
+            yield context
+        finally:
+            context.close()
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+class NotebookPage:
+    """One notebook opened in its own JupyterLab workspace in a fresh page."""
+
+    def __init__(self, context, lab, notebook):
+        self.lab = lab
+        self.path = Path(notebook).resolve().relative_to(lab.root).as_posix()
+        self.workspace = "t-" + Path(notebook).stem.replace("_", "-")
+        self.page = context.new_page()
+        self.console = []
+        self.page.on("pageerror", lambda e: self.console.append(f"page error: {e}"))
+        self.page.set_default_timeout(30_000)
+
+    def open(self, timeout=60):
+        """Load the notebook in workspace ``t-<stem>`` (reset) and wait for its kernel."""
+        url = f"{self.lab.url}/lab/workspaces/{self.workspace}/tree/{self.path}"
+        self.page.goto(f"{url}?reset&token={self.lab.token}")
+        self.page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for()
+        self._wait(lambda: self.lab.kernel_state(self.path) == "idle", timeout, "kernel start")
+
+    def run_all(self, timeout=180):
+        """Run > Run All Cells; wait until every code cell ran (or one failed), kernel idle."""
+        self.page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        self.page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        self._wait(lambda: not self.unexecuted() or self.errors(), timeout, "Run All Cells")
+        self.wait_idle(timeout)
+        self.wait_rendered()
+
+    def prompts(self):
+        """The input prompt of every code cell, e.g. ``'[3]:'``, ``'[*]:'``, ``'[ ]:'``.
+
+        Read as textContent: JupyterLab skips rendering off-screen cells, so innerText is
+        empty there.
+        """
+        return self.page.evaluate(
+            """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+                .map(p => p.textContent.trim())"""
+        )
+
+    def unexecuted(self):
+        """Indices (among code cells) of cells without an execution count.
+
+        A cell whose input is collapsed (a hidden solution) shows an empty prompt: not counted.
+        """
+        return [i for i, p in enumerate(self.prompts()) if p and not any(c.isdigit() for c in p)]
+
+    def wait_idle(self, timeout=30):
+        """Kernel idle and no cell busy (``[*]``), twice in a row 100 ms apart."""
+
+        def idle():
+            busy = any("*" in p for p in self.prompts())
+            return not busy and self.lab.kernel_state(self.path) == "idle"
+
+        self._wait(lambda: idle() and (time.sleep(0.1) or idle()), timeout, "kernel idle")
+
+    def wait_rendered(self, timeout=20, quiet=1.0):
+        """Wait until widgets stop appearing and every ipympl figure has been painted.
+
+        Returns quietly after ``timeout`` too: :meth:`unpainted` then says which are blank.
+        """
+
+        def state():
+            return self.page.evaluate(
+                """([s, c]) => [document.querySelectorAll(s).length,
+                    document.querySelectorAll(c).length,
+                    [...document.querySelectorAll(c)].filter(x => x.__draws).length,
+                    document.body.textContent.includes('Loading widget')]""",
+                [SLIDER, CANVAS],
+            )
+
+        deadline = time.monotonic() + timeout
+        last, since = None, time.monotonic()
+        while time.monotonic() < deadline:
+            now = state()
+            if now != last:
+                last, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet and now[2] == now[1] and not now[3]:
+                return
+            time.sleep(0.1)
+
+    def unpainted(self):
+        """One line per ipympl figure that was never painted (its canvas stays blank)."""
+        return self.page.evaluate(
+            """(c) => [...document.querySelectorAll(c)].flatMap((x, i) => x.__draws ? [] :
+                [`figure #${i} (${x.width}x${x.height} px) in the output of code cell ` +
+                 [...document.querySelectorAll('.jp-CodeCell')].indexOf(x.closest('.jp-CodeCell'))])""",
+            CANVAS,
+        )
+
+    def errors(self):
+        """Texts of error/stderr outputs and widget render failures shown in the notebook."""
+        found = self.page.evaluate(
+            """(sel) => [...document.querySelectorAll(sel)].map(e => e.textContent.trim())
+                .concat([...document.querySelectorAll('.jp-OutputArea-output')]
+                    .map(e => e.textContent).filter(t => t.includes('Error displaying widget')))""",
+            STDERR,
+        )
+        return found + self.console
+
+    def code_cells(self):
+        return self.page.locator(".jp-CodeCell").count()
+
+    def sliders(self):
+        """Locators of every slider handle in the notebook, in document order."""
+        return self.page.locator(SLIDER).all()
+
+    def slider_label(self, handle):
+        """The description label of the slider that ``handle`` belongs to."""
+        return handle.evaluate(
+            "h => (h.closest('.widget-slider').querySelector('.widget-label') || {}).textContent"
+        )
+
+    def slider_disabled(self, handle):
+        """True if the slider is disabled (e.g. its parameter does not apply right now)."""
+        return handle.evaluate(
+            "h => !!h.closest('[disabled]') || !!h.closest('.widget-slider.mod-disabled')"
+        )
+
+    def canvas_of(self, handle):
+        """The ipympl canvas shown in the same output as ``handle``, or ``None``."""
+        canvas = handle.evaluate_handle(CANVAS_OF_HANDLE)
+        return canvas.as_element()
+
+    def key_for(self, handle):
+        """ArrowRight, or ArrowLeft if the slider already sits at its maximum."""
+        now, top = handle.evaluate(
+            "h => [parseFloat(h.getAttribute('aria-valuenow')),"
+            " parseFloat(h.getAttribute('aria-valuemax'))]"
+        )
+        return "ArrowLeft" if now >= top else "ArrowRight"
+
+    def press(self, handle, canvas, key, timeout=10):
+        """Focus ``handle``, press ``key``; ms from keydown to the canvas repaint, or None."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        canvas.evaluate("c => { c.__armed = true; c.__firstDraw = null; }")
+        handle.press(key)
+        try:
+            self.page.wait_for_function(
+                "c => c.__firstDraw !== null", arg=canvas, timeout=timeout * 1000
+            )
+        except PlaywrightTimeout:
+            return None
+        return self.page.evaluate("c => c.__firstDraw - window.__lastKey", canvas)
+
+    def pixels(self, canvas):
+        """The canvas content as a PNG data URL (compare two to see a change)."""
+        return canvas.evaluate("c => c.toDataURL()")
+
+    def wait_changed(self, canvas, before, timeout=10):
+        """Wait until the canvas pixels differ from ``before``; False if they never do."""
+        deadline = time.monotonic() + timeout
+        while self.pixels(canvas) == before:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
+        return True
+
+    def close(self):
+        try:
+            self.lab.shutdown(self.path)
+        finally:
+            self.page.close()
+
+    def _wait(self, condition, timeout, what):
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(
+                    f"{self.path}: {what} not done after {timeout} s; prompts {self.prompts()},"
+                    f" kernel {self.lab.kernel_state(self.path)}"
+                )
+            time.sleep(0.1)
