@@ -63,16 +63,16 @@ PAINT_HOOK = """
 
 # Given a slider handle, find the ipympl canvas in the same output (the figure it drives).
 CANVAS_OF_HANDLE = """
-(handle) => {
+(handle, canvas) => {
   let el = handle;
   while (el && !el.classList.contains('jp-OutputArea-output')) {
-    const c = el.querySelector && el.querySelector('%s');
+    const c = el.querySelector && el.querySelector(canvas);
     if (c) return c;
     el = el.parentElement;
   }
-  return el ? el.querySelector('%s') : null;
+  return el ? el.querySelector(canvas) : null;
 }
-""" % (CANVAS, CANVAS)
+"""
 
 
 def chromium_missing_reason():
@@ -320,7 +320,7 @@ class NotebookPage:
 
     def canvas_of(self, handle):
         """The ipympl canvas shown in the same output as ``handle``, or ``None``."""
-        canvas = handle.evaluate_handle(CANVAS_OF_HANDLE)
+        canvas = handle.evaluate_handle(CANVAS_OF_HANDLE, CANVAS)
         return canvas.as_element()
 
     def key_for(self, handle):
