@@ -220,13 +220,13 @@ class NotebookPage:
         self.page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for()
         self._wait(lambda: self.lab.kernel_state(self.path) == "idle", timeout, "kernel start")
 
-    def run_all(self, timeout=180):
+    def run_all(self, timeout=180, render_timeout=20):
         """Run > Run All Cells; wait until every code cell ran (or one failed), kernel idle."""
         self.page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         self.page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         self._wait(lambda: not self.unexecuted() or self.errors(), timeout, "Run All Cells")
         self.wait_idle(timeout)
-        self.wait_rendered()
+        self.wait_rendered(render_timeout)
 
     def prompts(self):
         """The input prompt of every code cell, e.g. ``'[3]:'``, ``'[*]:'``, ``'[ ]:'``.

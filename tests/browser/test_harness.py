@@ -1,0 +1,89 @@
+"""The browser harness can fail: on a notebook made to break, it sees the error output, the
+cell that never ran, a figure never painted, the figure a slider does not change, and the
+one it does.
+"""
+
+import shutil
+
+import nbformat
+import pytest
+from labdriver import ROOT, NotebookPage
+
+SETUP = """\
+%matplotlib widget
+import ipywidgets as W
+import matplotlib.pyplot as plt
+import numpy as np
+
+def figure_with(slider):
+    with plt.ioff():
+        fig, ax = plt.subplots(figsize=(3, 2))
+    (line,) = ax.plot([0, 1], [0, slider.value])
+    ax.set_ylim(0, 1)
+    return fig, line
+"""
+LIVE = """\
+live = W.FloatSlider(description="live", min=0, max=1, step=0.25, value=0.5)
+fig_live, line_live = figure_with(live)
+
+def move(change):
+    line_live.set_ydata([0, change["new"]])
+    fig_live.canvas.draw_idle()
+
+live.observe(move, names="value")
+W.VBox([live, fig_live.canvas])
+"""
+DEAD = """\
+dead = W.FloatSlider(description="dead", min=0, max=1, step=0.25, value=0.5)
+fig_dead, _ = figure_with(dead)
+W.VBox([dead, fig_dead.canvas])
+"""
+# ipympl: a canvas drawn before its view exists stores a broken image URL and stays blank.
+PREDRAWN = """\
+with plt.ioff():
+    fig_pre, _ = plt.subplots(figsize=(3, 2))
+fig_pre.canvas.draw()
+W.VBox([fig_pre.canvas])
+"""
+
+
+@pytest.fixture
+def broken_notebook():
+    """A notebook in build/ (ignored by git) with a live and a dead slider, a blank figure, an error."""
+    folder = ROOT / "build" / "browser-selftest"
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    cells = [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    path = folder / "selftest.ipynb"
+    nbformat.write(nb, path)
+    yield path
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broken_notebook):
+    nb = NotebookPage(browser, lab, broken_notebook)
+    try:
+        nb.open()
+        nb.run_all(render_timeout=5)  # one figure stays blank: do not wait 20 s for it
+        assert any("ZeroDivisionError" in e for e in nb.errors())
+        assert nb.unexecuted() == [5]
+        unpainted = nb.unpainted()
+        assert len(unpainted) == 1 and unpainted[0].endswith("code cell 3")
+
+        live, dead = nb.sliders()
+        assert [nb.slider_label(live), nb.slider_label(dead)] == ["live", "dead"]
+        for handle, should_change in [(live, True), (dead, False)]:
+            canvas = nb.canvas_of(handle)
+            before = nb.pixels(canvas)
+            latency = nb.press(handle, canvas, nb.key_for(handle), timeout=2)
+            assert (latency is not None) == should_change
+            assert nb.wait_changed(canvas, before, timeout=2) == should_change
+            nb.wait_idle()
+    finally:
+        nb.close()
