@@ -4,25 +4,29 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+TEST_READY := $(VENV)/.test-ready
 
-.PHONY: lab test lint unit notebooks bench clean
+.PHONY: lab test lint unit notebooks browser bench clean
 
 lab: $(READY)  ## open the course in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
-test: lint unit notebooks  ## every test: lint, unit tests, nbval on every notebook
+test: lint unit notebooks browser  ## every test: lint, unit tests, nbval, JupyterLab in Chromium
 
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-unit: $(READY)
-	$(BIN)/python -m pytest tests
+unit: $(TEST_READY)
+	$(BIN)/python -m pytest tests --ignore=tests/browser
 
 notebooks: $(READY)
 	$(BIN)/python -m pytest --nbval-lax notebooks/
 
-bench: $(READY)  ## timings: writes benchmarks/results.json and prints a table
+browser: $(TEST_READY)  ## every notebook in JupyterLab + headless Chromium (/usr/bin/chromium)
+	$(BIN)/python -m pytest tests/browser --durations=0
+
+bench: $(TEST_READY)  ## timings: writes benchmarks/results.json and prints a table
 	$(BIN)/python -m benchmarks
 
 $(READY): requirements.txt pyproject.toml
@@ -30,6 +34,10 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -e .
 	touch $(READY)
+
+$(TEST_READY): $(READY) requirements-test.txt  # test-only tools, not part of the Binder image
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $(TEST_READY)
 
 clean:
 	rm -rf $(VENV)

@@ -1,0 +1,152 @@
+"""Browser latency: slider key press -> repainted ipympl canvas, in JupyterLab + Chromium.
+
+For every notebook: open it in JupyterLab (headless Debian Chromium, the harness of
+``tests/browser/labdriver.py``), Run All, then press ArrowRight/ArrowLeft on every enabled
+slider, waiting for the repaint and an idle kernel after each press. A latency is the time
+from the ``keydown`` event to the first ``drawImage`` on the canvas in the same output,
+both measured inside the page (``performance.now()``). Goal: p50 <= 45 ms, p95 < 150 ms.
+
+``python -m benchmarks`` calls :func:`run` (its "latency" section); ``python -m
+benchmarks.latency`` runs it alone, stores the result under the "latency" key of
+benchmarks/results.json (:func:`write_results`) and prints :func:`format_table`.
+"""
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from tests.browser.labdriver import (
+    NOTEBOOKS,
+    LabServer,
+    NotebookPage,
+    chromium_missing_reason,
+    open_browser,
+)
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+GOALS = {"p50_ms": 45.0, "p95_ms": 150.0}
+
+
+def measure_notebook(context, lab, notebook, presses_per_slider=6, max_presses=60):
+    """Latencies (ms) of key presses on every enabled slider of ``notebook``."""
+    nb = NotebookPage(context, lab, notebook)
+    latencies, missed, sliders = [], 0, 0
+    try:
+        nb.open()
+        nb.run_all()
+        targets = []
+        for handle in nb.sliders():
+            canvas = nb.canvas_of(handle)
+            if canvas is not None and not nb.slider_disabled(handle):
+                targets.append((handle, canvas))
+        sliders = len(targets)
+        per_slider = max(1, min(presses_per_slider, max_presses // max(1, sliders)))
+        for s, (handle, canvas) in enumerate(targets):
+            first = nb.key_for(handle)
+            back = "ArrowLeft" if first == "ArrowRight" else "ArrowRight"
+            for i in range(per_slider + (s == 0)):  # one untimed warm-up press overall
+                ms = nb.press(handle, canvas, first if i % 2 == 0 else back)
+                nb.wait_idle()
+                if s == 0 and i == 0:
+                    continue
+                if ms is None:
+                    missed += 1
+                else:
+                    latencies.append(ms)
+    finally:
+        nb.close()
+    return latencies, missed, sliders
+
+
+def summarise(latencies, missed, sliders, seconds):
+    row = {"sliders": sliders, "presses": len(latencies), "missed": missed}
+    row["seconds"] = round(seconds, 1)
+    if latencies:
+        p50, p95 = np.percentile(latencies, [50, 95])
+        row.update(p50_ms=round(float(p50), 1), p95_ms=round(float(p95), 1))
+        row["max_ms"] = round(float(max(latencies)), 1)
+        row["goal_met"] = bool(p50 <= GOALS["p50_ms"] and p95 < GOALS["p95_ms"] and not missed)
+    return row
+
+
+def run(notebooks=None, presses_per_slider=6):
+    """``{"goals": ..., "per_notebook": {stem: row}, "all": row}`` or ``{"skipped": why}``."""
+    reason = chromium_missing_reason()
+    if reason:
+        return {"skipped": reason}
+    from playwright.sync_api import sync_playwright
+
+    notebooks = NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
+    result = {"goals": GOALS, "per_notebook": {}}
+    everything, all_missed, all_sliders = [], 0, 0
+    lab = LabServer()
+    try:
+        with sync_playwright() as playwright, open_browser(playwright) as context:
+            for notebook in notebooks:
+                start = time.monotonic()
+                lat, missed, sliders = measure_notebook(context, lab, notebook, presses_per_slider)
+                row = summarise(lat, missed, sliders, time.monotonic() - start)
+                result["per_notebook"][notebook.stem] = row
+                everything += lat
+                all_missed += missed
+                all_sliders += sliders
+                print(f"latency {notebook.stem}: {row}", file=sys.stderr, flush=True)
+    finally:
+        lab.stop()
+    result["all"] = summarise(everything, all_missed, all_sliders, 0.0)
+    result["all"].pop("seconds")
+    result["load_1min"] = round(os.getloadavg()[0], 2)
+    return result
+
+
+def format_table(result):
+    """The latency result as a markdown table."""
+    if "per_notebook" not in result:
+        return f"browser latency skipped: {result.get('skipped', result)}"
+    head = (
+        f"**Browser latency: key press -> repainted canvas** (goal p50 <= "
+        f"{GOALS['p50_ms']:.0f} ms, p95 < {GOALS['p95_ms']:.0f} ms; load "
+        f"{result.get('load_1min', '?')})"
+    )
+    lines = [head, "", "| notebook | sliders | presses | p50 ms | p95 ms | max ms | goal met |"]
+    lines.append("|---|---:|---:|---:|---:|---:|---|")
+    rows = dict(result["per_notebook"], **{"**all notebooks**": result["all"]})
+    for name, row in rows.items():
+        if "p50_ms" not in row:
+            lines.append(f"| {name} | {row['sliders']} | 0 | - | - | - | no slider |")
+            continue
+        missed = f" ({row['missed']} without repaint)" if row["missed"] else ""
+        lines.append(
+            f"| {name} | {row['sliders']} | {row['presses']}{missed} | {row['p50_ms']:.1f} | "
+            f"{row['p95_ms']:.1f} | {row['max_ms']:.1f} | {'yes' if row['goal_met'] else 'no'} |"
+        )
+    return "\n".join(lines)
+
+
+def write_results(result, path=RESULTS, key="latency"):
+    """Store ``result`` under ``key`` in the JSON file ``path``, keeping its other keys."""
+    path = Path(path)
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[key] = result
+    path.write_text(json.dumps(data, indent=1) + "\n")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__)
+    parser.add_argument("notebooks", nargs="*", help="default: notebooks/*.ipynb")
+    parser.add_argument("--presses", type=int, default=6, help="timed presses per slider")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    result = run(args.notebooks or None, args.presses)
+    write_results(result, args.output)
+    print(format_table(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
