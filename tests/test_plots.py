@@ -1,0 +1,39 @@
+"""nbs_utils.plots: the colour-blind-safe palette and class styles that differ in shape."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.colors import to_hex
+
+from nbs_utils.plots import CLASS_STYLE, PALETTE, label_axes, new_figure, scatter_classes
+
+OKABE_ITO = {
+    "#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
+}  # fmt: skip
+
+
+def test_palette_is_okabe_ito():
+    assert {c.lower() for c in PALETTE.values()} == OKABE_ITO
+
+
+def test_classes_differ_in_marker_shape_and_colour():
+    assert set(CLASS_STYLE) == {0, 1}
+    assert CLASS_STYLE[0]["marker"] != CLASS_STYLE[1]["marker"]
+    assert CLASS_STYLE[0]["color"] != CLASS_STYLE[1]["color"]
+    assert {to_hex(s["color"]) for s in CLASS_STYLE.values()} <= OKABE_ITO
+
+
+def test_scatter_classes_draws_each_class_with_its_own_marker():
+    fig, ax = new_figure()
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+    artists = scatter_classes(ax, X, np.array([0, 1, 1]))
+    paths = {label: artist.get_paths()[0].vertices.shape for label, artist in artists.items()}
+    assert paths[0] != paths[1]  # a circle and a triangle have different outlines
+    assert len(artists[0].get_offsets()) == 1 and len(artists[1].get_offsets()) == 2
+    plt.close(fig)
+
+
+def test_label_axes_sets_title_and_both_labels():
+    fig, ax = new_figure()
+    label_axes(ax, "title", "x", "y")
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("title", "x", "y")
+    plt.close(fig)
