@@ -99,3 +99,20 @@ def as_rng(seed):
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise TypeError(f"seed must be an int or numpy.random.Generator, got {type(seed).__name__}")
     return np.random.default_rng(int(seed))
+
+
+def as_box(box, dims=(1, 2)):
+    """``(lo, hi, dim)`` from a 1-D ``(lo, hi)`` or 2-D ``((x0, x1), (y0, y1))`` box."""
+    if isinstance(box, (str, bytes)) or box is None:
+        raise TypeError(f"box must be (lo, hi) or ((x0, x1), (y0, y1)), got {type(box).__name__}")
+    arr = as_float_array(box, "box")
+    shapes = {1: (2,), 2: (2, 2)}
+    if arr.shape not in [shapes[d] for d in dims]:
+        wanted = " or ".join(
+            {1: "(lo, hi) for 1-D input", 2: "((x0, x1), (y0, y1)) for 2-D input"}[d] for d in dims
+        )
+        raise ValueError(f"box must be {wanted}, got shape {arr.shape}")
+    arr = arr.reshape(-1, 2)
+    if np.any(arr[:, 0] >= arr[:, 1]):
+        raise ValueError(f"box must have lo < hi on every axis (nonempty interior), got {box}")
+    return arr[:, 0], arr[:, 1], len(arr)

@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import linprog, minimize
 from scipy.spatial import ConvexHull, QhullError
 
-from ._validate import as_count, as_float_array, as_labels, as_layers, as_points
+from ._validate import as_box, as_count, as_labels, as_layers, as_points
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def linear_regions(layers, box):
     patterns differ, and each pattern's region is convex (an intersection of half-planes).
     """
     layers = as_layers(layers)
-    lo, hi, dim = _as_box(box)
+    lo, hi, dim = as_box(box)
     n_in = layers[0][0].shape[1]
     if n_in != dim:
         raise ValueError(
@@ -151,20 +151,6 @@ def linear_regions(layers, box):
                 next_regions.append((p, Z_A * on[:, None], Z_c * on, np.r_[pattern, on]))
         regions = next_regions
     return [(piece, pattern) for piece, _, _, pattern in regions]
-
-
-def _as_box(box):
-    """``(lo, hi, dim)`` from a 1-D ``(lo, hi)`` or 2-D ``((x0, x1), (y0, y1))`` box."""
-    arr = as_float_array(box, "box")
-    if arr.shape not in [(2,), (2, 2)]:
-        raise ValueError(
-            "box must be (lo, hi) for 1-D input or ((x0, x1), (y0, y1)) for 2-D input, "
-            f"got shape {arr.shape}"
-        )
-    arr = arr.reshape(-1, 2)
-    if np.any(arr[:, 0] >= arr[:, 1]):
-        raise ValueError(f"box must have lo < hi on every axis (nonempty interior), got {box}")
-    return arr[:, 0], arr[:, 1], len(arr)
 
 
 def _interior_point(piece):

@@ -5,6 +5,9 @@ Colours are Okabe & Ito's palette; the two classes differ in marker shape as wel
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
+
+from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
 
 PALETTE = {
     "blue": "#0072B2",
@@ -34,6 +37,8 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     Under ``%matplotlib widget`` the canvas is an ipywidget that a panel places itself,
     so the figure is created with interactive display off.
     """
+    ncols, nrows = as_count(ncols, "ncols"), as_count(nrows, "nrows")
+    width, height = as_number(width, "width", low=0.1), as_number(height, "height", low=0.1)
     with plt.ioff():
         fig, axes = plt.subplots(
             nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
@@ -47,6 +52,8 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
 
 def label_axes(ax, title, xlabel="$x_1$", ylabel="$x_2$"):
     """Give ``ax`` a title and axis labels (every figure in the course has all three)."""
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
@@ -58,7 +65,7 @@ def scatter_classes(ax, X, y, size=22, **kwargs):
 
     Update them in place with :func:`set_class_points`.
     """
-    X, y = np.asarray(X), np.asarray(y)
+    X, y = _points_and_labels(X, y)
     artists = {}
     for label, style in CLASS_STYLE.items():
         pts = X[y == label]
@@ -71,7 +78,7 @@ def scatter_classes(ax, X, y, size=22, **kwargs):
 
 def set_class_points(artists, X, y):
     """Move the class scatters from :func:`scatter_classes` to new positions ``X``."""
-    X, y = np.asarray(X), np.asarray(y)
+    X, y = _points_and_labels(X, y)
     for label, artist in artists.items():
         artist.set_offsets(X[y == label])
 
@@ -82,8 +89,11 @@ def line_through_box(w, b, box):
     Returns ``(xs, ys)`` of two points, or two NaN points if the line misses the box
     (matplotlib then draws nothing).
     """
-    (x0, x1), (y0, y1) = box
-    w1, w2 = float(w[0]), float(w[1])
+    (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))
+    w = as_float_array(w, "w", ndim=1)
+    if w.shape != (2,):
+        raise ValueError(f"w must have 2 entries (w1, w2), got {w.shape[0]}")
+    (w1, w2), b = w, as_number(b, "b")
     pts = []
     if abs(w2) > 1e-12:  # crossings with the vertical sides
         pts += [(x, -(w1 * x + b) / w2) for x in (x0, x1)]
@@ -100,6 +110,15 @@ def line_through_box(w, b, box):
 
 def grid(box, n=200):
     """An ``n`` x ``n`` grid over ``box``: returns ``(xx, yy, points)`` with points (n*n, 2)."""
-    (x0, x1), (y0, y1) = box
+    (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))
+    n = as_count(n, "n")
     xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     return xx, yy, np.c_[xx.ravel(), yy.ravel()]
+
+
+def _points_and_labels(X, y):
+    """Checked 2-D points ``X`` (n, 2) and their n labels in {0, 1}."""
+    X = as_points(X)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns to plot, got shape {X.shape}")
+    return X, as_labels(y, len(X))

@@ -6,12 +6,25 @@ readout string. Every control change calls ``update`` with all current values, t
 ``fig.canvas.draw_idle()``: the figure is never rebuilt, and its layout is computed once.
 """
 
+import math
+
 import ipywidgets as W
 from IPython.display import display
+from matplotlib.figure import Figure
 
 
 def slider(description, min, max, step, value, integer=False, **kwargs):
     """A labelled, keyboard-usable slider that updates continuously while dragged."""
+    _check_description(description)
+    for name, x in [("min", min), ("max", max), ("step", step), ("value", value)]:
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            raise TypeError(f"slider {name} must be a number, got {type(x).__name__}")
+        if not math.isfinite(x):
+            raise ValueError(f"slider {name} must be finite, got {x}")
+    if not (min < max and step > 0 and min <= value <= max):
+        raise ValueError(
+            f"slider needs min < max, step > 0 and min <= value <= max, got {min}, {max}, {step}, {value}"
+        )
     cls = W.IntSlider if integer else W.FloatSlider
     return cls(
         value=value, min=min, max=max, step=step, description=description,
@@ -22,6 +35,12 @@ def slider(description, min, max, step, value, integer=False, **kwargs):
 
 def toggle(description, options, value=None):
     """A labelled row of toggle buttons, one per option."""
+    _check_description(description)
+    options = list(options)
+    if not options:
+        raise ValueError("toggle needs at least one option")
+    if value is not None and value not in options:
+        raise ValueError(f"toggle value {value!r} is not one of the options {options}")
     return W.ToggleButtons(
         options=options, value=value if value is not None else options[0],
         description=description, style={"description_width": "initial", "button_width": "auto"},
@@ -36,6 +55,14 @@ class Panel:
     """
 
     def __init__(self, fig, controls, update):
+        if not isinstance(fig, Figure):
+            raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+        if not isinstance(controls, dict) or not all(
+            isinstance(c, W.ValueWidget) for c in controls.values()
+        ):
+            raise TypeError("controls must be a dict mapping names to ipywidgets value widgets")
+        if not callable(update):
+            raise TypeError(f"update must be callable, got {type(update).__name__}")
         self.fig = fig
         self.controls = dict(controls)
         self.update = update
@@ -87,3 +114,8 @@ class Panel:
 
     def _ipython_display_(self):
         display(self.widget)
+
+
+def _check_description(description):
+    if not isinstance(description, str) or not description:
+        raise TypeError(f"description must be a non-empty str, got {description!r}")
