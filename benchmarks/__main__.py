@@ -356,8 +356,18 @@ def format_tables(results):
     elif isinstance(latency, dict) and "error" in latency and len(latency) == 1:
         lines.append(f"error: {latency['error']}")
     else:
-        lines += ["```", json.dumps(latency, indent=1)[:2000], "```"]
+        lines.append(_latency_table(latency))
     return "\n".join(lines)
+
+
+def _latency_table(latency):
+    """The latency module's own table if it has one, else the raw JSON."""
+    try:
+        from benchmarks.latency import format_table
+
+        return format_table(latency)
+    except Exception:  # module missing or its table failed: show the data as is
+        return "\n".join(["```", json.dumps(latency, indent=1)[:2000], "```"])
 
 
 def main(argv=None):
@@ -380,8 +390,10 @@ def main(argv=None):
         "latency": bench_latency,
     }
     for section, run in runners.items():
-        if section in args.skip:
-            results[section] = previous.get(section, {"skipped": "--skip"})
+        if section in args.skip:  # keep real earlier results, else say it was skipped
+            kept = previous.get(section)
+            stale = not isinstance(kept, dict) or "skipped" in kept or "error" in kept
+            results[section] = {"skipped": f"--skip {section}"} if stale else kept
             continue
         print(f"benchmarking {section} ...", file=sys.stderr, flush=True)
         try:

@@ -10,13 +10,15 @@ def test_percentile_is_inclusive():
     assert percentile([1.0, 2.0], 50) == 1.5
 
 
-def test_a_partial_run_writes_json_and_keeps_skipped_sections(tmp_path, capsys):
+def test_a_partial_run_writes_json_and_keeps_earlier_results(tmp_path, capsys):
     out = tmp_path / "results.json"
-    out.write_text(json.dumps({"notebooks": {"skipped": "kept from before"}}))
+    earlier = {"per_notebook": {}, "sum_s": 1.0, "pytest_wall_s": 2.0}
+    out.write_text(json.dumps({"notebooks": earlier, "panels": {"skipped": "old reason"}}))
     skip = ["--skip", "notebooks", "--skip", "panels", "--skip", "latency"]
     assert main([*skip, "--output", str(out)]) == 0
     results = json.loads(out.read_text())
-    assert results["notebooks"] == {"skipped": "kept from before"}
+    assert results["notebooks"] == earlier  # real earlier results are kept
+    assert results["panels"] == {"skipped": "--skip panels"}  # a stale skip note is not
     assert set(results) >= {"environment", "goals", "panels", "regions", "latency"}
     regions = results["regions"]
     assert regions["regions"] > 1 and regions["seconds"] > 0, regions
