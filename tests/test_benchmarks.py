@@ -12,7 +12,7 @@ def test_percentile_is_inclusive():
 
 def test_a_partial_run_writes_json_and_keeps_earlier_results(tmp_path, capsys):
     out = tmp_path / "results.json"
-    earlier = {"per_notebook": {}, "sum_s": 1.0, "pytest_wall_s": 2.0}
+    earlier = {"per_notebook": {}, "sum_s": 1.0, "pytest_wall_s": 2.0, "goal_met": True}
     out.write_text(json.dumps({"notebooks": earlier, "panels": {"skipped": "old reason"}}))
     skip = ["--skip", "notebooks", "--skip", "panels", "--skip", "latency"]
     assert main([*skip, "--output", str(out)]) == 0
