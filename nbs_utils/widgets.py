@@ -72,7 +72,8 @@ class Panel:
             control.observe(self._on_change, names="value")
         self.refresh()
         # Lay the figure out once, then freeze it: a redraw only repaints (several times faster).
-        fig.canvas.draw()
+        # (Not canvas.draw(): under ipympl a draw before the canvas is shown leaves it blank.)
+        fig.draw_without_rendering()
         fig.set_layout_engine("none")
 
     @property

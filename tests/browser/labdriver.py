@@ -43,6 +43,8 @@ LAB_SETTINGS = {
         "fetchNews": "false",
         "checkForUpdates": False,
     },
+    # Run All changes the notebooks' outputs; never write them back into the repository.
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
 
 # Installed before any page script: counts and timestamps every drawImage per canvas, and
