@@ -5,8 +5,8 @@ TypeError) and a pattern its message must contain (what was expected). Rows cove
 kinds of bad input: wrong shape, NaN/inf, empty data, unknown names, wrong types.
 Cases already in tests/test_<module>.py are not repeated here. A meta test checks that
 every public function and class of every math/plot/widget module has at least one row,
-so a new function without input checks shows up. Known gaps in modules edited by
-others are strict xfails (they turn into failures once fixed: then drop the mark).
+so a new function without input checks shows up. A known gap is a strict xfail (it
+turns into a failure once fixed: then drop the mark).
 """
 
 import importlib
@@ -132,13 +132,13 @@ CASES = [
     ("plots.grid", "float count", lambda: plots.grid(BOX, 1.5), TypeError, "integer"),
     ("plots.grid", "NaN box", lambda: plots.grid(((NAN, 1.0), (0.0, 1.0)), 3), ValueError, "finite"),
     # widgets
-    ("widgets.slider", "description None", lambda: widgets.slider(None, 0.0, 1.0, 0.1, 0.5), TypeError, ""),
-    ("widgets.slider", "min > max", lambda: widgets.slider("s", 1.0, 0.0, 0.1, 0.5), ValueError, ""),
+    ("widgets.slider", "description None", lambda: widgets.slider(None, 0.0, 1.0, 0.1, 0.5), TypeError, "description"),
+    ("widgets.slider", "min > max", lambda: widgets.slider("s", 1.0, 0.0, 0.1, 0.5), ValueError, "min < max"),
     ("widgets.slider", "zero step", lambda: widgets.slider("s", 0.0, 1.0, 0.0, 0.5), ValueError, "step"),
     ("widgets.slider", "NaN value", lambda: widgets.slider("s", 0.0, 1.0, 0.1, NAN), ValueError, "finite"),
-    ("widgets.slider", "value outside [min, max]", lambda: widgets.slider("s", 0.0, 1.0, 0.1, 5.0), ValueError, ""),
+    ("widgets.slider", "value outside [min, max]", lambda: widgets.slider("s", 0.0, 1.0, 0.1, 5.0), ValueError, "min <= value <= max"),
     ("widgets.toggle", "no options", lambda: widgets.toggle("t", []), ValueError, "option"),
-    ("widgets.toggle", "value not an option", lambda: widgets.toggle("t", ["a"], "b"), ValueError, ""),
+    ("widgets.toggle", "value not an option", lambda: widgets.toggle("t", ["a"], "b"), ValueError, "one of the options"),
     ("widgets.Panel", "controls as a list", lambda: widgets.Panel(plots.new_figure()[0], [_slider()], lambda s: None), TypeError, "controls"),
     ("widgets.Panel", "update not callable", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, None), TypeError, "callable"),
     ("widgets.Panel", "update without the control's name", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, lambda t: None), TypeError, "s"),
