@@ -63,8 +63,8 @@ def panel_builders():
     return found
 
 
-def build(builder):
-    """The panel from ``builder`` with default arguments (data arguments from EXAMPLE_DATA)."""
+def builder_kwargs(builder):
+    """The arguments :func:`build` passes: required data arguments from EXAMPLE_DATA."""
     kwargs = {}
     for p in inspect.signature(builder).parameters.values():
         if p.default is inspect.Parameter.empty and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
@@ -74,7 +74,12 @@ def build(builder):
                     f"give it a default or add it to benchmarks.harness.EXAMPLE_DATA"
                 )
             kwargs[p.name] = EXAMPLE_DATA[p.name]()
-    return builder(**kwargs)
+    return kwargs
+
+
+def build(builder):
+    """The panel from ``builder`` with default arguments (data arguments from EXAMPLE_DATA)."""
+    return builder(**builder_kwargs(builder))
 
 
 def control_grid(control):
