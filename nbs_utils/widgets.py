@@ -4,13 +4,25 @@ A :class:`Panel` holds a figure, named controls and an ``update(**values)`` func
 that changes the figure's artists (``set_data``, ``set_offsets``, ...) and may return a
 readout string. Every control change calls ``update`` with all current values, then
 ``fig.canvas.draw_idle()``: the figure is never rebuilt, and its layout is computed once.
+
+Blitting: artists passed as ``animated`` are left out of the full draw; after each full
+draw the panel keeps a copy of the figure without them (the background), then draws them
+on top. While nothing else changed (the figure is not stale), a control change only
+restores that background and redraws the animated artists (``canvas.blit``), which under
+ipympl sends the new image at once, without the browser round trip of ``draw_idle`` and
+without re-rendering the static text (ticks, labels, legends) that dominates a full draw.
 """
 
 import math
+from contextlib import contextmanager
 
 import ipywidgets as W
 from IPython.display import display
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 
 def slider(description, min, max, step, value, integer=False, **kwargs):
@@ -52,9 +64,17 @@ class Panel:
 
     ``panel.set(name=value, ...)`` moves controls from code (tests, benchmarks);
     ``panel.update(**panel.values)`` is the pure redraw step, without drawing.
+
+    ``animated``: the artists ``update`` changes, for blitting (see the module docstring).
+    An :class:`~matplotlib.axes.Axes` stands for everything in it (use it when ``update``
+    changes the axes' limits: ticks and data then move together). Artists of the same
+    axes drawn above an animated one and overlapping it (legends, points over an image)
+    are animated too, so the stacking order stays as in a full draw. Anything else that
+    ``update`` changes marks the figure stale, and the panel then falls back to a full
+    redraw. Saved figures (``savefig``, static display) always include animated artists.
     """
 
-    def __init__(self, fig, controls, update):
+    def __init__(self, fig, controls, update, animated=()):
         if not isinstance(fig, Figure):
             raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
         if not isinstance(controls, dict) or not all(
@@ -63,11 +83,17 @@ class Panel:
             raise TypeError("controls must be a dict mapping names to ipywidgets value widgets")
         if not callable(update):
             raise TypeError(f"update must be callable, got {type(update).__name__}")
+        animated = list(animated)
+        if not all(isinstance(a, Artist) and a.get_figure(root=True) is fig for a in animated):
+            raise TypeError("animated must be a list of artists (or axes) of fig")
         self.fig = fig
         self.controls = dict(controls)
         self.update = update
         self.readout = W.HTML(layout=W.Layout(min_height="1.5em"))
         self._quiet = False
+        self._background = None  # (figure bounds, pixels) without the animated artists
+        self._whole_axes = [a for a in animated if isinstance(a, Axes)]
+        self._artists = [a for a in animated if not isinstance(a, Axes)]
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         self.refresh()
@@ -75,6 +101,12 @@ class Panel:
         # (Not canvas.draw(): under ipympl a draw before the canvas is shown leaves it blank.)
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
+        if animated:
+            self._artists = _with_artists_above(self._artists, fig)
+            for artist in self._artists + [c for ax in self._whole_axes for c in _parts(ax)]:
+                artist.set_animated(True)
+            # connected after the layout draw above, which renders nothing worth keeping
+            fig.canvas.mpl_connect("draw_event", self._on_draw)
 
     @property
     def values(self):
@@ -86,7 +118,38 @@ class Panel:
         text = self.update(**self.values)
         if text is not None:
             self.readout.value = text
-        self.fig.canvas.draw_idle()
+        if not self._blit():
+            self.fig.canvas.draw_idle()
+
+    def _on_draw(self, event):
+        """After a full draw: keep the background, then draw the animated artists on it."""
+        canvas = self.fig.canvas
+        if event.canvas is not canvas or canvas.is_saving() or not _can_blit(canvas):
+            self._background = None  # a savefig draw includes the animated artists
+            return
+        self._background = (self.fig.bbox.bounds, canvas.copy_from_bbox(self.fig.bbox))
+        self._draw_animated()
+
+    def _draw_animated(self):
+        """Draw the animated artists; called only while the figure is up to date."""
+        for artist in sorted(self._artists, key=lambda a: a.get_zorder()):
+            self.fig.draw_artist(artist)
+        for ax in self._whole_axes:
+            with _unanimated(_parts(ax)):
+                self.fig.draw_artist(ax)
+        # Drawing moves parts (a legend's frame, table cells) and so marks the figure
+        # stale, though the canvas now shows exactly the current state.
+        self.fig.stale = False
+
+    def _blit(self):
+        """Repaint only the animated artists; False when a full redraw is needed instead."""
+        fig, canvas = self.fig, self.fig.canvas
+        if self._background is None or fig.stale or self._background[0] != fig.bbox.bounds:
+            return False
+        canvas.restore_region(self._background[1])
+        self._draw_animated()
+        canvas.blit(fig.bbox)
+        return True
 
     def set(self, **values):
         """Set several controls at once and refresh once."""
@@ -117,6 +180,63 @@ class Panel:
         display(self.widget)
 
 
+def _parts(ax):
+    """Everything an axes draws except its background patch."""
+    return [c for c in ax.get_children() if c is not ax.patch]
+
+
+@contextmanager
+def _unanimated(artists):
+    """Draw ``artists`` as part of their parent for a moment (``set_animated`` marks nothing stale)."""
+    for artist in artists:
+        artist.set_animated(False)
+    try:
+        yield
+    finally:
+        for artist in artists:
+            artist.set_animated(True)
+
+
+def _with_artists_above(artists, fig):
+    """``artists`` plus every artist of the same axes drawn after one of them where it can paint.
+
+    An animated artist is drawn after the background, i.e. on top of everything static; a
+    static legend or marker drawn above it in a full draw must therefore be animated too.
+    Where it can paint: the axes box for a clipped artist, else its row of the figure.
+    """
+    renderer = fig._get_renderer()
+    result = list(artists)
+    for ax in {a.axes for a in artists if a.axes is not None}:
+        children = [c for c in ax.get_children() if c is not ax.patch]
+        mine = [a for a in artists if a.axes is ax]
+        for index, child in enumerate(children):
+            if child in result or not child.get_visible() or isinstance(child, Axis):
+                continue  # axes' ticks point out of the box (no grids in these panels)
+            box = child.get_window_extent(renderer)
+            for a in mine:
+                above = (child.get_zorder(), index) > (a.get_zorder(), _index(children, a))
+                if above and box.overlaps(_paint_region(a, ax, fig, renderer)):
+                    result.append(child)
+                    break
+    return result
+
+
+def _index(children, artist):
+    return next((i for i, c in enumerate(children) if c is artist), -1)
+
+
+def _paint_region(artist, ax, fig, renderer):
+    if artist.get_clip_on() and (artist.get_clip_box() or artist.get_clip_path()) is not None:
+        return ax.bbox
+    box = artist.get_window_extent(renderer)
+    return Bbox([[fig.bbox.x0, box.y0], [fig.bbox.x1, box.y1]])
+
+
 def _check_description(description):
     if not isinstance(description, str) or not description:
         raise TypeError(f"description must be a non-empty str, got {description!r}")
+
+
+def _can_blit(canvas):
+    # not canvas.supports_blit: webagg/ipympl set it False, yet their blit sends the image
+    return hasattr(canvas, "copy_from_bbox") and hasattr(canvas, "restore_region")

@@ -1,3 +1,5 @@
+import io
+
 import ipywidgets as W
 import numpy as np
 from matplotlib.layout_engine import PlaceHolderLayoutEngine
@@ -54,3 +56,52 @@ def test_slider_and_toggle_are_labelled():
     assert slider("weight w", -1.0, 1.0, 0.1, 0.0).description == "weight w"
     assert isinstance(slider("n", 1, 5, 1, 2, integer=True), W.IntSlider)
     assert toggle("act", ["relu", "tanh"]).value == "relu"
+
+
+def _blit_panel(animated):
+    fig, (ax, ax2) = new_figure(ncols=2)
+    (line,) = ax.plot([0, 1], [0, 0], label="moving")
+    ax.legend(loc="center")  # drawn above the line: must be animated with it
+    (other,) = ax2.plot([0, 1], [0, 1])
+
+    def update(height):
+        line.set_ydata([height, -height])
+        other.set_ydata([0, 1 + height])
+        ax2.set_ylim(0, 1 + height)
+
+    controls = {"height": slider("height", 0.0, 1.0, 0.1, 0.5)}
+    return Panel(fig, controls, update, animated=[line, ax2] if animated else [])
+
+
+def _pixels(fig):
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
+
+
+def test_blitted_frame_equals_a_full_draw_and_savefig_keeps_animated_artists():
+    panel = _blit_panel(animated=True)
+    fig = panel.fig
+    assert fig.axes[0].get_legend().get_animated()  # pulled in: drawn above the line
+    fig.canvas.draw()
+    before = _pixels(fig)
+    panel.set(height=0.9)
+    assert panel._background is not None and not fig.stale  # blitted, no full draw pending
+    blitted = _pixels(fig)
+    assert (blitted != before).any()
+    fig.canvas.draw()
+    np.testing.assert_array_equal(blitted, _pixels(fig))
+    reference = _blit_panel(animated=False)
+    reference.set(height=0.9)
+    fig.savefig(a := io.BytesIO(), format="png")
+    reference.fig.savefig(b := io.BytesIO(), format="png")
+    assert a.getvalue() == b.getvalue()  # nothing animated is missing from a saved figure
+
+
+def test_changes_outside_the_animated_artists_redraw_the_whole_figure():
+    panel = _blit_panel(animated=True)
+    panel.fig.canvas.draw()
+    panel.fig.axes[0].set_title("changed")  # static artist touched: the background is stale
+    assert panel.fig.stale
+    calls = []
+    panel.fig.canvas.draw_idle = lambda: calls.append(1)
+    panel.set(height=0.1)
+    assert calls == [1]

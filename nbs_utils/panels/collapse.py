@@ -86,7 +86,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         matrix = np.array2string(W, precision=2, suppress_small=True)
         return f"W = {matrix}, b = {np.round(b, 2)}; max gap {gap:.1e}: {verdict}"
 
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[ax_stack, ax_one])  # limits follow the data
 
 
 def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
@@ -113,4 +113,4 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
         ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
         return f"α = {alpha:.2f}: max |network − line| = {np.abs(y - line_y).max():.3g}"
 
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[ax])  # y limits follow the curve

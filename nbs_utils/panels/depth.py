@@ -68,7 +68,7 @@ def approximation_panel(n_bumps=10, log_steepness=3.0, max_bumps=100):
         "n_bumps": slider("number of bumps", 1, max_bumps, 1, n_bumps, integer=True),
         "log_steepness": slider("log10 steepness w", 0.0, 4.0, 0.25, log_steepness),
     }
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[approx])
 
 
 # --- the sawtooth ------------------------------------------------------------------------
@@ -139,7 +139,8 @@ def sawtooth_panel(depth=3, max_depth=8):
             f"{deep_params} parameters. One hidden layer: {2**depth} units, {wide_params} parameters."
         )
 
-    return Panel(fig, {"depth": slider("depth k", 1, max_depth, 1, depth, integer=True)}, update)
+    controls = {"depth": slider("depth k", 1, max_depth, 1, depth, integer=True)}
+    return Panel(fig, controls, update, animated=[deep, kinks, ax.title])
 
 
 # --- the width lab -----------------------------------------------------------------------
@@ -162,4 +163,4 @@ def width_lab_panel(trainings, X, y, box=((-2.5, 2.5), (-2.5, 2.5)), n=120):
         ax.set_title(f"Decision regions: {net}")
         return f"{net}: training accuracy {result.accuracy:.1%}"
 
-    return Panel(fig, {"net": toggle("net", labels, labels[0])}, update)
+    return Panel(fig, {"net": toggle("net", labels, labels[0])}, update, [image, ax.title])

@@ -163,7 +163,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         "activation": toggle("activation", ACTIVATIONS, activation),
         "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[ax_h, ax_g])  # their limits follow the data
 
 
 def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lines=13):
@@ -232,7 +232,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight("unit 2: w22", W0[1, 1]),
         "b2": weight("unit 2: b2", b0[1]),
     }
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[regions, *unit_lines, ax_h, ax_g])
 
 
 def activation_patterns(points, W, b):

@@ -141,4 +141,5 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
         title.set_text("truth table: XOR solved" if not wrong.any() else "truth table")
         return _readout(weights, h, y)
 
-    return Panel(fig, controls, update)  # Panel lays the figure out once, then freezes it
+    animated = [regions, hidden_line, crosses, table, title]
+    return Panel(fig, controls, update, animated)  # Panel lays the figure out once, then freezes it

@@ -75,7 +75,7 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
             f"max |net − collapsed affine map| = {gap:.3g} → {verdict}"
         )
 
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[ax_f, ax_net])  # limits follow the curves
 
 
 def _normalise(X):
@@ -146,7 +146,9 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         act = get(name)
         f_line.set_ydata(act(z))
         df_line.set_ydata(act.derivative(z))
-        ax_f.set_ylim(*((-0.05, 1.05) if name == "sigmoid" else (-1.05, 1.05)))
+        ylim = (-0.05, 1.05) if name == "sigmoid" else (-1.05, 1.05)
+        if ax_f.get_ylim() != ylim:  # setting limits marks the figure stale: a full redraw
+            ax_f.set_ylim(*ylim)
         Z = scale * Z1 + b
         dots.set_offsets(np.c_[np.clip(Z.ravel(), -z_max, z_max), act(Z.ravel())])
         marker.set_xdata([scale, scale])
@@ -156,7 +158,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
             f"|f'(z)| &lt; {threshold} (saturated)"
         )
 
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[f_line, df_line, dots, marker])
 
 
 VANISHING_NAMES = ("sigmoid", "tanh", "relu")
@@ -202,7 +204,7 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
         ax.set_ylim(lo / 3, hi * 3)
         return f"first layer / last layer gradient: {', '.join(ratios)} (floor {GRADIENT_FLOOR})"
 
-    return Panel(fig, controls, update)
+    return Panel(fig, controls, update, animated=[ax])  # limits follow the norms
 
 
 def zoo_gallery_figure(x_max=5.0):
