@@ -98,6 +98,10 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     """
     X = as_points(X)
     y = as_labels(y, len(X)).astype(float)
+    if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
+        raise TypeError(
+            f"hidden must be a list of hidden-layer widths, got {type(hidden).__name__}"
+        )
     hidden = [as_count(h, "hidden width") for h in hidden]
     steps = as_count(steps, "steps")
     lr = as_number(lr, "lr", low=0.0)

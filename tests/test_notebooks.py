@@ -30,15 +30,9 @@ def test_notebook_is_stripped(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_without_errors_or_warnings(path):
+def test_notebook_runs_without_errors_or_warnings(path, offline_run):
     """Execute the notebook; any error or anything written to stderr (warnings) fails."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(
-        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
-    ).execute()
+    nb, _ = offline_run(path)  # the same run the offline and determinism tests use
     stderr = [
         o.get("text", "")
         for c in nb.cells
