@@ -11,12 +11,15 @@ on top. While nothing else changed (the figure is not stale), a control change o
 restores that background and redraws the animated artists (``canvas.blit``), which under
 ipympl sends the new image at once, without the browser round trip of ``draw_idle`` and
 without re-rendering the static text (ticks, labels, legends) that dominates a full draw.
+Changing axes limits is a change outside the animated artists, so panels keep them still:
+fixed where the whole slider range fits one readable picture, else :func:`set_sticky_limits`.
 """
 
 import math
 from contextlib import contextmanager
 
 import ipywidgets as W
+import numpy as np
 from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -178,6 +181,56 @@ class Panel:
 
     def _ipython_display_(self):
         display(self.widget)
+
+
+def sticky_limits(current, lo, hi, margin=0.25, min_fill=0.35, square=False, min_span=1e-3):
+    """Axis limits ``[(a, b), ...]`` for data spanning ``lo[i] <= v <= hi[i]`` on axis ``i``.
+
+    ``current`` is kept while it holds the data and the data fills at least ``min_fill``
+    of it on some axis, so small data changes leave the limits (and the blit) alone.
+    Otherwise the limits grow to hold the data and the old limits, padded on each side by
+    ``margin`` times the data's largest span (going back and forth between two states then
+    settles at once); if the data would fill less than ``min_fill`` of that, they start
+    afresh around the data. ``square``: equal spans on all axes (same centre).
+    """
+    cur = np.asarray(current, float).reshape(-1, 2)
+    lo = np.broadcast_to(np.asarray(lo, float), len(cur))
+    hi = np.broadcast_to(np.asarray(hi, float), len(cur))
+    span = np.maximum(hi - lo, min_span)
+
+    def fill(limits):
+        return (span / (limits[:, 1] - limits[:, 0])).max()
+
+    def padded(a, b):
+        limits = np.c_[a - margin * span.max(), b + margin * span.max()]
+        if square:
+            centre, half = limits.mean(axis=1), (limits[:, 1] - limits[:, 0]).max() / 2
+            limits = np.c_[centre - half, centre + half]
+        return limits
+
+    if np.all(cur[:, 0] <= lo) and np.all(hi <= cur[:, 1]) and fill(cur) >= min_fill:
+        return [(float(a), float(b)) for a, b in cur]
+    limits = padded(np.minimum(lo, cur[:, 0]), np.maximum(hi, cur[:, 1]))
+    if fill(limits) < min_fill:
+        limits = padded(lo, hi)
+    return [(float(a), float(b)) for a, b in limits]
+
+
+def set_sticky_limits(ax, points, which="xy", **kwargs):
+    """Give ``ax`` :func:`sticky_limits` for ``points`` (rows; columns x, y or only ``which``).
+
+    Sets only limits that change (setting any marks the figure stale: a full redraw).
+    Returns the limits, ``[(x0, x1), (y0, y1)]`` for ``which="xy"``.
+    """
+    points = np.asarray(points, float).reshape(-1, len(which))
+    getters = {"x": ax.get_xlim, "y": ax.get_ylim}
+    setters = {"x": ax.set_xlim, "y": ax.set_ylim}
+    current = [getters[k]() for k in which]
+    limits = sticky_limits(current, points.min(axis=0), points.max(axis=0), **kwargs)
+    for k, old, new in zip(which, current, limits):
+        if tuple(map(float, old)) != new:
+            setters[k](*new)
+    return limits
 
 
 def _parts(ax):

@@ -72,3 +72,30 @@ def test_leaky_slope_panel_matches_forward():
         random_layers([1, 16, 16, 1], seed=2), x, activation=get("leaky_relu", alpha=0.25)
     )
     assert np.allclose(panel.fig.axes[0].get_lines()[1].get_ydata(), expected[:, 0])
+
+
+def blits(panel, **values):
+    """Whether moving to ``values`` repaints by blitting data artists only.
+
+    No whole axes animated (their tick text costs as much as a full draw) and no full
+    redraw pending (limits or other static artists unchanged).
+    """
+    canvas = panel.fig.canvas
+    canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
+    try:
+        panel.set(**values)
+    finally:
+        del canvas.draw_idle
+    fresh = panel._background is not None and not panel.fig.stale
+    return fresh and not panel._whole_axes
+
+
+def test_slider_steps_blit_once_the_limits_hold_both_states():
+    panel = collapse_panel()
+    panel.fig.canvas.draw()
+    panel.set(depth=6)
+    panel.set(depth=5)
+    assert blits(panel, depth=6) and blits(panel, depth=5)
+    slope = leaky_slope_panel()
+    slope.fig.canvas.draw()
+    assert all(blits(slope, alpha=a) for a in (0.05, 0.5, 1.0))  # y limits cover all α

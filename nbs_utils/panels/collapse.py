@@ -5,7 +5,7 @@ import numpy as np
 from ..activations import get
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, label_axes, new_figure
-from ..widgets import Panel, slider, toggle
+from ..widgets import Panel, set_sticky_limits, slider, toggle
 
 GRID_LINES = 9
 POINTS_PER_LINE = 60
@@ -38,10 +38,8 @@ def turn_and_stretch_layers(depth, seed):
 def _set_lines(ax, lines, polylines):
     for line, pts in zip(lines, polylines):
         line.set_data(pts[:, 0], pts[:, 1])
-    lo, hi = polylines.reshape(-1, 2).min(0), polylines.reshape(-1, 2).max(0)
-    pad = 0.05 * np.maximum(hi - lo, 0.2)
-    ax.set_xlim(lo[0] - pad[0], hi[0] + pad[0])
-    ax.set_ylim(lo[1] - pad[1], hi[1] + pad[1])
+    # limits move only when the grid leaves them or shrinks a lot: most steps then blit
+    set_sticky_limits(ax, polylines.reshape(-1, 2), margin=0.3, min_fill=0.3)
 
 
 def collapse_panel(depth=5, seed=0, activation="identity"):
@@ -59,6 +57,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
     stack_lines = [ax_stack.plot([], [], color=c, lw=1.2)[0] for c in colors]
     one_lines = [ax_one.plot([], [], color=c, lw=1.2)[0] for c in colors]
     label_axes(ax_one, "one layer: $W x + b$", "$y_1$", "$y_2$")
+    title = label_axes(ax_stack, "", "$y_1$", "$y_2$").title
     for ax in (ax_stack, ax_one):
         ax.ticklabel_format(useOffset=False)
     controls = {
@@ -78,7 +77,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         one = (flat @ W.T + b).reshape(grid.shape)
         _set_lines(ax_stack, stack_lines, stacked)
         _set_lines(ax_one, one_lines, one)
-        label_axes(ax_stack, f"{depth} layers, {activation} between", "$y_1$", "$y_2$")
+        title.set_text(f"{depth} layers, {activation} between")  # only the text: no full redraw
         gap = np.abs(stacked - one).max()
         verdict = (
             "the stack <b>is</b> one affine map" if gap < 1e-9 else "the stack is <b>not</b> affine"
@@ -86,7 +85,8 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         matrix = np.array2string(W, precision=2, suppress_small=True)
         return f"W = {matrix}, b = {np.round(b, 2)}; max gap {gap:.1e}: {verdict}"
 
-    return Panel(fig, controls, update, animated=[ax_stack, ax_one])  # limits follow the data
+    animated = [*stack_lines, *one_lines, title]  # the title names depth and activation
+    return Panel(fig, controls, update, animated)
 
 
 def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
@@ -99,9 +99,18 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     x = np.linspace(-3.0, 3.0, 601)[:, None]
     W, b = collapse(layers)
     line_y = (x @ W.T + b)[:, 0]
+    # y limits fixed over the whole slider range (cheap: 21 forward passes), so steps blit
+    curves = [
+        forward(layers, x, activation=get("leaky_relu", alpha=a)) for a in np.linspace(0, 1, 21)
+    ]
+    lo, hi = (
+        min(line_y.min(), *(c.min() for c in curves)),
+        max(line_y.max(), *(c.max() for c in curves)),
+    )
     fig, ax = new_figure(width=5.0, height=3.4)
     ax.plot(x[:, 0], line_y, color=PALETTE["black"], lw=1, ls="--", label="collapsed: $W x + b$")
     (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label="network")
+    ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
     ax.legend(loc="upper left")
     label_axes(ax, "leaky ReLU network on a line", "$x$", "$f(x)$")
     controls = {"alpha": slider("negative slope α", 0.0, 1.0, 0.05, alpha)}
@@ -109,8 +118,6 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     def update(alpha):
         y = forward(layers, x, activation=get("leaky_relu", alpha=alpha))[:, 0]
         curve.set_ydata(y)
-        lo, hi = min(y.min(), line_y.min()), max(y.max(), line_y.max())
-        ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
         return f"α = {alpha:.2f}: max |network − line| = {np.abs(y - line_y).max():.3g}"
 
-    return Panel(fig, controls, update, animated=[ax])  # y limits follow the curve
+    return Panel(fig, controls, update, animated=[curve])
