@@ -20,7 +20,7 @@ from ..plots import (
     scatter_classes,
     set_class_points,
 )
-from ..widgets import Panel, slider, toggle
+from ..widgets import Panel, set_sticky_limits, slider, toggle
 
 BOX = ((-3.0, 3.0), (-3.0, 3.0))
 """The input square of the band data."""
@@ -58,9 +58,9 @@ def square_limits(points, pad=0.08, min_span=0.5):
     return (centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)
 
 
-def _set_limits(ax, limits):
-    ax.set_xlim(*limits[0])
-    ax.set_ylim(*limits[1])
+def _follow(ax, points):
+    """Square limits around ``points`` that move only when they must (steps then blit)."""
+    return set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
 
 
 def _set_line(line, w, b, box):
@@ -106,7 +106,7 @@ def _map_grid(artists, lines_in, W, b, activation, t=1.0):
     mapped = [hidden_points(line, W, b, activation, t) for line in lines_in]
     for artist, pts in zip(artists, mapped):
         artist.set_data(pts[:, 0], pts[:, 1])
-    _set_limits(artists[0].axes, square_limits(np.concatenate(mapped)))
+    _follow(artists[0].axes, np.concatenate(mapped))
 
 
 def _verdict(result):
@@ -150,8 +150,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
     def update(activation, t):
         H = hidden_points(X, W, b, activation, t)
         set_class_points(hidden, H, y)
-        limits = square_limits(H)
-        _set_limits(ax_h, limits)
+        limits = _follow(ax_h, H)
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
         _map_grid(warped, lines_in, W, b, activation, t)
@@ -163,7 +162,8 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         "activation": toggle("activation", ACTIVATIONS, activation),
         "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
-    return Panel(fig, controls, update, animated=[ax_h, ax_g])  # their limits follow the data
+    animated = [*hidden.values(), *separator, title_h, *warped]
+    return Panel(fig, controls, update, animated)
 
 
 def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lines=13):
@@ -208,8 +208,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
             _set_line(line, row, bias, BOX)
         H = hidden_points(X, W, b, activation)
         set_class_points(hidden, H, y)
-        limits = square_limits(H)
-        _set_limits(ax_h, limits)
+        limits = _follow(ax_h, H)
         title_h.set_text(f"hidden space: {activation}(W x + b)")
         _map_grid(warped, lines_in, W, b, activation)
         result = linearly_separable(H, y)
@@ -232,7 +231,8 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight("unit 2: w22", W0[1, 1]),
         "b2": weight("unit 2: b2", b0[1]),
     }
-    return Panel(fig, controls, update, animated=[regions, *unit_lines, ax_h, ax_g])
+    animated = [regions, *unit_lines, *hidden.values(), *separator, *warped]
+    return Panel(fig, controls, update, animated)
 
 
 def activation_patterns(points, W, b):
