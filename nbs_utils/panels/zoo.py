@@ -12,7 +12,7 @@ from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, label_axes, new_figure
-from ..widgets import Panel, slider, toggle
+from ..widgets import Panel, slider, sticky_limits, toggle
 
 PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
 """Which slider each parametrised activation listens to."""
@@ -23,6 +23,16 @@ def activation_for(name, alpha, k):
     param = PARAMETERS.get(name)
     values = {"alpha": alpha, "k": k}
     return get(name, **({param: values[param]} if param else {}))
+
+
+PARAMETER_GRIDS = {"alpha": np.linspace(0.0, 1.0, 21), "k": np.arange(0.25, 8.001, 0.25)}
+"""Every value the ``alpha`` and ``k`` sliders can take."""
+
+
+def _padded(lo, hi, pad=0.05):
+    """``(lo, hi)`` widened by ``pad`` of the span on both sides (matplotlib's default margin)."""
+    span = max(hi - lo, 1e-9)
+    return (float(lo - pad * span), float(hi + pad * span))
 
 
 def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, seed=0):
@@ -51,11 +61,27 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     ax_net.legend(loc="upper left", fontsize=8)
     label_axes(ax_net, "random 1-16-16-1 net with $f$", "input $x$", "output")
 
+    for ax in (ax_f, ax_net):
+        ax.set_xlim(*_padded(-x_max, x_max))
     controls = {
         "name": toggle("activation", list(NAMES), name),
         "alpha": slider("leaky/elu alpha", 0.0, 1.0, 0.05, alpha),
         "k": slider("sigmoid steepness k", 0.25, 8.0, 0.25, k),
     }
+    y_limits = {}
+
+    def limits_over_parameter(name):
+        """y limits of both plots holding the curves for every value of the name's slider."""
+        if name not in y_limits:
+            grid = PARAMETER_GRIDS.get(PARAMETERS.get(name), [0.0])
+            acts = [activation_for(name, v, v) for v in grid]
+            f_values = [x] + [a(x) for a in acts] + [a.derivative(x) for a in acts]
+            nets = [affine] + [forward(layers, x[:, None], activation=a)[:, 0] for a in acts]
+            y_limits[name] = [
+                _padded(min(v.min() for v in vs), max(v.max() for v in vs))
+                for vs in (f_values, nets)
+            ]
+        return y_limits[name]
 
     def update(name, alpha, k):
         act = activation_for(name, alpha, k)
@@ -65,9 +91,10 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
         df_line.set_ydata(act.derivative(x))
         net = forward(layers, x[:, None], activation=act)[:, 0]
         net_line.set_ydata(net)
-        for ax in (ax_f, ax_net):
-            ax.relim()
-            ax.autoscale_view()
+        # fixed while only alpha or k moves (those steps blit); set only on a new activation
+        for ax, limits in zip((ax_f, ax_net), limits_over_parameter(name)):
+            if ax.get_ylim() != limits:
+                ax.set_ylim(*limits)
         gap = float(np.max(np.abs(net - affine)))
         verdict = "the net IS this straight line: linear" if gap < 1e-9 else "bent: nonlinear"
         return (
@@ -75,7 +102,7 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
             f"max |net − collapsed affine map| = {gap:.3g} → {verdict}"
         )
 
-    return Panel(fig, controls, update, animated=[ax_f, ax_net])  # limits follow the curves
+    return Panel(fig, controls, update, animated=[f_line, df_line, net_line])
 
 
 def _normalise(X):
@@ -200,11 +227,26 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
             line.set_data(layer, norms)
             lo, hi = min(lo, norms.min()), max(hi, norms.max())
             ratios.append(f"{name} {norms[0] / norms[-1]:.1e}")
-        ax.set_xlim(0.5, depth + 0.5)
-        ax.set_ylim(lo / 3, hi * 3)
+        # Limits move only when the data leaves them or shrinks a lot, so most steps blit:
+        # x ends at a multiple of 5 layers, y at whole decades around the norms.
+        x_top = _sticky_top(ax.get_xlim()[1] - 0.5, depth)
+        decades = sticky_limits([np.log10(ax.get_ylim())], np.log10(lo), np.log10(hi), 0.15, 0.4)[0]
+        y_limits = (10.0 ** np.floor(decades[0]), 10.0 ** np.ceil(decades[1]))
+        if ax.get_xlim() != (0.5, x_top + 0.5):
+            ax.set_xlim(0.5, x_top + 0.5)
+        if ax.get_ylim() != y_limits:
+            ax.set_ylim(*y_limits)
         return f"first layer / last layer gradient: {', '.join(ratios)} (floor {GRADIENT_FLOOR})"
 
-    return Panel(fig, controls, update, animated=[ax])  # limits follow the norms
+    return Panel(fig, controls, update, animated=list(lines.values()))
+
+
+def _sticky_top(top, n, step=5):
+    """The last layer shown for ``n`` layers: ``top`` while ``n <= top`` and ``n`` fills over
+    40 % of it, else ``n`` plus room for a few more, rounded up to a multiple of ``step``."""
+    if n <= top and n > 0.4 * top:
+        return top
+    return float(step * np.ceil(1.25 * n / step))
 
 
 def zoo_gallery_figure(x_max=5.0):
