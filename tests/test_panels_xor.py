@@ -2,6 +2,7 @@ import warnings
 
 import numpy as np
 import pytest
+from matplotlib.table import Table
 
 from nbs_utils.checks import check_xor_threshold_net
 from nbs_utils.datasets import XOR_X, XOR_Y
@@ -170,3 +171,18 @@ def test_custom_start_weights():
         import matplotlib.pyplot as plt
 
         plt.close(p.fig)
+
+
+def test_weight_steps_blit_the_changing_cells_not_the_whole_table():
+    panel = xor_builder_panel(weights={"b_h": -0.5})  # not solved: the title stays put
+    fig = panel.fig
+    fig.canvas.draw()
+    assert not any(isinstance(a, Table) for a in panel._artists)  # a table draw lays out all
+    fig.canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
+    for value in (0.3, -0.6, 0.9):
+        panel.set(b_h=value, v_h=value)
+        assert panel._background is not None and not fig.stale  # blitted
+        blitted = np.asarray(fig.canvas.buffer_rgba()).copy()
+        fig.canvas.draw()
+        full = np.asarray(fig.canvas.buffer_rgba())
+        assert (np.abs(blitted.astype(int) - full).max(axis=-1) > 1).sum() == 0  # same picture
