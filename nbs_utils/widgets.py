@@ -27,6 +27,8 @@ from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
+from ._validate import as_float_array, as_number
+
 
 def slider(description, min, max, step, value, integer=False, **kwargs):
     """A labelled, keyboard-usable slider that updates continuously while dragged."""
@@ -193,9 +195,16 @@ def sticky_limits(current, lo, hi, margin=0.25, min_fill=0.35, square=False, min
     settles at once); if the data would fill less than ``min_fill`` of that, they start
     afresh around the data. ``square``: equal spans on all axes (same centre).
     """
-    cur = np.asarray(current, float).reshape(-1, 2)
-    lo = np.broadcast_to(np.asarray(lo, float), len(cur))
-    hi = np.broadcast_to(np.asarray(hi, float), len(cur))
+    cur = as_float_array(current, "current limits")
+    if cur.size == 0 or cur.size % 2 or np.any(cur.reshape(-1, 2) @ [-1, 1] <= 0):
+        raise ValueError(f"current limits must be (a, b) pairs with a < b, got {current!r}")
+    cur = cur.reshape(-1, 2)
+    lo, hi = as_float_array(lo, "lo"), as_float_array(hi, "hi")
+    if lo.size not in (1, len(cur)) or hi.size not in (1, len(cur)) or np.any(lo > hi):
+        raise ValueError(f"lo and hi need one value per axis ({len(cur)}) with lo <= hi")
+    lo, hi = np.broadcast_to(lo.ravel(), len(cur)), np.broadcast_to(hi.ravel(), len(cur))
+    margin = as_number(margin, "margin", low=0.0)
+    min_fill = as_number(min_fill, "min_fill", low=0.0, high=1.0)
     span = np.maximum(hi - lo, min_span)
 
     def fill(limits):
@@ -222,7 +231,16 @@ def set_sticky_limits(ax, points, which="xy", **kwargs):
     Sets only limits that change (setting any marks the figure stale: a full redraw).
     Returns the limits, ``[(x0, x1), (y0, y1)]`` for ``which="xy"``.
     """
-    points = np.asarray(points, float).reshape(-1, len(which))
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    if which not in ("x", "y", "xy"):
+        raise ValueError(f"which must be 'x', 'y' or 'xy', got {which!r}")
+    points = as_float_array(points, "points")
+    if points.size == 0 or points.size % len(which):
+        raise ValueError(
+            f"points need {len(which)} coordinate(s) per row, got shape {points.shape}"
+        )
+    points = points.reshape(-1, len(which))
     getters = {"x": ax.get_xlim, "y": ax.get_ylim}
     setters = {"x": ax.set_xlim, "y": ax.set_ylim}
     current = [getters[k]() for k in which]

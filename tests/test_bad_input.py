@@ -142,6 +142,13 @@ CASES = [
     ("widgets.Panel", "controls as a list", lambda: widgets.Panel(plots.new_figure()[0], [_slider()], lambda s: None), TypeError, "controls"),
     ("widgets.Panel", "update not callable", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, None), TypeError, "callable"),
     ("widgets.Panel", "update without the control's name", lambda: widgets.Panel(plots.new_figure()[0], {"s": _slider()}, lambda t: None), TypeError, "s"),
+    ("widgets.sticky_limits", "limits with a > b", lambda: widgets.sticky_limits([(1.0, 0.0)], 0.0, 1.0), ValueError, "a < b"),
+    ("widgets.sticky_limits", "NaN data", lambda: widgets.sticky_limits([(0.0, 1.0)], NAN, 1.0), ValueError, "finite"),
+    ("widgets.sticky_limits", "lo above hi", lambda: widgets.sticky_limits([(0.0, 1.0)], 2.0, 1.0), ValueError, "lo <= hi"),
+    ("widgets.sticky_limits", "min_fill above 1", lambda: widgets.sticky_limits([(0.0, 1.0)], 0.0, 1.0, min_fill=2.0), ValueError, "min_fill"),
+    ("widgets.set_sticky_limits", "no axes", lambda: widgets.set_sticky_limits(None, X4), TypeError, "Axes"),
+    ("widgets.set_sticky_limits", "unknown axis", lambda: widgets.set_sticky_limits(_axes(), X4, which="z"), ValueError, "which"),
+    ("widgets.set_sticky_limits", "no points", lambda: widgets.set_sticky_limits(_axes(), np.empty((0, 2))), ValueError, "points"),
     ("widgets.Panel", "no figure", lambda: widgets.Panel(None, {"s": _slider()}, lambda s: None), TypeError, "fig"),
 ]  # fmt: skip
 
