@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+from panel_steps import blits
 
 from nbs_utils.nets import collapse, forward
 from nbs_utils.panels.collapse import collapse_panel, leaky_slope_panel, turn_and_stretch_layers
@@ -72,22 +73,6 @@ def test_leaky_slope_panel_matches_forward():
         random_layers([1, 16, 16, 1], seed=2), x, activation=get("leaky_relu", alpha=0.25)
     )
     assert np.allclose(panel.fig.axes[0].get_lines()[1].get_ydata(), expected[:, 0])
-
-
-def blits(panel, **values):
-    """Whether moving to ``values`` repaints by blitting data artists only.
-
-    No whole axes animated (their tick text costs as much as a full draw) and no full
-    redraw pending (limits or other static artists unchanged).
-    """
-    canvas = panel.fig.canvas
-    canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
-    try:
-        panel.set(**values)
-    finally:
-        del canvas.draw_idle
-    fresh = panel._background is not None and not panel.fig.stale
-    return fresh and not panel._whole_axes
 
 
 def test_slider_steps_blit_once_the_limits_hold_both_states():

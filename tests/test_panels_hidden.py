@@ -5,6 +5,7 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from panel_steps import blits
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import bands
@@ -268,26 +269,15 @@ def test_regions_figure_labels_each_region_once():
     assert len(ax.lines) == 4 and ax.get_title()
 
 
-def _blits(panel, **values):
-    """Whether moving to ``values`` repaints by blitting data artists only (no tick text)."""
-    canvas = panel.fig.canvas
-    canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
-    try:
-        panel.set(**values)
-    finally:
-        del canvas.draw_idle
-    return panel._background is not None and not panel.fig.stale and not panel._whole_axes
-
-
 def test_small_steps_blit_once_the_limits_hold_both_states(data):
     X, y = data
     morph = morph_panel(X, y, activation="tanh")
     morph.fig.canvas.draw()
     morph.set(t=0.95)
     morph.set(t=1.0)
-    assert _blits(morph, t=0.95) and _blits(morph, t=1.0)
+    assert blits(morph, t=0.95) and blits(morph, t=1.0)
     weights = weights_panel(X, y)
     weights.fig.canvas.draw()
     weights.set(w11=-0.9)
     weights.set(w11=-1.0)
-    assert _blits(weights, w11=-0.9) and _blits(weights, w11=-1.0)
+    assert blits(weights, w11=-0.9) and blits(weights, w11=-1.0)

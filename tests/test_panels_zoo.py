@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+from panel_steps import blits
 
 from nbs_utils.activations import NAMES, get
 from nbs_utils.panels.zoo import (
@@ -162,30 +163,19 @@ def test_gallery_has_one_visible_axes_per_activation():
     assert all(ax.get_title() and ax.get_xlabel() and ax.get_ylabel() for ax in visible)
 
 
-def _blits(panel, **values):
-    """Whether moving to ``values`` repaints by blitting data artists only (no tick text)."""
-    canvas = panel.fig.canvas
-    canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
-    try:
-        panel.set(**values)
-    finally:
-        del canvas.draw_idle
-    return panel._background is not None and not panel.fig.stale and not panel._whole_axes
-
-
 def test_parameter_and_small_steps_blit():
     explorer = activation_explorer_panel()
     explorer.fig.canvas.draw()
-    assert all(_blits(explorer, alpha=a) for a in (0.0, 0.55, 1.0))  # limits cover every α
+    assert all(blits(explorer, alpha=a) for a in (0.0, 0.55, 1.0))  # limits cover every α
     explorer.set(name="sigmoid")
     explorer.fig.canvas.draw()
-    assert all(_blits(explorer, k=k) for k in (0.25, 4.0, 8.0))  # and every k
+    assert all(blits(explorer, k=k) for k in (0.25, 4.0, 8.0))  # and every k
     vanishing = vanishing_gradient_panel()
     vanishing.fig.canvas.draw()
     vanishing.set(depth=11)
     vanishing.set(depth=10)
-    assert _blits(vanishing, depth=11) and _blits(vanishing, depth=10)
-    assert _blits(vanishing, gain=1.5) and _blits(vanishing, gain=1.4)
+    assert blits(vanishing, depth=11) and blits(vanishing, depth=10)
+    assert blits(vanishing, gain=1.5) and blits(vanishing, gain=1.4)
 
 
 def test_vanishing_limits_hold_the_norms_at_whole_decades():
