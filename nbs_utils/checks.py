@@ -8,10 +8,17 @@ import numpy as np
 from .nets import collapse
 
 
-def check_close(answer, expected, what, hint, atol=1e-8):
-    """Compare a numeric ``answer`` with ``expected``; print a verdict; return True if close."""
+def _unanswered(answer, what):
+    """True, after a nudge, while the learner has not filled in ``answer`` yet."""
     if answer is None or answer is Ellipsis:
         print(f"Not answered yet: fill in {what}, then run this cell again.")
+        return True
+    return False
+
+
+def check_close(answer, expected, what, hint, atol=1e-8):
+    """Compare a numeric ``answer`` with ``expected``; print a verdict; return True if close."""
+    if _unanswered(answer, what):
         return False
     try:
         got = np.asarray(answer, dtype=float)
@@ -49,8 +56,7 @@ def check_xor_threshold_net(hidden, output):
     )
     parts = {}
     for what, answer, size in [("hidden", hidden, 3), ("output", output, 4)]:
-        if answer is None or answer is Ellipsis:
-            print(f"Not answered yet: fill in {what}, then run this cell again.")
+        if _unanswered(answer, what):
             return False
         try:
             values = np.asarray(answer, dtype=float)
