@@ -24,6 +24,7 @@ from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 
@@ -106,9 +107,15 @@ class Panel:
         # (Not canvas.draw(): under ipympl a draw before the canvas is shown leaves it blank.)
         fig.draw_without_rendering()
         fig.set_layout_engine("none")
+        self._overlay, self._layers = [], {}  # static artists above the changing ones
         if animated:
-            self._artists = _with_artists_above(self._artists, fig)
-            for artist in self._artists + [c for ax in self._whole_axes for c in _parts(ax)]:
+            above = _artists_above(self._artists, fig)
+            if _opaque(fig):
+                self._overlay = [a for a in above if _above_all(a, self._artists)]
+            self._artists += [a for a in above if a not in self._overlay]
+            for artist in (
+                self._artists + self._overlay + [c for ax in self._whole_axes for c in _parts(ax)]
+            ):
                 artist.set_animated(True)
             # connected after the layout draw above, which renders nothing worth keeping
             fig.canvas.mpl_connect("draw_event", self._on_draw)
@@ -133,6 +140,7 @@ class Panel:
             self._background = None  # a savefig draw includes the animated artists
             return
         self._background = (self.fig.bbox.bounds, canvas.copy_from_bbox(self.fig.bbox))
+        self._layers.clear()
         self._draw_animated()
 
     def _draw_animated(self):
@@ -142,9 +150,27 @@ class Panel:
         for ax in self._whole_axes:
             with _unanimated(_parts(ax)):
                 self.fig.draw_artist(ax)
+        self._paint_overlay()
         # Drawing moves parts (a legend's frame, table cells) and so marks the figure
         # stale, though the canvas now shows exactly the current state.
         self.fig.stale = False
+
+    def _paint_overlay(self):
+        """Lay the static artists drawn above the changing ones (legends, spines) on the canvas.
+
+        Each is rendered once onto a transparent layer, re-rendered only when it changed
+        (stale) or after a full draw, and composited over the canvas pixels ("over":
+        ``c = a s + (1 - a) c``): a legend's text costs milliseconds to render, not to lay.
+        """
+        pixels = np.asarray(self.fig.canvas.get_renderer().buffer_rgba())
+        for artist in sorted(self._overlay, key=lambda a: a.get_zorder()):
+            if artist not in self._layers or artist.stale:
+                self._layers[artist] = _render_layer(artist, self.fig)
+                artist.stale = False
+            if self._layers[artist] is not None:
+                box, premultiplied, keep = self._layers[artist]
+                under = pixels[box][..., :3]
+                under[...] = premultiplied + under * keep + 0.5
 
     def _blit(self):
         """Repaint only the animated artists; False when a full redraw is needed instead."""
@@ -268,8 +294,8 @@ def _unanimated(artists):
             artist.set_animated(True)
 
 
-def _with_artists_above(artists, fig):
-    """``artists`` plus every artist of the same axes drawn after one of them where it can paint.
+def _artists_above(artists, fig):
+    """Every other artist of the same axes drawn after one of ``artists`` where it can paint.
 
     An animated artist is drawn after the background, i.e. on top of everything static; a
     static legend or marker drawn above it in a full draw must therefore be animated too.
@@ -289,7 +315,35 @@ def _with_artists_above(artists, fig):
                 if above and box.overlaps(_paint_region(a, ax, fig, renderer)):
                     result.append(child)
                     break
-    return result
+    return result[len(artists) :]
+
+
+def _above_all(artist, artists):
+    """Whether ``artist`` is drawn after each of ``artists`` in its axes (full draw order)."""
+    children = artist.axes.get_children()
+    rank = (artist.get_zorder(), _index(children, artist))
+    return all(
+        rank > (a.get_zorder(), _index(children, a)) for a in artists if a.axes is artist.axes
+    )
+
+
+def _opaque(fig):
+    """Whether the figure background is opaque (layers are composited over opaque pixels)."""
+    return fig.patch.get_visible() and fig.patch.get_facecolor()[3] == 1
+
+
+def _render_layer(artist, fig):
+    """``artist`` alone on a transparent canvas: (box, premultiplied RGB, 1 - alpha), or None."""
+    main = fig.canvas.get_renderer()
+    renderer = RendererAgg(main.width, main.height, main.dpi)
+    artist.draw(renderer)
+    rgba = np.asarray(renderer.buffer_rgba())
+    rows, cols = np.flatnonzero(rgba[..., 3].any(axis=1)), np.flatnonzero(rgba[..., 3].any(axis=0))
+    if rows.size == 0:
+        return None
+    box = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1))
+    alpha = rgba[box][..., 3:].astype(np.float32) / 255
+    return box, rgba[box][..., :3] * alpha, 1 - alpha
 
 
 def _index(children, artist):

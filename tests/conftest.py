@@ -75,3 +75,12 @@ def offline_run(tmp_path_factory):
         return cache[key]
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Each test starts without the previous tests' figures (no "more than 20 figures")."""
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

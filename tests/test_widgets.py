@@ -96,6 +96,35 @@ def test_blitted_frame_equals_a_full_draw_and_savefig_keeps_animated_artists():
     assert a.getvalue() == b.getvalue()  # nothing animated is missing from a saved figure
 
 
+def test_static_artists_above_are_rendered_once_then_laid_from_a_layer():
+    panel = _blit_panel(animated=True)
+    fig, legend = panel.fig, panel.fig.axes[0].get_legend()
+    assert legend in panel._overlay  # static, above the line: kept as a layer
+    fig.canvas.draw()
+    renders = []
+    draw = legend.draw
+    legend.draw = lambda renderer: (renders.append(1), draw(renderer))
+    panel.set(height=0.2)
+    panel.set(height=0.3)
+    assert renders == [] and not fig.stale  # blitted twice, legend layer reused
+    legend.get_texts()[0].set_text("renamed")  # a change to it: rendered again, once
+    panel.set(height=0.4)
+    panel.set(height=0.5)
+    assert renders == [1]
+    blitted = _pixels(fig)
+    fig.canvas.draw()
+    np.testing.assert_array_equal(blitted, _pixels(fig))
+
+
+def test_transparent_figures_draw_artists_above_live():
+    fig, ax = new_figure()
+    fig.patch.set_alpha(0.0)  # no opaque pixels to lay a layer over
+    (line,) = ax.plot([0, 1], [0, 0], label="moving")
+    legend = ax.legend(loc="center")
+    panel = Panel(fig, {"h": slider("h", 0.0, 1.0, 0.1, 0.5)}, lambda h: None, [line])
+    assert panel._overlay == [] and legend in panel._artists
+
+
 def test_changes_outside_the_animated_artists_redraw_the_whole_figure():
     panel = _blit_panel(animated=True)
     panel.fig.canvas.draw()
