@@ -18,7 +18,17 @@ import numpy as np
 import pytest
 
 import nbs_utils
-from nbs_utils import activations, datasets, geometry, gradient_flow, nets, plots, train, widgets
+from nbs_utils import (
+    activations,
+    datasets,
+    frames,
+    geometry,
+    gradient_flow,
+    nets,
+    plots,
+    train,
+    widgets,
+)
 
 NAN, INF = np.nan, np.inf
 BOX = ((-1.0, 1.0), (-1.0, 1.0))
@@ -133,6 +143,11 @@ CASES = [
     ("plots.grid", "NaN box", lambda: plots.grid(((NAN, 1.0), (0.0, 1.0)), 3), ValueError, "finite"),
     # widgets
     ("widgets.slider", "description None", lambda: widgets.slider(None, 0.0, 1.0, 0.1, 0.5), TypeError, "description"),
+    ("frames.encode_png", "RGB, not RGBA", lambda: frames.encode_png(np.zeros((2, 2, 3), np.uint8)), ValueError, "height, width, 4"),
+    ("frames.encode_png", "float pixels", lambda: frames.encode_png(np.zeros((2, 2, 4))), ValueError, "uint8"),
+    ("frames.encode_png", "level 10", lambda: frames.encode_png(np.zeros((2, 2, 4), np.uint8), level=10), ValueError, "0-9"),
+    ("frames.encode_png", "level as float", lambda: frames.encode_png(np.zeros((2, 2, 4), np.uint8), level=1.5), TypeError, "level"),
+    ("frames.quick_frames", "a figure, not its canvas", lambda: frames.quick_frames(plots.new_figure()[0]), TypeError, "canvas"),
     ("widgets.slider", "min > max", lambda: widgets.slider("s", 1.0, 0.0, 0.1, 0.5), ValueError, "min < max"),
     ("widgets.slider", "zero step", lambda: widgets.slider("s", 0.0, 1.0, 0.0, 0.5), ValueError, "step"),
     ("widgets.slider", "NaN value", lambda: widgets.slider("s", 0.0, 1.0, 0.1, NAN), ValueError, "finite"),

@@ -1,0 +1,66 @@
+"""Quicker frames for browser canvases (ipympl, webagg): the same PNG frames, encoded faster.
+
+Under ``%matplotlib widget`` every repaint reaches the browser as a PNG: the whole figure
+the first time and after a resize (mode "full"), afterwards only the pixels that changed
+on a transparent image (mode "diff"). Matplotlib compresses these with zlib level 6; a
+slider step of a 720x340 figure then spends about 12 ms encoding. Level 1 takes about half
+that for frames about a third larger (a diff is mostly zeros): the better trade when a
+frame goes out on every key press.
+"""
+
+import io
+
+import numpy as np
+from matplotlib.backend_bases import FigureCanvasBase
+from PIL import Image
+
+from ._validate import as_count
+
+PNG_LEVEL = 1
+_STATE = ("get_diff_image", "set_image_mode", "_png_is_old", "_force_full", "_last_buff")
+
+
+def encode_png(rgba, level=PNG_LEVEL):
+    """PNG bytes of an ``(height, width, 4)`` uint8 RGBA array, zlib ``level`` 0-9."""
+    rgba = np.asarray(rgba)
+    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
+        raise ValueError(
+            f"rgba must be a (height, width, 4) uint8 array, got {rgba.dtype} {rgba.shape}"
+        )
+    if as_count(level, "level", minimum=0) > 9:
+        raise ValueError(f"level must be a zlib level 0-9, got {level}")
+    with io.BytesIO() as png:
+        Image.fromarray(rgba).save(png, format="png", compress_level=level)
+        return png.getvalue()
+
+
+def quick_frames(canvas):
+    """Make a webagg-based ``canvas`` (ipympl's) encode its frames at :data:`PNG_LEVEL`.
+
+    Returns False, changing nothing, for other canvases (Agg, inline figures).
+    """
+    if not isinstance(canvas, FigureCanvasBase):
+        raise TypeError(f"canvas must be a matplotlib canvas, got {type(canvas).__name__}")
+    if not all(hasattr(canvas, name) for name in _STATE):
+        return False
+    canvas.get_diff_image = lambda: _diff_image(canvas)
+    return True
+
+
+def _diff_image(canvas):
+    """What ``FigureCanvasWebAggCore.get_diff_image`` sends, encoded at :data:`PNG_LEVEL`.
+
+    ``None`` if nothing was drawn since the last frame. A diff frame needs an opaque
+    figure (it is laid over the previous frame in the browser); otherwise a full frame.
+    """
+    if not canvas._png_is_old:
+        return None
+    pixels = np.asarray(canvas.get_renderer().buffer_rgba())
+    buff = pixels.view(np.uint32).squeeze(2)  # one uint32 per pixel: compare whole pixels
+    full = (
+        canvas._force_full or buff.shape != canvas._last_buff.shape or (pixels[..., 3] != 255).any()
+    )
+    canvas.set_image_mode("full" if full else "diff")
+    frame = buff if full else np.where(buff != canvas._last_buff, buff, 0)
+    canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
+    return encode_png(frame.view(np.uint8).reshape(*frame.shape, 4))
