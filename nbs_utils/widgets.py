@@ -164,15 +164,13 @@ class Panel:
         (stale) or after a full draw, and composited over the canvas pixels ("over":
         ``c = a s + (1 - a) c``): a legend's text costs milliseconds to render, not to lay.
         """
-        pixels = np.asarray(self.fig.canvas.get_renderer().buffer_rgba())
+        pixels = np.asarray(self.fig.canvas.get_renderer().buffer_rgba()).reshape(-1, 4)
         for artist in sorted(self._overlay, key=lambda a: a.get_zorder()):
             if artist not in self._layers or artist.stale:
                 self._layers[artist] = _render_layer(artist, self.fig)
                 artist.stale = False
-            if self._layers[artist] is not None:
-                box, premultiplied, keep = self._layers[artist]
-                under = pixels[box][..., :3]
-                under[...] = premultiplied + under * keep + 0.5
+            where, premultiplied, keep = self._layers[artist]
+            pixels[where, :3] = premultiplied + pixels[where, :3] * keep + 0.5
 
     def _blit(self):
         """Repaint only the animated artists; False when a full redraw is needed instead."""
@@ -335,17 +333,18 @@ def _opaque(fig):
 
 
 def _render_layer(artist, fig):
-    """``artist`` alone on a transparent canvas: (box, premultiplied RGB, 1 - alpha), or None."""
+    """``artist`` alone on a transparent canvas, as the pixels it covers.
+
+    Returns ``(where, premultiplied RGB, 1 - alpha)`` over those pixels, ``where`` being
+    flat indices into the canvas (a legend or spine covers a small part of the figure).
+    """
     main = fig.canvas.get_renderer()
     renderer = RendererAgg(main.width, main.height, main.dpi)
     artist.draw(renderer)
-    rgba = np.asarray(renderer.buffer_rgba())
-    rows, cols = np.flatnonzero(rgba[..., 3].any(axis=1)), np.flatnonzero(rgba[..., 3].any(axis=0))
-    if rows.size == 0:
-        return None
-    box = (slice(rows[0], rows[-1] + 1), slice(cols[0], cols[-1] + 1))
-    alpha = rgba[box][..., 3:].astype(np.float32) / 255
-    return box, rgba[box][..., :3] * alpha, 1 - alpha
+    rgba = np.asarray(renderer.buffer_rgba()).reshape(-1, 4)
+    where = np.flatnonzero(rgba[:, 3])
+    alpha = rgba[where, 3:].astype(np.float32) / 255
+    return where, rgba[where, :3] * alpha, 1 - alpha
 
 
 def _index(children, artist):

@@ -7,6 +7,7 @@ linearly separable in hidden space (exact LP) and gives the max margin.
 """
 
 import numpy as np
+from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 
 from ..activations import get
@@ -90,23 +91,23 @@ def _show_separator(lines, result, box):
 
 
 def _warped_grid(ax, lines_in):
-    """One line artist per input grid line (vertical lines sky, horizontal orange)."""
+    """One line collection for the input grid lines (vertical lines sky, horizontal orange).
+
+    One artist, not one per line: a slider step then draws the grid in one call.
+    """
     half = len(lines_in) // 2
-    artists = [
-        ax.plot(*line.T, color=PALETTE["sky"] if k < half else PALETTE["orange"], lw=0.7)[0]
-        for k, line in enumerate(lines_in)
-    ]
+    colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
+    grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
     label_axes(ax, "warped grid (input grid in hidden space)", "$h_1$", "$h_2$")
-    return artists
+    return grid
 
 
-def _map_grid(artists, lines_in, W, b, activation, t=1.0):
-    """Move the warped-grid artists to the hidden images of the input grid lines."""
+def _map_grid(grid, lines_in, W, b, activation, t=1.0):
+    """Move the warped grid to the hidden images of the input grid lines."""
     mapped = [hidden_points(line, W, b, activation, t) for line in lines_in]
-    for artist, pts in zip(artists, mapped):
-        artist.set_data(pts[:, 0], pts[:, 1])
-    _follow(artists[0].axes, np.concatenate(mapped))
+    grid.set_segments(mapped)
+    _follow(grid.axes, np.concatenate(mapped))
 
 
 def _verdict(result):
@@ -162,7 +163,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         "activation": toggle("activation", ACTIVATIONS, activation),
         "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
-    animated = [*hidden.values(), *separator, title_h, *warped]
+    animated = [*hidden.values(), *separator, title_h, warped]
     return Panel(fig, controls, update, animated)
 
 
@@ -231,7 +232,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight("unit 2: w22", W0[1, 1]),
         "b2": weight("unit 2: b2", b0[1]),
     }
-    animated = [regions, *unit_lines, *hidden.values(), *separator, *warped]
+    animated = [regions, *unit_lines, *hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
 
 
