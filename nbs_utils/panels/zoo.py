@@ -128,19 +128,26 @@ def raw_measurements(n=300, seed=0):
     return rng.normal(RAW_MEANS, RAW_STDS, size=(n, len(RAW_MEANS)))
 
 
+SHOWN_ROWS = 40
+"""Rows of data whose units are drawn as dots in :func:`saturation_panel`."""
+
+
 def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=0.01, seed=0):
     """How input scale drives sigmoid/tanh units into their flat regions.
 
     The columns of ``X_raw`` (default :func:`raw_measurements`) are normalised (zero mean, unit variance), multiplied by the
     ``input scale`` slider and fed to ``width`` random units ``z = x W^T + b`` (standard
-    deviation ``1/sqrt(d)``). Left: ``f`` with every unit's ``(z, f(z))`` (``z`` clipped to
-    the axis); right: the share of units with ``|f'(z)| < threshold`` against the scale.
+    deviation ``1/sqrt(d)``). Left: ``f`` with the ``(z, f(z))`` of every unit on
+    :data:`SHOWN_ROWS` seeded rows (``z`` clipped to the axis; all rows would be ~20 000
+    overlapping dots, slow to draw on every step); right: the share of units (over all
+    rows) with ``|f'(z)| < threshold`` against the scale.
     """
     X_raw = raw_measurements(seed=seed) if X_raw is None else X_raw
     X = _normalise(as_points(X_raw, "X_raw"))
     width = as_count(width, "width")
     (W, b) = random_layers([X.shape[1], width], seed=seed)[0]
     Z1 = X @ W.T  # pre-activations at scale 1 without bias: z(scale) = scale * Z1 + b
+    shown = np.random.default_rng(seed).permutation(len(X))[:SHOWN_ROWS]
     z_max = 10.0
     z = np.linspace(-z_max, z_max, 401)
     scales = np.linspace(0.1, 30.0, 300)
@@ -149,7 +156,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     (f_line,) = ax_f.plot(z, z, color=PALETTE["blue"], lw=2, label="$f(z)$")
     (df_line,) = ax_f.plot(z, z, color=PALETTE["vermillion"], lw=1.5, ls="--", label="$f'(z)$")
     ax_f.axhline(threshold, color="0.5", lw=0.8, ls=":", label=f"$f' = {threshold}$")
-    dots = ax_f.scatter(np.zeros(Z1.size), np.zeros(Z1.size), s=6, alpha=0.25,
+    dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=6, alpha=0.25,
                         color=PALETTE["black"], label="units $(z, f(z))$")  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
     ax_f.legend(loc="upper left", fontsize=7)
@@ -177,7 +184,8 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         if ax_f.get_ylim() != ylim:  # setting limits marks the figure stale: a full redraw
             ax_f.set_ylim(*ylim)
         Z = scale * Z1 + b
-        dots.set_offsets(np.c_[np.clip(Z.ravel(), -z_max, z_max), act(Z.ravel())])
+        z_shown = Z[shown].ravel()
+        dots.set_offsets(np.c_[np.clip(z_shown, -z_max, z_max), act(z_shown)])
         marker.set_xdata([scale, scale])
         share = saturated_fraction(act, Z, threshold)
         return (
