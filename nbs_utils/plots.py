@@ -30,6 +30,21 @@ CLASS_STYLE = {
 CLASS_CMAP = plt.matplotlib.colors.ListedColormap(["#cfe3f1", "#f7d9c4"])
 """Pale class colours for decision-region backgrounds (0 -> blue, 1 -> vermillion)."""
 
+_CLASS_RGBA = (CLASS_CMAP(np.array([0.0, 1.0])) * 255).round().astype(np.uint8)
+
+
+def class_pixels(labels):
+    """RGBA bytes, shape ``labels.shape + (4,)``, colouring 0/1 labels as :data:`CLASS_CMAP`.
+
+    For decision regions that change on every slider step: ``imshow``/``set_data`` take
+    RGBA bytes as they are, where a float grid is normalised, resampled and colour-mapped
+    on each draw (about three times slower).
+    """
+    arr = as_float_array(labels, "labels")
+    if arr.ndim < 1 or not np.all((arr == 0) | (arr == 1)):
+        raise ValueError("labels must be an array of 0s and 1s")
+    return _CLASS_RGBA[arr.astype(int)]
+
 
 def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     """``(fig, axes)`` for a panel: ``width`` x ``height`` inches per axes, no pyplot display.

@@ -23,6 +23,7 @@ from nbs_utils.panels.hidden import (
     square_limits,
     weights_panel,
 )
+from nbs_utils.plots import class_pixels
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +232,8 @@ def test_weights_panel_every_slider_over_its_range_stays_finite(data):
 def test_weights_panel_shading_classifies_the_data_correctly_when_separable(data):
     X, y = data
     panel = weights_panel(X, y, activation="tanh")
-    image = np.asarray(panel.fig.axes[0].images[0].get_array())
+    pixels = np.asarray(panel.fig.axes[0].images[0].get_array())
+    image = (pixels == class_pixels([1])[0]).all(axis=-1)  # class 1 where coloured as 1
     n = image.shape[0]
     cols = np.clip(np.round((X[:, 0] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)
     rows = np.clip(np.round((X[:, 1] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)

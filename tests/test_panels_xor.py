@@ -13,6 +13,7 @@ from nbs_utils.panels.xor import (
     skip_net,
     xor_builder_panel,
 )
+from nbs_utils.plots import class_pixels
 
 LO, HI, STEP = WEIGHT_RANGE
 SLIDER_VALUES = np.round(np.arange(LO, HI + STEP / 2, STEP), 1)
@@ -71,7 +72,9 @@ def test_readout_and_table_report_a_broken_net(panel):
 
 
 def test_regions_image_is_the_net_on_the_grid(panel):
-    image = np.asarray(panel.fig.axes[0].images[0].get_array())
+    pixels = np.asarray(panel.fig.axes[0].images[0].get_array())
+    assert pixels.dtype == np.uint8 and pixels.shape[-1] == 4  # RGBA bytes, no colormap
+    image = (pixels == class_pixels([1])[0]).all(axis=-1).astype(float)  # the class of y
     n = image.shape[0]
     x0, x1, y0, y1 = panel.fig.axes[0].images[0].get_extent()
     xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)

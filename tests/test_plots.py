@@ -37,3 +37,14 @@ def test_label_axes_sets_title_and_both_labels():
     label_axes(ax, "title", "x", "y")
     assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("title", "x", "y")
     plt.close(fig)
+
+
+def test_class_pixels_colour_labels_like_the_class_colormap():
+    from nbs_utils.plots import CLASS_CMAP, class_pixels
+
+    labels = np.array([[0, 1], [1, 0]])
+    pixels = class_pixels(labels)
+    assert pixels.dtype == np.uint8 and pixels.shape == (2, 2, 4)
+    expected = np.round(CLASS_CMAP(labels.astype(float)) * 255)
+    np.testing.assert_array_equal(pixels, expected)
+    assert (pixels[..., 3] == 255).all()  # opaque: regions hide nothing behind them

@@ -13,8 +13,8 @@ from matplotlib.colors import ListedColormap
 from ..activations import get
 from ..geometry import linearly_separable
 from ..plots import (
-    CLASS_CMAP,
     PALETTE,
+    class_pixels,
     label_axes,
     line_through_box,
     new_figure,
@@ -184,8 +184,8 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
 
     regions = ax_in.imshow(
-        np.zeros_like(gx), extent=(x0, x1, y0, y1), origin="lower", cmap=CLASS_CMAP,
-        vmin=0, vmax=1, interpolation="nearest", zorder=0,
+        class_pixels(np.zeros_like(gx)), extent=(x0, x1, y0, y1), origin="lower",
+        interpolation="nearest", zorder=0,
     )  # fmt: skip
     scatter_classes(ax_in, X, y, size=12)
     unit_lines = [
@@ -217,7 +217,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         regions.set_visible(result.separable)
         if result.separable:
             score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
-            regions.set_data((score > 0).reshape(gx.shape).astype(float))
+            regions.set_data(class_pixels((score > 0).reshape(gx.shape)))
         return f"{activation}: {_verdict(result)} in hidden space"
 
     def weight(name, value):

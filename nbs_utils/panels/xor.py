@@ -14,8 +14,8 @@ import numpy as np
 from ..activations import get
 from ..datasets import XOR_X, XOR_Y
 from ..plots import (
-    CLASS_CMAP,
     PALETTE,
+    class_pixels,
     grid,
     label_axes,
     line_through_box,
@@ -131,8 +131,8 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
     _, _, points = grid(box, resolution)
     (x0, x1), (y0, y1) = box
     regions = ax.imshow(
-        np.zeros((resolution, resolution)), origin="lower", extent=(x0, x1, y0, y1),
-        cmap=CLASS_CMAP, vmin=0, vmax=1, interpolation="nearest", aspect="auto",
+        class_pixels(np.zeros((resolution, resolution))), origin="lower",
+        extent=(x0, x1, y0, y1), interpolation="nearest", aspect="auto",
     )  # fmt: skip
     (hidden_line,) = ax.plot([], [], "--", color=PALETTE["black"], lw=1.5, label="h flips here")
     scatter_classes(ax, XOR_X, XOR_Y, size=110)
@@ -149,7 +149,8 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
 
     def update(**weights):
         h, y = skip_net(XOR_X, **weights)
-        regions.set_data(skip_net(points, **weights)[1].reshape(resolution, resolution))
+        y_grid = skip_net(points, **weights)[1].reshape(resolution, resolution)
+        regions.set_data(class_pixels(y_grid))
         hidden_line.set_data(*_line((weights["w1"], weights["w2"]), weights["b_h"], box))
         wrong = y != XOR_Y
         crosses.set_offsets(XOR_X[wrong].reshape(-1, 2))
