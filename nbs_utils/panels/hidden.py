@@ -99,7 +99,7 @@ def _warped_grid(ax, lines_in):
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
     grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
-    label_axes(ax, "warped grid (input grid in hidden space)", "$h_1$", "$h_2$")
+    label_axes(ax, "warped grid: the input grid in h", "$h_1$", "$h_2$")
     return grid
 
 
@@ -144,7 +144,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
     ax_h.legend(loc="upper right", fontsize=7)
-    title_h = label_axes(ax_h, "", "$h_1$", "$h_2$").title
+    label_axes(ax_h, "hidden space: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
 
     warped = _warped_grid(ax_g, lines_in)
 
@@ -155,7 +155,6 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
         _map_grid(warped, lines_in, W, b, activation, t)
-        title_h.set_text(f"hidden space, t = {t:.2f}")
         formula = f"h = (1 - t) z + t {activation}(z)"
         return f"{formula}, t = {t:.2f}: {_verdict(result)} in hidden space"
 
@@ -163,7 +162,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         "activation": toggle("activation", ACTIVATIONS, activation),
         "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
-    animated = [*hidden.values(), *separator, title_h, warped]
+    animated = [*hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
 
 
@@ -232,6 +231,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight("unit 2: w22", W0[1, 1]),
         "b2": weight("unit 2: b2", b0[1]),
     }
+    # not the title: it changes with the activation toggle only (then a full redraw)
     animated = [regions, *unit_lines, *hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
 
