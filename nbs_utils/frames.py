@@ -2,17 +2,18 @@
 
 Under ``%matplotlib widget`` every repaint reaches the browser as a PNG: the whole figure
 the first time and after a resize (mode "full"), afterwards only the pixels that changed
-on a transparent image (mode "diff"). Matplotlib compresses these with zlib level 6; a
-slider step of a 720x340 figure then spends about 12 ms encoding. Level 1 takes about half
-that for frames about a third larger (a diff is mostly zeros): the better trade when a
-frame goes out on every key press.
+on a transparent image (mode "diff"). Matplotlib encodes these with Pillow at zlib level
+6; a slider step of a 720x340 figure then spends 10-15 ms encoding, mostly in Pillow's
+per-row adaptive filtering, which buys nothing for a diff that is mostly zeros.
+:func:`encode_png` writes the PNG itself with no filtering and zlib level 1: about three
+times faster, and no larger for diff frames.
 """
 
-import io
+import struct
+import zlib
 
 import numpy as np
 from matplotlib.backend_bases import FigureCanvasBase
-from PIL import Image
 
 from ._validate import as_count
 
@@ -21,7 +22,10 @@ _STATE = ("get_diff_image", "set_image_mode", "_png_is_old", "_force_full", "_la
 
 
 def encode_png(rgba, level=PNG_LEVEL):
-    """PNG bytes of an ``(height, width, 4)`` uint8 RGBA array, zlib ``level`` 0-9."""
+    """PNG bytes of an ``(height, width, 4)`` uint8 RGBA array, zlib ``level`` 0-9.
+
+    8-bit RGBA (PNG colour type 6), every scanline with filter type 0 (none), one IDAT.
+    """
     rgba = np.asarray(rgba)
     if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
         raise ValueError(
@@ -29,9 +33,20 @@ def encode_png(rgba, level=PNG_LEVEL):
         )
     if as_count(level, "level", minimum=0) > 9:
         raise ValueError(f"level must be a zlib level 0-9, got {level}")
-    with io.BytesIO() as png:
-        Image.fromarray(rgba).save(png, format="png", compress_level=level)
-        return png.getvalue()
+    height, width, _ = rgba.shape
+    scanlines = np.zeros((height, 1 + 4 * width), np.uint8)  # leading 0: filter type none
+    scanlines[:, 1:] = rgba.reshape(height, -1)
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8 bits, RGBA
+    return b"".join([
+        b"\x89PNG\r\n\x1a\n",
+        _chunk(b"IHDR", header),
+        _chunk(b"IDAT", zlib.compress(scanlines, level)),
+        _chunk(b"IEND", b""),
+    ])  # fmt: skip
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def quick_frames(canvas):
