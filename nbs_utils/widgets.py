@@ -128,12 +128,16 @@ class Panel:
         return {name: c.value for name, c in self.controls.items()}
 
     def refresh(self):
-        """Run ``update`` with the current values, show its readout, repaint the canvas."""
+        """Run ``update`` with the current values, repaint the canvas, show the readout.
+
+        The frame goes out first: the browser then paints the figure before it lays out
+        the new readout text.
+        """
         text = self.update(**self.values)
-        if text is not None:
-            self.readout.value = text
         if not self._blit():
             self.fig.canvas.draw_idle()
+        if text is not None:
+            self.readout.value = text
 
     def _on_draw(self, event):
         """After a full draw: keep the background, then draw the animated artists on it."""
