@@ -8,7 +8,8 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
 - ``panels``: every ``*_panel`` builder (found as in :mod:`benchmarks.harness`). A random
   walk of one-notch slider/toggle moves, timing ``panel.update(**values)`` alone and a
   whole slider step ``panel.set(**values)`` (update, then the panel's repaint on Agg: a
-  blit of the changed artists, or a full draw when something static changed), against a
+  blit of the changed artists, or a full draw when something static changed, then the
+  PNG diff frame ipympl would send, :func:`nbs_utils.frames.encode_png`), against a
   full re-plot: rebuilding the panel from scratch plus a draw. Goals: update p95 <= 16 ms,
   step p95 <= 30 ms, re-plot / step >= 5 (medians).
 - ``regions``: ``geometry.count_linear_regions`` on a seeded 2-16-16-16 ReLU net over
@@ -142,9 +143,11 @@ def bench_panel(builder, steps, replots, seed=0):
         panel.update(**values)
         update.append(time.perf_counter() - start)
     cpu = []  # process CPU time: what the step costs without other processes' load
+    last = _pixels(panel.fig)
     for values in walk[5 + steps :]:
         start, start_cpu = time.perf_counter(), time.process_time()
         panel.set(**values)  # what a slider does: update, then blit (or a full draw if needed)
+        last = _send_frame(panel.fig, last)  # and what ipympl then sends: the PNG diff
         update_draw.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     plt.close(panel.fig)
@@ -165,6 +168,24 @@ def bench_panel(builder, steps, replots, seed=0):
     out["speedup_goal_met"] = speedup >= GOALS["speedup"]
     out["steps"], out["replots"] = steps, replots
     return out
+
+
+def _pixels(fig):
+    import numpy as np
+
+    return np.asarray(fig.canvas.buffer_rgba()).view(np.uint32).squeeze(2).copy()
+
+
+def _send_frame(fig, last):
+    """Encode the frame ipympl would send after a repaint (changed pixels, PNG); the pixels."""
+    import numpy as np
+
+    from nbs_utils.frames import encode_png
+
+    now = _pixels(fig)
+    frame = np.where(now != last, now, 0)
+    encode_png(frame.view(np.uint8).reshape(*frame.shape, 4))
+    return now
 
 
 def reference_draw_ms(repeats=30):
@@ -311,7 +332,7 @@ def format_tables(results):
     lines += [
         "",
         "**Panels: one slider step in the kernel** (goals, ✓ met / ✗ missed: update p95 "
-        "<= 16 ms; step = update + repaint (blit or full Agg draw) p95 <= 30 ms; "
+        "<= 16 ms; step = update + repaint (blit or full Agg draw) + PNG frame p95 <= 30 ms; "
         "re-plot / step >= 5x, medians)",
         "",
         "| panel | update p50 / p95 ms | step p50 / p95 ms | (CPU p50 ms) | "
