@@ -56,7 +56,7 @@ PAINT_HOOK = """
     const c = this.canvas;
     const now = performance.now();
     c.__draws = (c.__draws || 0) + 1;
-    if (c.__armed) { c.__armed = false; c.__painted(now - window.__lastKey); }
+    if (c.__armed) { c.__armed = false; c.__firstDraw = now; }
     return draw.apply(this, args);
   };
   document.addEventListener('keydown', () => { window.__lastKey = performance.now(); }, true);
@@ -75,15 +75,6 @@ CANVAS_OF_HANDLE = """
   return el ? el.querySelector(canvas) : null;
 }
 """
-
-
-# Before a timed key press: two animation frames, so scrolling and focus are painted.
-SETTLE = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
-# Arm the canvas: its next drawImage resolves c.__repaint with ms since the last keydown.
-ARM = "c => { c.__repaint = new Promise(r => { c.__painted = r; }); c.__armed = true; }"
-# That latency, or null after `timeout` ms without a repaint.
-PAINTED = """(c, timeout) => Promise.race([c.__repaint,
-    new Promise(r => setTimeout(() => { c.__armed = false; r(null); }, timeout))])"""
 
 
 def chromium_missing_reason():
@@ -343,18 +334,20 @@ class NotebookPage:
         return "ArrowLeft" if now >= top else "ArrowRight"
 
     def press(self, handle, canvas, key, timeout=10):
-        """Focus ``handle``, press ``key``; ms from keydown to the canvas repaint, or None.
+        """Focus ``handle``, press ``key``; ms from keydown to the canvas repaint, or None."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-        The wait is passive: a promise that the ``drawImage`` hook resolves, not a poll
-        every animation frame, which would keep the page rendering while it is measured.
-        Scrolling and focus are painted before the key goes down.
-        """
         handle.scroll_into_view_if_needed()
         handle.focus()
-        self.page.evaluate(SETTLE)
-        canvas.evaluate(ARM)
-        self.page.keyboard.press(key)
-        return canvas.evaluate(PAINTED, timeout * 1000)
+        canvas.evaluate("c => { c.__armed = true; c.__firstDraw = null; }")
+        handle.press(key)
+        try:
+            self.page.wait_for_function(
+                "c => c.__firstDraw !== null", arg=canvas, timeout=timeout * 1000
+            )
+        except PlaywrightTimeout:
+            return None
+        return self.page.evaluate("c => c.__firstDraw - window.__lastKey", canvas)
 
     def pixels(self, canvas):
         """The canvas content as a PNG data URL (compare two to see a change)."""
