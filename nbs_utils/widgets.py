@@ -13,6 +13,9 @@ ipympl sends the new image at once, without the browser round trip of ``draw_idl
 without re-rendering the static text (ticks, labels, legends) that dominates a full draw.
 Changing axes limits is a change outside the animated artists, so panels keep them still:
 fixed where the whole slider range fits one readable picture, else :func:`set_sticky_limits`.
+Static artists that must be drawn over the animated ones (a legend over a moving curve)
+are rendered once onto a transparent layer and laid over each blitted frame; under
+ipympl the frame then goes out as a PNG encoded by :mod:`nbs_utils.frames`.
 """
 
 import math
@@ -76,7 +79,9 @@ class Panel:
     An :class:`~matplotlib.axes.Axes` stands for everything in it (use it when ``update``
     changes the axes' limits: ticks and data then move together). Artists of the same
     axes drawn above an animated one and overlapping it (legends, points over an image)
-    are animated too, so the stacking order stays as in a full draw. Anything else that
+    are animated too, so the stacking order stays as in a full draw; those drawn above
+    every animated artist of their axes are kept as cached layers, rendered again only
+    when they change (figure opaque; the usual case). Anything else that
     ``update`` changes marks the figure stale, and the panel then falls back to a full
     redraw. Saved figures (``savefig``, static display) always include animated artists.
     """
@@ -103,7 +108,7 @@ class Panel:
         self._artists = [a for a in animated if not isinstance(a, Axes)]
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
-        quick_frames(fig.canvas)  # under ipympl: frames encoded about twice as fast
+        quick_frames(fig.canvas)  # under ipympl: PNG frames encoded ~3x faster
         self.refresh()
         # Lay the figure out once, then freeze it: a redraw only repaints (several times faster).
         # (Not canvas.draw(): under ipympl a draw before the canvas is shown leaves it blank.)
