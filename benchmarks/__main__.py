@@ -173,18 +173,15 @@ def bench_panel(builder, steps, replots, seed=0):
 def _pixels(fig):
     import numpy as np
 
-    return np.asarray(fig.canvas.buffer_rgba()).view(np.uint32).squeeze(2).copy()
+    return np.asarray(fig.canvas.buffer_rgba()).copy()
 
 
 def _send_frame(fig, last):
     """Encode the frame ipympl would send after a repaint (changed pixels, PNG); the pixels."""
-    import numpy as np
-
-    from nbs_utils.frames import encode_png
+    from nbs_utils.frames import encode_diff
 
     now = _pixels(fig)
-    frame = np.where(now != last, now, 0)
-    encode_png(frame.view(np.uint8).reshape(*frame.shape, 4))
+    encode_diff(now, last)
     return now
 
 

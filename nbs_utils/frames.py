@@ -26,11 +26,7 @@ def encode_png(rgba, level=PNG_LEVEL):
 
     8-bit RGBA (PNG colour type 6), every scanline with filter type 0 (none), one IDAT.
     """
-    rgba = np.asarray(rgba)
-    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
-        raise ValueError(
-            f"rgba must be a (height, width, 4) uint8 array, got {rgba.dtype} {rgba.shape}"
-        )
+    rgba = _as_rgba(rgba, "rgba")
     if as_count(level, "level", minimum=0) > 9:
         raise ValueError(f"level must be a zlib level 0-9, got {level}")
     height, width, _ = rgba.shape
@@ -43,6 +39,29 @@ def encode_png(rgba, level=PNG_LEVEL):
         _chunk(b"IDAT", zlib.compress(scanlines, level)),
         _chunk(b"IEND", b""),
     ])  # fmt: skip
+
+
+def encode_diff(rgba, previous, level=PNG_LEVEL):
+    """A "diff" frame: PNG of the pixels of ``rgba`` that differ from ``previous``.
+
+    Unchanged pixels are transparent (all zeros), so the browser lays the frame over the
+    previous one. Both are ``(height, width, 4)`` uint8 arrays of the same shape.
+    """
+    now, before = _as_rgba(rgba, "rgba"), _as_rgba(previous, "previous")
+    if now.shape != before.shape:
+        raise ValueError(f"rgba {now.shape} and previous {before.shape} must have one shape")
+    now32, before32 = (np.ascontiguousarray(a).view(np.uint32) for a in (now, before))
+    changed = np.where(now32 != before32, now32, 0)  # whole pixels compared as uint32
+    return encode_png(changed.view(np.uint8), level)
+
+
+def _as_rgba(rgba, name):
+    rgba = np.asarray(rgba)
+    if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
+        raise ValueError(
+            f"{name} must be a (height, width, 4) uint8 array, got {rgba.dtype} {rgba.shape}"
+        )
+    return rgba
 
 
 def _chunk(kind, data):
@@ -76,6 +95,6 @@ def _diff_image(canvas):
         canvas._force_full or buff.shape != canvas._last_buff.shape or (pixels[..., 3] != 255).any()
     )
     canvas.set_image_mode("full" if full else "diff")
-    frame = buff if full else np.where(buff != canvas._last_buff, buff, 0)
+    last = canvas._last_buff.view(np.uint8).reshape(pixels.shape) if not full else None
     canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
-    return encode_png(frame.view(np.uint8).reshape(*frame.shape, 4))
+    return encode_png(pixels) if full else encode_diff(pixels, last)

@@ -150,6 +150,8 @@ CASES = [
     ("frames.encode_png", "float pixels", lambda: frames.encode_png(np.zeros((2, 2, 4))), ValueError, "uint8"),
     ("frames.encode_png", "level 10", lambda: frames.encode_png(np.zeros((2, 2, 4), np.uint8), level=10), ValueError, "0-9"),
     ("frames.encode_png", "level as float", lambda: frames.encode_png(np.zeros((2, 2, 4), np.uint8), level=1.5), TypeError, "level"),
+    ("frames.encode_diff", "shapes differ", lambda: frames.encode_diff(np.zeros((2, 2, 4), np.uint8), np.zeros((2, 3, 4), np.uint8)), ValueError, "one shape"),
+    ("frames.encode_diff", "previous as float", lambda: frames.encode_diff(np.zeros((2, 2, 4), np.uint8), np.zeros((2, 2, 4))), ValueError, "previous"),
     ("frames.quick_frames", "a figure, not its canvas", lambda: frames.quick_frames(plots.new_figure()[0]), TypeError, "canvas"),
     ("widgets.slider", "min > max", lambda: widgets.slider("s", 1.0, 0.0, 0.1, 0.5), ValueError, "min < max"),
     ("widgets.slider", "zero step", lambda: widgets.slider("s", 0.0, 1.0, 0.0, 0.5), ValueError, "step"),

@@ -7,7 +7,7 @@ from matplotlib.backends.backend_webagg_core import FigureCanvasWebAggCore
 from matplotlib.figure import Figure
 from PIL import Image
 
-from nbs_utils.frames import encode_png, quick_frames
+from nbs_utils.frames import encode_diff, encode_png, quick_frames
 
 
 def _web_figure(quick):
@@ -61,3 +61,13 @@ def test_encode_png_round_trips_and_checks_its_input():
         encode_png(rgba[..., :3])
     with pytest.raises(ValueError, match="uint8"):
         encode_png(rgba.astype(float))
+
+
+def test_encode_diff_keeps_changed_pixels_only():
+    before = np.zeros((3, 4, 4), np.uint8)
+    now = before.copy()
+    now[1, 2] = (10, 20, 30, 255)
+    decoded = np.asarray(Image.open(io.BytesIO(encode_diff(now, before))))
+    np.testing.assert_array_equal(decoded, now)  # the one changed pixel; the rest zeros
+    empty = np.asarray(Image.open(io.BytesIO(encode_diff(now, now))))
+    assert not empty.any()
