@@ -45,14 +45,26 @@ def encode_diff(rgba, previous, level=PNG_LEVEL):
     """A "diff" frame: PNG of the pixels of ``rgba`` that differ from ``previous``.
 
     Unchanged pixels are transparent (all zeros), so the browser lays the frame over the
-    previous one. Both are ``(height, width, 4)`` uint8 arrays of the same shape.
+    previous one. The browser lays it at the top-left corner, so the PNG covers only the
+    rectangle from there to the last changed row and column (at least one pixel): a
+    slider step that changes one plot then encodes, sends and decodes less. Both inputs
+    are ``(height, width, 4)`` uint8 arrays of the same shape.
     """
     now, before = _as_rgba(rgba, "rgba"), _as_rgba(previous, "previous")
     if now.shape != before.shape:
         raise ValueError(f"rgba {now.shape} and previous {before.shape} must have one shape")
-    now32, before32 = (np.ascontiguousarray(a).view(np.uint32) for a in (now, before))
-    changed = np.where(now32 != before32, now32, 0)  # whole pixels compared as uint32
-    return encode_png(changed.view(np.uint8), level)
+    now32, before32 = (np.ascontiguousarray(a).view(np.uint32)[..., 0] for a in (now, before))
+    changed = now32 != before32  # whole pixels compared as uint32
+    height = _last(changed.any(axis=1)) + 1
+    width = _last(changed.any(axis=0)) + 1
+    kept = np.where(changed[:height, :width], now32[:height, :width], 0)
+    return encode_png(kept.view(np.uint8).reshape(height, width, 4), level)
+
+
+def _last(flags):
+    """Index of the last True in ``flags``, 0 if none."""
+    where = np.flatnonzero(flags)
+    return int(where[-1]) if where.size else 0
 
 
 def _as_rgba(rgba, name):
