@@ -6,6 +6,11 @@ slider, waiting for the repaint and an idle kernel after each press. A latency i
 from the ``keydown`` event to the first ``drawImage`` on the canvas in the same output,
 both measured inside the page (``performance.now()``). Goal: p50 <= 45 ms, p95 < 150 ms.
 
+A reference row measures the same on the least a panel can do: one blitted line in a
+420x360 px figure (the size of the course's smallest slider figure), no readout, in a
+two-cell notebook. What it takes is the cost of JupyterLab, ipywidgets, ipympl and the
+browser on this machine, which no panel can go below.
+
 ``python -m benchmarks`` calls :func:`run` (its "latency" section); ``python -m
 benchmarks.latency`` runs it alone, stores the result under the "latency" key of
 benchmarks/results.json (:func:`write_results`) and prints :func:`format_table`.
@@ -14,14 +19,17 @@ benchmarks/results.json (:func:`write_results`) and prints :func:`format_table`.
 import argparse
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
 
+import nbformat
 import numpy as np
 
 from tests.browser.labdriver import (
     NOTEBOOKS,
+    ROOT,
     LabServer,
     NotebookPage,
     chromium_missing_reason,
@@ -30,6 +38,27 @@ from tests.browser.labdriver import (
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 GOALS = {"p50_ms": 45.0, "p95_ms": 150.0}
+REFERENCE_CELLS = [
+    "%matplotlib widget",
+    """\
+import matplotlib.pyplot as plt
+import numpy as np
+from nbs_utils.widgets import Panel, slider
+
+with plt.ioff():
+    fig, ax = plt.subplots(figsize=(4.2, 3.6), dpi=100)
+x = np.linspace(0.0, 2 * np.pi, 200)
+(line,) = ax.plot(x, np.sin(x))
+ax.set(ylim=(-2.0, 2.0), title="reference: one line", xlabel="$x$", ylabel=r"$a \\sin x$")
+
+
+def update(a):
+    line.set_ydata(a * np.sin(x))
+
+
+Panel(fig, {"a": slider("amplitude a", 0.0, 2.0, 0.05, 1.0)}, update, animated=[line])
+""",
+]
 
 
 def measure_notebook(context, lab, notebook, presses_per_slider=6, max_presses=60):
@@ -65,6 +94,21 @@ def measure_notebook(context, lab, notebook, presses_per_slider=6, max_presses=6
     return latencies, missed, sliders
 
 
+def reference_notebook(folder):
+    """Write the reference notebook (:data:`REFERENCE_CELLS`) into ``folder``; its path."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in REFERENCE_CELLS]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "reference_panel.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
 def summarise(latencies, missed, sliders, seconds):
     row = {"sliders": sliders, "presses": len(latencies), "missed": missed}
     row["seconds"] = round(seconds, 1)
@@ -76,8 +120,12 @@ def summarise(latencies, missed, sliders, seconds):
     return row
 
 
-def run(notebooks=None, presses_per_slider=6):
-    """``{"goals": ..., "per_notebook": {stem: row}, "all": row}`` or ``{"skipped": why}``."""
+def run(notebooks=None, presses_per_slider=6, reference_presses=30):
+    """``{"goals", "per_notebook": {stem: row}, "all": row, "reference": row}`` or ``{"skipped"}``.
+
+    ``reference``: the reference panel (module docstring), ``reference_presses`` presses;
+    0 leaves it out.
+    """
     reason = chromium_missing_reason()
     if reason:
         return {"skipped": reason}
@@ -98,6 +146,17 @@ def run(notebooks=None, presses_per_slider=6):
                 all_missed += missed
                 all_sliders += sliders
                 print(f"latency {notebook.stem}: {row}", file=sys.stderr, flush=True)
+            if reference_presses:
+                folder = ROOT / "build" / "latency-reference"
+                try:
+                    path = reference_notebook(folder)
+                    start = time.monotonic()
+                    lat, missed, sliders = measure_notebook(
+                        context, lab, path, reference_presses, reference_presses
+                    )
+                finally:
+                    shutil.rmtree(folder, ignore_errors=True)
+                result["reference"] = summarise(lat, missed, sliders, time.monotonic() - start)
     finally:
         lab.stop()
     result["all"] = summarise(everything, all_missed, all_sliders, 0.0)
@@ -115,9 +174,10 @@ def format_table(result):
         f"{GOALS['p50_ms']:.0f} ms, p95 < {GOALS['p95_ms']:.0f} ms; load "
         f"{result.get('load_1min', '?')})"
     )
+    reference = {"reference: one-line panel": result["reference"]} if "reference" in result else {}
     lines = [head, "", "| notebook | sliders | presses | p50 ms | p95 ms | max ms | goal met |"]
     lines.append("|---|---:|---:|---:|---:|---:|---|")
-    rows = dict(result["per_notebook"], **{"**all notebooks**": result["all"]})
+    rows = dict(result["per_notebook"], **{"**all notebooks**": result["all"]}, **reference)
     for name, row in rows.items():
         if "p50_ms" not in row:
             lines.append(f"| {name} | {row['sliders']} | 0 | - | - | - | no slider |")
@@ -142,9 +202,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m benchmarks.latency", description=__doc__)
     parser.add_argument("notebooks", nargs="*", help="default: notebooks/*.ipynb")
     parser.add_argument("--presses", type=int, default=6, help="timed presses per slider")
+    parser.add_argument("--reference-presses", type=int, default=30, help="0: no reference row")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
-    result = run(args.notebooks or None, args.presses)
+    result = run(args.notebooks or None, args.presses, args.reference_presses)
     write_results(result, args.output)
     print(format_table(result))
     return 0

@@ -35,3 +35,28 @@ def test_tables_render_errors_and_skips():
     )
     assert "m.broken_panel | error: TypeError" in text
     assert "not there" in text and "skipped: no chromium" in text
+
+
+def test_the_latency_reference_notebook_is_one_working_panel(tmp_path):
+    import nbformat
+
+    from benchmarks.latency import format_table, reference_notebook
+
+    nb = nbformat.read(reference_notebook(tmp_path), as_version=4)
+    nbformat.validate(nb)
+    magic, code = (cell.source for cell in nb.cells)
+    assert magic == "%matplotlib widget"
+    scope = {}
+    exec(code, scope)  # under the test's Agg backend: a static figure, same panel
+    panel, line = scope["Panel"], scope["line"]
+    assert panel.__name__ == "Panel"
+    before = line.get_ydata().copy()
+    scope["update"](2.0)
+    assert abs(line.get_ydata()).max() > abs(before).max() + 0.9
+
+    row = {"sliders": 1, "presses": 3, "missed": 0, "p50_ms": 40.0, "p95_ms": 50.0}
+    result = {"per_notebook": {}, "all": dict(row), "reference": dict(row, max_ms=60.0)}
+    result["all"].update(max_ms=60.0, goal_met=True)
+    result["reference"]["goal_met"] = True
+    table = format_table(result)
+    assert "| reference: one-line panel | 1 | 3 | 40.0 | 50.0 | 60.0 | yes |" in table
