@@ -10,7 +10,7 @@ import numpy as np
 from scipy.optimize import linprog, minimize
 from scipy.spatial import ConvexHull, QhullError
 
-from ._validate import as_box, as_count, as_labels, as_layers, as_points
+from ._validate import as_box, as_count, as_float_array, as_labels, as_layers, as_number, as_points
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,28 @@ def linear_regions(layers, box):
                 next_regions.append((p, Z_A * on[:, None], Z_c * on, np.r_[pattern, on]))
         regions = next_regions
     return [(piece, pattern) for piece, _, _, pattern in regions]
+
+
+def cut_polygon(polygon, a, d):
+    """The pieces of the convex polygon ``polygon`` on either side of ``a . x + d = 0``.
+
+    ``polygon``: vertices ``(m, 2)`` in order, ``m >= 3``. Returns one piece (the polygon
+    itself) if the line misses its interior, else two convex polygons, one where
+    ``a . x + d >= 0`` and one where it is ``<= 0`` (which is which: evaluate the line at
+    a piece's vertex mean, an interior point). Exact up to rounding, as in
+    :func:`linear_regions`; slivers below ``1e-12`` of the area are not cut off.
+    """
+    poly = as_points(polygon, "polygon")
+    a = as_float_array(a, "a").ravel()
+    d = as_number(d, "d")
+    if poly.shape[0] < 3 or poly.shape[1] != 2 or a.shape != (2,):
+        raise ValueError(
+            f"polygon must be (m, 2) vertices with m >= 3 and a two numbers, got "
+            f"polygon {poly.shape} and a {a.shape}"
+        )
+    scale = float(np.abs(poly).max())
+    tol = 1e-12 * (np.abs(a).sum() * scale + abs(d))
+    return _split_polygon(poly, a, d, tol, _REL_TOL * _polygon_area(poly))
 
 
 def _interior_point(piece):

@@ -33,6 +33,7 @@ from nbs_utils import (
 NAN, INF = np.nan, np.inf
 BOX = ((-1.0, 1.0), (-1.0, 1.0))
 X4, Y4 = np.ones((4, 2)), np.array([0, 1, 0, 1])
+SQUARE = [[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]]
 RELU = activations.get("relu")
 
 
@@ -99,6 +100,10 @@ CASES = [
     ("geometry.count_linear_regions", "no layers", lambda: geometry.count_linear_regions([], BOX), ValueError, "at least one"),
     ("geometry.linear_regions", "NaN box", lambda: geometry.linear_regions(_layers(2, 3), ((NAN, 1.0), (-1.0, 1.0))), ValueError, "finite"),
     ("geometry.linear_regions", "layers None", lambda: geometry.linear_regions(None, BOX), TypeError, "pairs"),
+    ("geometry.cut_polygon", "two vertices", lambda: geometry.cut_polygon([[0.0, 0.0], [1.0, 0.0]], [1.0, 0.0], 0.0), ValueError, "m >= 3"),
+    ("geometry.cut_polygon", "3-D normal", lambda: geometry.cut_polygon(SQUARE, [1.0, 0.0, 0.0], 0.0), ValueError, "two numbers"),
+    ("geometry.cut_polygon", "NaN offset", lambda: geometry.cut_polygon(SQUARE, [1.0, 0.0], NAN), ValueError, "finite"),
+    ("geometry.cut_polygon", "offset as str", lambda: geometry.cut_polygon(SQUARE, [1.0, 0.0], "0"), TypeError, "real number"),
     ("geometry.region_bounds", "zero inputs", lambda: geometry.region_bounds(0, [2]), ValueError, "n_in"),
     ("geometry.region_bounds", "no layers", lambda: geometry.region_bounds(2, []), ValueError, "at least one"),
     ("geometry.region_bounds", "float width", lambda: geometry.region_bounds(2, [2.5]), TypeError, "integer"),

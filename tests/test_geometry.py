@@ -289,3 +289,28 @@ def test_region_bounds_reject_bad_input():
         region_bounds(0, [3])
     with pytest.raises(TypeError):
         region_bounds(2, [2.5])
+
+
+from nbs_utils.geometry import cut_polygon  # noqa: E402
+
+UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+
+
+def _area(poly):
+    x, y = poly[:, 0], poly[:, 1]
+    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+def test_cut_polygon_splits_along_the_line_and_keeps_the_area():
+    pieces = cut_polygon(UNIT_SQUARE, [1.0, 1.0], -0.5)  # x1 + x2 = 0.5: a corner triangle
+    assert len(pieces) == 2
+    assert sorted(_area(p) for p in pieces) == pytest.approx([0.125, 0.875])
+    for p in pieces:  # each piece lies on one side: its vertices' signs never disagree
+        z = p @ [1.0, 1.0] - 0.5
+        assert np.all(z >= -1e-12) or np.all(z <= 1e-12)
+
+
+def test_cut_polygon_leaves_a_polygon_the_line_misses():
+    for a, d in [([1.0, 0.0], -2.0), ([0.0, 0.0], 1.0), ([1.0, 0.0], 0.0)]:  # x = 0: an edge
+        (piece,) = cut_polygon(UNIT_SQUARE, a, d)
+        np.testing.assert_array_equal(piece, UNIT_SQUARE)

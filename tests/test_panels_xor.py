@@ -3,17 +3,20 @@ import warnings
 
 import numpy as np
 import pytest
+from matplotlib.path import Path
 
 from nbs_utils.checks import check_xor_threshold_net
 from nbs_utils.datasets import XOR_X, XOR_Y
 from nbs_utils.panels.xor import (
+    BOX,
     LABELS,
     SEED_WEIGHTS,
     WEIGHT_RANGE,
     skip_net,
     xor_builder_panel,
+    y_one_polygons,
 )
-from nbs_utils.plots import class_pixels
+from nbs_utils.plots import CLASS_CMAP
 
 LO, HI, STEP = WEIGHT_RANGE
 SLIDER_VALUES = np.round(np.arange(LO, HI + STEP / 2, STEP), 1)
@@ -32,7 +35,8 @@ def artist_arrays(p):
     """Every data array the panel's update touches."""
     ax = p.fig.axes[0]
     line = ax.lines[0]
-    arrays = [ax.images[0].get_array(), line.get_xdata(), line.get_ydata()]
+    regions = ax.collections[0]
+    arrays = [line.get_xdata(), line.get_ydata(), *(path.vertices for path in regions.get_paths())]
     arrays += [c.get_offsets() for c in ax.collections]
     return [np.asarray(a, dtype=float) for a in arrays]
 
@@ -71,17 +75,37 @@ def test_readout_and_table_report_a_broken_net(panel):
         panel.set(**SEED_WEIGHTS)
 
 
-def test_regions_image_is_the_net_on_the_grid(panel):
-    pixels = np.asarray(panel.fig.axes[0].images[0].get_array())
-    assert pixels.dtype == np.uint8 and pixels.shape[-1] == 4  # RGBA bytes, no colormap
-    image = (pixels == class_pixels([1])[0]).all(axis=-1).astype(float)  # the class of y
-    n = image.shape[0]
-    x0, x1, y0, y1 = panel.fig.axes[0].images[0].get_extent()
-    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
-    for (a, b), target in zip(XOR_X, XOR_Y):
-        i, j = np.argmin(abs(ys - b)), np.argmin(abs(xs - a))  # row = x2, column = x1
-        assert image[i, j] == target
-    assert set(np.unique(image)) == {0.0, 1.0}
+def _y_one(polygons, points):
+    """Whether each point lies in one of ``polygons``."""
+    inside = np.zeros(len(points), bool)
+    for polygon in polygons:
+        inside |= Path(polygon).contains_points(points)
+    return inside
+
+
+def test_regions_are_exactly_where_the_net_outputs_one():
+    rng = np.random.default_rng(0)
+    (x0, x1), (y0, y1) = BOX
+    points = np.c_[rng.uniform(x0, x1, 2000), rng.uniform(y0, y1, 2000)]
+    settings = [SEED_WEIGHTS] + [
+        dict(zip(SEED_WEIGHTS, rng.choice(SLIDER_VALUES, size=7))) for _ in range(200)
+    ]
+    for weights in settings:  # random points miss the lines, where H(0) = 0 decides
+        y = skip_net(points, **weights)[1].astype(bool)
+        np.testing.assert_array_equal(_y_one(y_one_polygons(**weights), points), y)
+    assert len(y_one_polygons(**SEED_WEIGHTS)) == 2  # the band and the far corner
+
+
+def test_the_panel_draws_those_regions_on_a_y0_background(panel):
+    ax = panel.fig.axes[0]
+    assert ax.get_facecolor() == CLASS_CMAP(0)
+    regions = ax.collections[0]
+    assert tuple(regions.get_facecolor()[0]) == CLASS_CMAP(1)
+    drawn = [path.vertices for path in regions.get_paths()]
+    expected = y_one_polygons(**panel.values)
+    assert len(drawn) == len(expected)
+    for a, b in zip(drawn, expected):
+        np.testing.assert_allclose(a[: len(b)], b)
 
 
 def test_sliders_are_labelled_and_sane(panel):

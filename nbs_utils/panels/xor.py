@@ -10,13 +10,14 @@ solution is ``h = H(x1 + x2 - 1.5)`` (an AND unit) and ``y = H(x1 + x2 - 2 h - 0
 """
 
 import numpy as np
+from matplotlib.collections import PolyCollection
 
 from ..activations import get
 from ..datasets import XOR_X, XOR_Y
+from ..geometry import cut_polygon
 from ..plots import (
+    CLASS_CMAP,
     PALETTE,
-    class_pixels,
-    grid,
     label_axes,
     line_through_box,
     new_figure,
@@ -64,6 +65,26 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
     return h, y
 
 
+def y_one_polygons(w1, w2, b_h, v1, v2, v_h, b_y, box=BOX):
+    """Where the skip net outputs ``y = 1`` in ``box``: a list of convex polygons ``(m, 2)``.
+
+    ``h`` is constant on each side of the hidden line ``w1 x1 + w2 x2 + b_h = 0``, so
+    there the output's pre-activation ``v1 x1 + v2 x2 + v_h h + b_y`` is affine and
+    ``y = 1`` on one side of a second line. Cutting the box by the hidden line, then each
+    side by its output line, gives the regions exactly (on the lines themselves
+    ``H(0) = 0`` decides, which an area does not show).
+    """
+    (x0, x1), (y0, y1) = box
+    square = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
+    w, v = np.array([w1, w2], dtype=float), np.array([v1, v2], dtype=float)
+    polygons = []
+    for side in cut_polygon(square, w, b_h):
+        h = float(side.mean(axis=0) @ w + b_h > 0)
+        bias = v_h * h + b_y
+        polygons += [p for p in cut_polygon(side, v, bias) if p.mean(axis=0) @ v + bias > 0]
+    return polygons
+
+
 def _line(w, b, box):
     """The clipped line ``w . x + b = 0``, or empty data when it misses the box."""
     xs, ys = line_through_box(w, b, box)
@@ -108,15 +129,15 @@ def truth_table_html(h, y):
     )
 
 
-def xor_builder_panel(weights=None, box=BOX, resolution=121):
+def xor_builder_panel(weights=None, box=BOX):
     """A :class:`~nbs_utils.widgets.Panel` with one slider per weight and bias of the skip net.
 
     The figure: the decision regions of ``y`` over ``box`` (pale blue y = 0, pale
     vermillion y = 1), the hidden unit's line ``w1 x1 + w2 x2 + b_h = 0`` (dashed) and the
     four XOR points, with a cross on each point the net gets wrong. The readout says when
     XOR is solved and shows the live truth table (:func:`truth_table_html`). ``weights``
-    (default :data:`SEED_WEIGHTS`) sets the starting slider values; ``resolution`` is the
-    grid size per side.
+    (default :data:`SEED_WEIGHTS`) sets the starting slider values. The regions are exact
+    polygons (:func:`y_one_polygons`) laid on an axes painted in the y = 0 colour.
     """
     start = dict(SEED_WEIGHTS)
     if weights is not None:
@@ -128,12 +149,12 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
     controls = {name: slider(LABELS[name], lo, hi, step, value) for name, value in start.items()}
 
     fig, ax = new_figure(width=4.2, height=3.6)
-    _, _, points = grid(box, resolution)
     (x0, x1), (y0, y1) = box
-    regions = ax.imshow(
-        class_pixels(np.zeros((resolution, resolution))), origin="lower",
-        extent=(x0, x1, y0, y1), interpolation="nearest", aspect="auto",
-    )  # fmt: skip
+    ax.set_facecolor(CLASS_CMAP(0))
+    # edges in the face colour close the seam where two y = 1 pieces meet
+    regions = ax.add_collection(
+        PolyCollection([], facecolors=[CLASS_CMAP(1)], edgecolors="face", linewidths=0.6)
+    )
     (hidden_line,) = ax.plot([], [], "--", color=PALETTE["black"], lw=1.5, label="h flips here")
     scatter_classes(ax, XOR_X, XOR_Y, size=110)
     crosses = ax.scatter(
@@ -149,8 +170,7 @@ def xor_builder_panel(weights=None, box=BOX, resolution=121):
 
     def update(**weights):
         h, y = skip_net(XOR_X, **weights)
-        y_grid = skip_net(points, **weights)[1].reshape(resolution, resolution)
-        regions.set_data(class_pixels(y_grid))
+        regions.set_verts(y_one_polygons(**weights, box=box))
         hidden_line.set_data(*_line((weights["w1"], weights["w2"]), weights["b_h"], box))
         wrong = y != XOR_Y
         crosses.set_offsets(XOR_X[wrong].reshape(-1, 2))
