@@ -3,9 +3,11 @@
 Colours are Okabe & Ito's palette; the two classes differ in marker shape as well as colour.
 """
 
+import contourpy
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.path import Path
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
 
@@ -30,20 +32,32 @@ CLASS_STYLE = {
 CLASS_CMAP = plt.matplotlib.colors.ListedColormap(["#cfe3f1", "#f7d9c4"])
 """Pale class colours for decision-region backgrounds (0 -> blue, 1 -> vermillion)."""
 
-_CLASS_RGBA = (CLASS_CMAP(np.array([0.0, 1.0])) * 255).round().astype(np.uint8)
 
+def region_path(x, y, score):
+    """Where ``score > 0`` on a grid, as one :class:`~matplotlib.path.Path` (holes included).
 
-def class_pixels(labels):
-    """RGBA bytes, shape ``labels.shape + (4,)``, colouring 0/1 labels as :data:`CLASS_CMAP`.
-
-    For decision regions that change on every slider step: ``imshow``/``set_data`` take
-    RGBA bytes as they are, where a float grid is normalised, resampled and colour-mapped
-    on each draw (about three times slower).
+    ``score[i, j]`` is the value at ``(x[j], y[i])``. The outline is contourpy's filled
+    contour of ``score`` between 0 and infinity (marching squares: straight between grid
+    points, so exact wherever ``score`` is affine on a grid cell); an empty path if
+    ``score <= 0`` everywhere. For decision regions that change on every slider step:
+    drawn as a :class:`~matplotlib.patches.PathPatch` over a background in the other
+    class's colour, it costs about a tenth of an image of the same regions, and its
+    edges are smooth instead of pixel steps.
     """
-    arr = as_float_array(labels, "labels")
-    if arr.ndim < 1 or not np.all((arr == 0) | (arr == 1)):
-        raise ValueError("labels must be an array of 0s and 1s")
-    return _CLASS_RGBA[arr.astype(int)]
+    x, y = as_float_array(x, "x", ndim=1), as_float_array(y, "y", ndim=1)
+    z = as_float_array(score, "score", ndim=2)
+    if z.shape != (len(y), len(x)) or min(z.shape) < 2:
+        raise ValueError(
+            f"score must have shape (len(y), len(x)) = ({len(y)}, {len(x)}), both >= 2; "
+            f"got {z.shape}"
+        )
+    if np.any(np.diff(x) <= 0) or np.any(np.diff(y) <= 0):
+        raise ValueError("x and y must be strictly increasing")
+    generator = contourpy.contour_generator(x, y, z, fill_type=contourpy.FillType.OuterCode)
+    points, codes = generator.filled(0.0, np.inf)
+    if not points:
+        return Path(np.empty((0, 2)))
+    return Path(np.concatenate(points), np.concatenate(codes))
 
 
 def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):

@@ -1,4 +1,8 @@
-"""Shared by the panel tests: does a slider step take the fast (blit) path?"""
+"""Shared by the panel tests: does a slider step take the fast (blit) path? Is a point
+inside a drawn region?"""
+
+import numpy as np
+from matplotlib.path import Path
 
 
 def blits(panel, **values):
@@ -14,3 +18,13 @@ def blits(panel, **values):
     finally:
         del canvas.draw_idle
     return panel._background is not None and not panel.fig.stale and not panel._whole_axes
+
+
+def inside_region(path, points):
+    """Whether each point lies in the region ``path`` fills (holes excluded).
+
+    ``Path.contains_points`` ignores holes in a compound path; the fill does not. A point
+    of nested, non-crossing outlines is filled when an odd number of them hold it.
+    """
+    count = sum(Path(ring).contains_points(points).astype(int) for ring in path.to_polygons())
+    return np.asarray(count) % 2 == 1

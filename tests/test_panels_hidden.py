@@ -5,7 +5,7 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from panel_steps import blits
+from panel_steps import blits, inside_region
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import bands
@@ -23,7 +23,7 @@ from nbs_utils.panels.hidden import (
     square_limits,
     weights_panel,
 )
-from nbs_utils.plots import class_pixels
+from nbs_utils.plots import CLASS_CMAP
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +47,7 @@ def artist_data(fig):
             seg for c in ax.collections if hasattr(c, "get_segments") for seg in c.get_segments()
         ]
         out += [np.asarray(im.get_array()) for im in ax.images]
+        out += [patch.get_path().vertices for patch in ax.patches]
         out += [np.array([ax.get_xlim(), ax.get_ylim()])]
     return out
 
@@ -202,7 +203,7 @@ def test_weights_panel_defaults_are_the_c6_units(data):
     assert values["activation"] == "relu"
     assert [values[k] for k in WEIGHT_NAMES] == [-1.0, 1.0, -1.0, 1.0, -1.0, -1.0]
     assert "<b>separable</b>" in panel.readout.value
-    assert panel.fig.axes[0].images[0].get_visible()
+    assert all(shade.get_visible() for shade in panel.fig.axes[0].patches)
 
 
 def test_weights_panel_every_slider_over_its_range_stays_finite(data):
@@ -224,7 +225,7 @@ def test_weights_panel_every_slider_over_its_range_stays_finite(data):
         canvas.draw()
         assert_finite(fig)
         assert "not separable" in panel.readout.value
-        assert not fig.axes[0].images[0].get_visible()
+        assert not any(shade.get_visible() for shade in fig.axes[0].patches)
     panel.set(**defaults)
     assert panel.fig is fig and fig.canvas is canvas and "<b>separable</b>" in panel.readout.value
 
@@ -232,13 +233,11 @@ def test_weights_panel_every_slider_over_its_range_stays_finite(data):
 def test_weights_panel_shading_classifies_the_data_correctly_when_separable(data):
     X, y = data
     panel = weights_panel(X, y, activation="tanh")
-    pixels = np.asarray(panel.fig.axes[0].images[0].get_array())
-    image = (pixels == class_pixels([1])[0]).all(axis=-1)  # class 1 where coloured as 1
-    n = image.shape[0]
-    cols = np.clip(np.round((X[:, 0] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)
-    rows = np.clip(np.round((X[:, 1] + 3) / 6 * (n - 1)).astype(int), 0, n - 1)
-    # pixel centres are within half a pixel of the points; the band gap is much wider
-    assert np.mean(image[rows, cols] == y) > 0.97
+    shade_0, shade_1 = panel.fig.axes[0].patches
+    assert shade_0.get_facecolor() == CLASS_CMAP(0) and shade_1.get_facecolor() == CLASS_CMAP(1)
+    inside = inside_region(shade_1.get_path(), X)  # the class-1 region, in data coordinates
+    # its outline is straight between grid points; the band gap is much wider than a cell
+    assert np.mean(inside == (y == 1)) > 0.99
 
 
 def test_weights_panel_breaking_a_unit_breaks_separability(data):
@@ -248,7 +247,7 @@ def test_weights_panel_breaking_a_unit_breaks_separability(data):
     # map to (0, 0) like the whole band; no line splits one point
     panel.set(b1=-2.0)
     assert "not separable" in panel.readout.value
-    assert not panel.fig.axes[0].images[0].get_visible()
+    assert not any(shade.get_visible() for shade in panel.fig.axes[0].patches)
     panel.set(b1=-1.0)
     assert "<b>separable</b>" in panel.readout.value
 

@@ -39,12 +39,18 @@ def test_label_axes_sets_title_and_both_labels():
     plt.close(fig)
 
 
-def test_class_pixels_colour_labels_like_the_class_colormap():
-    from nbs_utils.plots import CLASS_CMAP, class_pixels
+def test_region_path_outlines_where_the_score_is_positive():
+    from panel_steps import inside_region
 
-    labels = np.array([[0, 1], [1, 0]])
-    pixels = class_pixels(labels)
-    assert pixels.dtype == np.uint8 and pixels.shape == (2, 2, 4)
-    expected = np.round(CLASS_CMAP(labels.astype(float)) * 255)
-    np.testing.assert_array_equal(pixels, expected)
-    assert (pixels[..., 3] == 255).all()  # opaque: regions hide nothing behind them
+    from nbs_utils.plots import region_path
+
+    xs = ys = np.linspace(-1.0, 1.0, 41)
+    gx, gy = np.meshgrid(xs, ys)
+    half = region_path(xs, ys, gx - 0.3)  # affine: the outline is exact
+    inside = inside_region(half, [[0.5, 0.0], [0.31, 0.9], [0.29, 0.0], [-0.5, 0.5]])
+    assert inside.tolist() == [True, True, False, False]
+    r = np.hypot(gx, gy)
+    ring = region_path(xs, ys, (r - 0.3) * (0.8 - r))  # an annulus: outer boundary and hole
+    inside = inside_region(ring, [[0.0, 0.0], [0.55, 0.0], [0.0, -0.55], [0.95, 0.0]])
+    assert inside.tolist() == [False, True, True, False]
+    assert len(region_path(xs, ys, -np.ones_like(gx)).vertices) == 0  # nowhere positive

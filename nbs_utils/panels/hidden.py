@@ -9,15 +9,17 @@ linearly separable in hidden space (exact LP) and gives the max margin.
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
+from matplotlib.patches import PathPatch, Rectangle
 
 from ..activations import get
 from ..geometry import linearly_separable
 from ..plots import (
+    CLASS_CMAP,
     PALETTE,
-    class_pixels,
     label_axes,
     line_through_box,
     new_figure,
+    region_path,
     scatter_classes,
     set_class_points,
 )
@@ -177,14 +179,19 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     X, y = np.asarray(X, float), np.asarray(y, int)
     W0, b0 = np.asarray(W, float), np.asarray(b, float)
     (x0, x1), (y0, y1) = BOX
-    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
+    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
+    gx, gy = np.meshgrid(xs, ys)
     grid_points = np.c_[gx.ravel(), gy.ravel()]
     lines_in = grid_lines(BOX, n_lines)
     fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
 
-    regions = ax_in.imshow(
-        class_pixels(np.zeros_like(gx)), extent=(x0, x1, y0, y1), origin="lower",
-        interpolation="nearest", zorder=0,
+    # the class-0 colour under the class-1 region; both hidden when not separable
+    shade_0 = ax_in.add_patch(
+        Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=CLASS_CMAP(0), edgecolor="none", zorder=0)
+    )
+    shade_1 = ax_in.add_patch(
+        PathPatch(region_path(xs, ys, -np.ones_like(gx)), facecolor=CLASS_CMAP(1),
+                  edgecolor="none", zorder=0.5)
     )  # fmt: skip
     scatter_classes(ax_in, X, y, size=12)
     unit_lines = [
@@ -213,10 +220,11 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         _map_grid(warped, lines_in, W, b, activation)
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
-        regions.set_visible(result.separable)
+        shade_0.set_visible(result.separable)
+        shade_1.set_visible(result.separable)
         if result.separable:
             score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
-            regions.set_data(class_pixels((score > 0).reshape(gx.shape)))
+            shade_1.set_path(region_path(xs, ys, score.reshape(gx.shape)))
         return f"{activation}: {_verdict(result)} in hidden space"
 
     def weight(name, value):
@@ -232,7 +240,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "b2": weight("unit 2: b2", b0[1]),
     }
     # not the title: it changes with the activation toggle only (then a full redraw)
-    animated = [regions, *unit_lines, *hidden.values(), *separator, warped]
+    animated = [shade_0, shade_1, *unit_lines, *hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
 
 
