@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import PathPatch, Rectangle
+from matplotlib.path import Path
 
 from ..activations import get
 from ..geometry import linearly_separable
@@ -189,10 +190,9 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     shade_0 = ax_in.add_patch(
         Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=CLASS_CMAP(0), edgecolor="none", zorder=0)
     )
-    shade_1 = ax_in.add_patch(
-        PathPatch(region_path(xs, ys, -np.ones_like(gx)), facecolor=CLASS_CMAP(1),
-                  edgecolor="none", zorder=0.5)
-    )  # fmt: skip
+    shade_1 = ax_in.add_patch(  # its outline is set by update
+        PathPatch(Path(np.empty((0, 2))), facecolor=CLASS_CMAP(1), edgecolor="none", zorder=0.5)
+    )
     scatter_classes(ax_in, X, y, size=12)
     unit_lines = [
         ax_in.plot([], [], color=PALETTE[c], lw=2, ls=ls, label=f"unit {i + 1}: $z_{i + 1} = 0$")[0]
