@@ -144,7 +144,7 @@ def linear_regions(layers, box):
             Z_A, Z_c = W @ A, W @ c + b  # pre-activations z_j(x) = Z_A[j] . x + Z_c[j]
             pieces = [piece]
             for a, d in zip(Z_A, Z_c):
-                tol = 1e-12 * (np.abs(a).sum() * scale + abs(d))
+                tol = _zero_tolerance(a, d, scale)
                 pieces = [q for p in pieces for q in split(p, a, d, tol, min_size)]
             for p in pieces:
                 on = Z_A @ _interior_point(p) + Z_c > 0
@@ -170,9 +170,13 @@ def cut_polygon(polygon, a, d):
             f"polygon must be (m, 2) vertices with m >= 3 and a two numbers, got "
             f"polygon {poly.shape} and a {a.shape}"
         )
-    scale = float(np.abs(poly).max())
-    tol = 1e-12 * (np.abs(a).sum() * scale + abs(d))
+    tol = _zero_tolerance(a, d, float(np.abs(poly).max()))
     return _split_polygon(poly, a, d, tol, _REL_TOL * _polygon_area(poly))
+
+
+def _zero_tolerance(a, d, scale):
+    """How close to 0 ``a . x + d`` counts as 0 for ``|x| <= scale`` (rounding, not geometry)."""
+    return 1e-12 * (np.abs(a).sum() * scale + abs(d))
 
 
 def _interior_point(piece):
