@@ -377,3 +377,49 @@ class NotebookPage:
                     f" kernel {self.lab.kernel_state(self.path)}"
                 )
             time.sleep(0.1)
+
+
+class KernelProbe:
+    """A second client of the kernel behind a notebook open in the lab: runs probe code.
+
+    Connects through the kernel's connection file in the server's runtime directory, so
+    what it reads is the very state the page is showing (not a fresh kernel's).
+    """
+
+    def __init__(self, lab, path):
+        from jupyter_client import BlockingKernelClient
+
+        kernel_id = lab.session(path)["kernel"]["id"]
+        self.client = BlockingKernelClient(
+            connection_file=str(lab.tmp / "runtime" / f"kernel-{kernel_id}.json")
+        )
+        self.client.load_connection_file()
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=30)
+
+    def run(self, code, timeout=60):
+        """Run ``code`` in the kernel; its stdout. Raises with the traceback if it failed."""
+        msg_id = self.client.execute(code, store_history=False, allow_stdin=False)
+        out, error = [], None
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.client.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "error":
+                error = "\n".join(content["traceback"])
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        if error:
+            raise RuntimeError(f"probe failed in the kernel:\n{error}")
+        return "".join(out)
+
+    def json(self, code):
+        """Run ``code``, which must print one JSON document; the decoded value."""
+        return json.loads(self.run(code))
+
+    def close(self):
+        self.client.stop_channels()
