@@ -37,7 +37,10 @@ def panel_state():
         name: {
             "values": {k: str(v) for k, v in panel.values.items()},
             "labels": [
-                [_text(c.description), _text(getattr(c, "label", None) or str(c.value))]
+                [
+                    _text(c.description),
+                    _text(c.options[c.index][0] if hasattr(c, "index") else str(c.value)),
+                ]
                 for c in panel.controls.values()
                 if hasattr(c, "step")
             ],
