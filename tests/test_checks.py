@@ -137,11 +137,14 @@ def test_garbage_never_raises_and_never_passes(capsys, checker, right, wrong, sa
     assert "Correct" not in out and "Traceback" not in out
 
 
+FUNCTION_CHECKS = [row for row in RIGHT_AND_WRONG if callable(row[1][0])]
+
+
 @pytest.mark.parametrize("garbage", GARBAGE, ids=repr)
-@pytest.mark.parametrize("checker, right, wrong, says", RIGHT_AND_WRONG, ids=IDS)
+@pytest.mark.parametrize(
+    "checker, right, wrong, says", FUNCTION_CHECKS, ids=[r[0].name for r in FUNCTION_CHECKS]
+)
 def test_functions_returning_garbage_never_raise(capsys, checker, right, wrong, says, garbage):
-    if not callable(right[0]):
-        pytest.skip("this checker takes numbers")
     assert checker(lambda *args: garbage) is None and not checker.passes(lambda *args: garbage)
 
     def crashes(*args):
