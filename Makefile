@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 TEST_READY := $(VENV)/.test-ready
 
-.PHONY: lab test lint unit notebooks browser browser-stress bench clean
+.PHONY: lab test lint unit notebooks browser browser-stress bench student clean
 
 lab: $(READY)  ## open the course in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/01_linear_collapse.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -35,6 +35,9 @@ browser-stress: $(TEST_READY)  ## the browser suite RUNS times (default 5); repo
 
 bench: $(TEST_READY)  ## timings: writes benchmarks/results.json and prints a table
 	$(BIN)/python -m benchmarks
+
+student: $(READY)  ## the student edition: build/student/*.ipynb without the solution cells
+	$(BIN)/python -m tools.student_edition notebooks build/student
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
