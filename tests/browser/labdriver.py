@@ -10,6 +10,7 @@ moves sliders with the keyboard while a hook on ``drawImage`` timestamps every c
 import base64
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -324,6 +325,21 @@ class NotebookPage:
         """Locators of every slider handle in the notebook, in document order."""
         return self.page.locator(SLIDER).all()
 
+    def toggles(self):
+        """Locators of every toggle-button group in the notebook, in document order."""
+        return self.page.locator(".widget-toggle-buttons").all()
+
+    def toggle_options(self, group):
+        """``(selected, others)``: the button texts of a toggle-button group."""
+        texts = group.locator("button").all_text_contents()
+        selected = group.locator("button.mod-active").first.text_content()
+        return selected, [t for t in texts if t != selected]
+
+    def click_toggle(self, group, text):
+        """Click the button of ``group`` whose text is exactly ``text``."""
+        exact = re.compile(f"^{re.escape(text)}$")
+        group.locator("button").filter(has_text=exact).first.click()
+
     def slider_label(self, handle):
         """The description label of the slider that ``handle`` belongs to."""
         return handle.evaluate(
@@ -543,17 +559,34 @@ def match_figures(nb, probe):
 
 
 def wait_same_as_kernel(nb, probe, canvas, figure, timeout=5):
-    """None once the canvas shows the kernel's full render of ``figure``, else why not."""
-    deadline, why = time.monotonic() + timeout, None
-    frame = kernel_frames(probe, [figure]).get(figure)
-    if frame is None:
-        return "its figure is gone from the kernel"
-    while time.monotonic() < deadline:
-        why = pixels_differ(png_pixels(nb.canvas_png(canvas)), frame)
+    """None once the canvas shows the kernel's full render of ``figure``, else why not.
+
+    On failure both pictures are kept in build/browser-failures/ (named in the sentence).
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        frame = kernel_frames(probe, [figure]).get(figure)
+        if frame is None:
+            return "its figure is gone from the kernel"
+        shown = png_pixels(nb.canvas_png(canvas))
+        why = pixels_differ(shown, frame)
         if why is None:
             return None
-        time.sleep(0.1)
-    return why
+        if time.monotonic() > deadline:
+            return f"{why} ({keep_pictures(nb, shown, frame)})"
+        time.sleep(0.2)
+
+
+def keep_pictures(nb, shown, frame):
+    """Save the page's and the kernel's picture for a failure report; where they are."""
+    from PIL import Image
+
+    folder = ROOT / "build" / "browser-failures"
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{Path(nb.path).stem}-{time.strftime('%H%M%S')}-{secrets.token_hex(2)}"
+    Image.fromarray(shown).save(folder / f"{stem}-page.png")
+    Image.fromarray(frame).save(folder / f"{stem}-kernel.png")
+    return f"see {folder.relative_to(ROOT)}/{stem}-{{page,kernel}}.png"
 
 
 def state_problems(nb, probe, notebook):

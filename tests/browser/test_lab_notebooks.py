@@ -5,7 +5,8 @@ After Run All: no error output, every cell ran, every figure painted, no JavaScr
 or failed request; every panel in the kernel is in the state the notebook documents (its
 state when the notebook runs headless) and the page shows that state; every figure in the
 page equals the kernel's own full render of it. After each slider step: the figure it drives
-repainted, the kernel went idle, and the figure still equals the kernel's full render.
+repainted, the kernel went idle, and the figure still equals the kernel's full render; the
+same after each toggle is switched to another option and back.
 """
 
 import pytest
@@ -66,6 +67,20 @@ def test_notebook_runs_and_shows_what_the_kernel_drew(lab, browser, notebook):
             if why:
                 problems.append(f"{label!r}: after {key} the figure is not the kernel's: {why}")
         assert not problems, f"{notebook.name}: sliders that failed:{_lines(problems)}"
+
+        for group in nb.toggles():  # another option, then back: each time the kernel's picture
+            canvas = nb.canvas_of(group.element_handle())
+            figure = canvas and figure_of.get(canvas.evaluate("c => c.__id"))
+            if figure is None:
+                continue
+            selected, others = nb.toggle_options(group)
+            for option in others[:1] + [selected]:
+                nb.click_toggle(group, option)
+                nb.wait_idle()
+                why = wait_same_as_kernel(nb, probe, canvas, figure)
+                if why:
+                    problems.append(f"toggle {option!r}: the figure is not the kernel's: {why}")
+        assert not problems, f"{notebook.name}: toggles that failed:{_lines(problems)}"
         errors = nb.errors()
         assert not errors, f"{notebook.name}: errors after moving sliders:{_lines(errors)}"
     finally:
