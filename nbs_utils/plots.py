@@ -185,5 +185,6 @@ def alt_text(fig):
 
 def _plain(text):
     """Matplotlib mathtext as plain words: no ``$``, backslashes or braces."""
-    text = re.sub(r"\\([A-Za-z]+)", r"\1", text.replace("$", ""))
+    text = re.sub(r"\\[,;:! ]", " ", text.replace("$", ""))  # spacing commands
+    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)
     return " ".join(re.sub(r"[{}\\]", "", text).split())

@@ -61,11 +61,11 @@ def test_alt_text_names_every_title_and_axis_label_in_plain_words():
 
     fig, (a, b) = new_figure(ncols=2)
     label_axes(a, "hidden space: $h_{OR}$ vs $h_{AND}$", "$h_{OR}$", "$h_{AND}$")
-    label_axes(b, "loss", "step", "$J(\\theta)$")
+    label_axes(b, r"loss $(1-t)\,z$", "step", "$J(\\theta)$")
     fig.suptitle("two views")
     assert alt_text(fig) == (
         "Figure: two views; hidden space: h_OR vs h_AND (x: h_OR, y: h_AND); "
-        "loss (x: step, y: J(theta))"
+        "loss (1-t) z (x: step, y: J(theta))"
     )
     b.set_visible(False)
     assert alt_text(fig).endswith("(x: h_OR, y: h_AND)")
