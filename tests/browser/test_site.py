@@ -172,7 +172,7 @@ def test_page_renders_offline_with_math_figures_and_links(site, browser, page):
         response = tab.goto(url + page, wait_until="load")
         assert response.status == 200
         tab.wait_for_load_state("networkidle")
-        heading = tab.locator("article h1, main h1").first
+        heading = tab.locator("main h1 >> visible=true").first
         assert heading.is_visible() and heading.inner_text().strip(), f"{page}: no title shown"
         math = tab.evaluate(MATH)
         images = tab.evaluate(IMAGES)
