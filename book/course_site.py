@@ -4,7 +4,8 @@ myst-nb writes each output image as ``<sha256 of its bytes>.png`` and takes ``al
 from cell metadata; the course keeps it in each output's metadata (``image/png: {alt}``,
 see ``Panel._repr_mimebundle_`` and book/kernel_startup.py). After a notebook page is
 read, its images get the alt text of the output with the same bytes, and a line under the
-title gives the notebook's run time recorded by book/build.py. An image without alt text
+title gives the notebook's run time recorded by book/build.py. Every page gets each of
+its scripts once. An image without alt text
 is a build warning (``make site`` treats warnings as errors).
 """
 
@@ -55,6 +56,20 @@ def on_doctree_read(app, doctree):
         section.insert(section.index(title) + 1, para)
 
 
+def on_page_context(app, pagename, templatename, context, doctree):
+    """Each script once: Jupyter Book and sphinx-book-theme both set up sphinx-thebe, whose
+    inline ``const THEBE_JS_URL`` declared twice is a script error on every page."""
+    seen, scripts = set(), []
+    for script in context.get("script_files", []):
+        attributes = getattr(script, "attributes", {})
+        key = (str(script), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            scripts.append(script)
+    context["script_files"] = scripts
+
+
 def setup(app):
     app.connect("doctree-read", on_doctree_read)
+    app.connect("html-page-context", on_page_context, priority=900)  # after the others add
     return {"parallel_read_safe": True, "parallel_write_safe": True}
