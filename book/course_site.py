@@ -62,7 +62,8 @@ def on_page_context(app, pagename, templatename, context, doctree):
     seen, scripts = set(), []
     for script in context.get("script_files", []):
         attributes = getattr(script, "attributes", {})
-        key = (str(script), tuple(sorted((k, str(v)) for k, v in attributes.items())))
+        name = str(getattr(script, "filename", script) or "")  # None and "": inline
+        key = (name, tuple(sorted((k, str(v)) for k, v in attributes.items())))
         if key not in seen:
             seen.add(key)
             scripts.append(script)
