@@ -16,6 +16,8 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
   ``[-3, 3]^2`` (in a subprocess with a timeout). Goal < 2 s.
 - ``latency``: the browser benchmark ``benchmarks/latency.py`` (another module's job),
   when it exists and a Chromium is installed.
+- ``site``: ``python -m book`` (``make site``) in a fresh clone of the committed repository:
+  seconds to execute the notebooks, to render the pages (Jupyter Book), and in all.
 
 Benchmarks report; they never fail the build (exit status 0 unless the harness crashes).
 """
@@ -37,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("notebooks", "panels", "regions", "latency")
+SECTIONS = ("notebooks", "panels", "regions", "latency", "site")
 GOALS = {
     "notebook_s": 10.0,
     "course_s": 60.0,
@@ -265,6 +267,26 @@ def bench_latency():
     return result if result is not None else {"skipped": "latency benchmark returned nothing"}
 
 
+def bench_site(timeout=900):
+    """``python -m book`` in a fresh clone (npm's cache warm, as after one ``make site``)."""
+    try:
+        import jupyter_book  # noqa: F401
+    except ImportError:
+        return {"skipped": "Jupyter Book not installed (pip install -r requirements-site.txt)"}
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "repo"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "book", "--json"], cwd=clone, capture_output=True, text=True,
+            env=dict(os.environ, PYTHONPATH=str(clone)), timeout=timeout,
+        )  # fmt: skip
+        wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
+    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "total_s": round(wall, 1)}
+
+
 def _takes_arguments(function):
     import inspect
 
@@ -376,6 +398,15 @@ def format_tables(results):
         lines.append(f"error: {latency['error']}")
     else:
         lines.append(_latency_table(latency))
+    site = results.get("site", {})
+    lines += ["", "**Course site** (`make site` in a fresh clone)", ""]
+    if "total_s" in site:
+        lines.append(
+            f"{site['notebooks']} notebooks: executed in {site['execute_s']:.1f} s, pages "
+            f"rendered in {site['render_s']:.1f} s, {site['total_s']:.1f} s in all"
+        )
+    else:
+        lines.append(f"{site.get('skipped') or site.get('error') or 'not run'}")
     return "\n".join(lines)
 
 
@@ -407,6 +438,7 @@ def main(argv=None):
         "panels": lambda: bench_panels(args.steps, args.replots),
         "regions": bench_regions,
         "latency": bench_latency,
+        "site": bench_site,
     }
     for section, run in runners.items():
         if section in args.skip:  # keep real earlier results, else say it was skipped
