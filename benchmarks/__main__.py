@@ -284,7 +284,9 @@ def bench_site(timeout=900):
         wall = time.perf_counter() - start
     if proc.returncode != 0:
         return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
-    return {**json.loads(proc.stdout.strip().splitlines()[-1]), "total_s": round(wall, 1)}
+    timings = json.loads(proc.stdout.strip().splitlines()[-1])
+    load = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+    return {**timings, "total_s": round(wall, 1), "load_1min": load}
 
 
 def _takes_arguments(function):
@@ -403,7 +405,8 @@ def format_tables(results):
     if "total_s" in site:
         lines.append(
             f"{site['notebooks']} notebooks: executed in {site['execute_s']:.1f} s, pages "
-            f"rendered in {site['render_s']:.1f} s, {site['total_s']:.1f} s in all"
+            f"rendered in {site['render_s']:.1f} s, {site['total_s']:.1f} s in all "
+            f"(load {site.get('load_1min', '?')})"
         )
     else:
         lines.append(f"{site.get('skipped') or site.get('error') or 'not run'}")
