@@ -89,3 +89,20 @@ def test_alt_text_is_matched_to_images_by_the_hash_of_their_bytes():
         {"text": "no data"},
     ]}]}  # fmt: skip
     assert _alt_by_hash(nb) == {hashlib.sha256(b"png bytes").hexdigest(): "Figure: t"}
+
+
+def test_kernel_startup_gives_bare_figures_alt_text():
+    from IPython.core.formatters import DisplayFormatter
+
+    from book import kernel_startup
+    from nbs_utils.plots import label_axes, new_figure
+
+    class Shell:
+        display_formatter = DisplayFormatter()
+
+    shell = Shell()
+    kernel_startup.install(shell)
+    fig, ax = new_figure()
+    label_axes(ax, "a title", "$x$", "$y$")
+    data, metadata = shell.display_formatter.format(fig)
+    assert data["image/png"] and metadata["image/png"] == {"alt": "Figure: a title (x: x, y: y)"}
