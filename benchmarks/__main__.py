@@ -384,13 +384,7 @@ def format_tables(results):
 
     regions = results.get("regions", {})
     lines += ["", "**Exact region count** (goal < 2 s)", ""]
-    if "seconds" in regions:
-        lines.append(
-            f"count_linear_regions, {regions['net']}: {regions['regions']} regions in "
-            f"{regions['seconds']:.3f} s (goal met: {_mark(regions['goal_met'])})"
-        )
-    else:
-        lines.append(f"{regions.get('skipped') or regions.get('error') or 'not run'}")
+    lines.append(_line_or_reason(regions, "seconds", _regions_line))
 
     latency = results.get("latency", {})
     lines += ["", "**Browser latency** (benchmarks/latency.py)", ""]
@@ -402,15 +396,29 @@ def format_tables(results):
         lines.append(_latency_table(latency))
     site = results.get("site", {})
     lines += ["", "**Course site** (`make site` in a fresh clone)", ""]
-    if "total_s" in site:
-        lines.append(
-            f"{site['notebooks']} notebooks: executed in {site['execute_s']:.1f} s, pages "
-            f"rendered in {site['render_s']:.1f} s, {site['total_s']:.1f} s in all "
-            f"(load {site.get('load_1min', '?')})"
-        )
-    else:
-        lines.append(f"{site.get('skipped') or site.get('error') or 'not run'}")
+    lines.append(_line_or_reason(site, "total_s", _site_line))
     return "\n".join(lines)
+
+
+def _regions_line(r):
+    return (
+        f"count_linear_regions, {r['net']}: {r['regions']} regions in "
+        f"{r['seconds']:.3f} s (goal met: {_mark(r['goal_met'])})"
+    )
+
+
+def _site_line(r):
+    return (
+        f"{r['notebooks']} notebooks: executed in {r['execute_s']:.1f} s, pages rendered in "
+        f"{r['render_s']:.1f} s, {r['total_s']:.1f} s in all (load {r.get('load_1min', '?')})"
+    )
+
+
+def _line_or_reason(section, key, line):
+    """``line(section)`` if the section has results (``key``), else why it has none."""
+    if key in section:
+        return line(section)
+    return f"{section.get('skipped') or section.get('error') or 'not run'}"
 
 
 def _latency_table(latency):
