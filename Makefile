@@ -5,8 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 TEST_READY := $(VENV)/.test-ready
+SITE_READY := $(VENV)/.site-ready
 
-.PHONY: lab test lint unit notebooks browser browser-stress bench student clean
+.PHONY: lab test lint unit notebooks browser browser-stress bench student site clean
 
 lab: $(READY)  ## open the course in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/01_linear_collapse.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -23,21 +24,24 @@ unit: $(TEST_READY)
 notebooks: $(READY)
 	$(BIN)/python -m pytest --nbval-lax notebooks/
 
-browser: $(TEST_READY)  ## every notebook in JupyterLab + headless Chromium (/usr/bin/chromium)
+browser: $(TEST_READY) $(SITE_READY)  ## every notebook in JupyterLab + headless Chromium (/usr/bin/chromium)
 	$(BIN)/python -m pytest tests/browser --durations=0
 
 RUNS ?= 5
-browser-stress: $(TEST_READY)  ## the browser suite RUNS times (default 5); reports every failure
+browser-stress: $(TEST_READY) $(SITE_READY)  ## the browser suite RUNS times (default 5); reports every failure
 	@failed=0; for i in $$(seq 1 $(RUNS)); do \
 	  echo "== browser run $$i of $(RUNS) =="; \
 	  $(BIN)/python -m pytest tests/browser -q -p no:cacheprovider || { failed=$$((failed + 1)); echo "== run $$i FAILED =="; }; \
 	done; echo "== $$failed of $(RUNS) browser runs failed =="; test $$failed -eq 0
 
-bench: $(TEST_READY)  ## timings: writes benchmarks/results.json and prints a table
+bench: $(TEST_READY) $(SITE_READY)  ## timings: writes benchmarks/results.json and prints a table
 	$(BIN)/python -m benchmarks
 
 student: $(READY)  ## the student edition: build/student/*.ipynb without the solution cells
 	$(BIN)/python -m tools.student_edition notebooks build/student
+
+site: $(SITE_READY)  ## execute the notebooks, build the course site into build/site/ (Jupyter Book 1)
+	$(BIN)/python -m book
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +52,10 @@ $(READY): requirements.txt pyproject.toml
 $(TEST_READY): $(READY) requirements-test.txt  # test-only tools, not part of the Binder image
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	touch $(TEST_READY)
+
+$(SITE_READY): $(READY) requirements-site.txt  # site-building tools (make site, the site test)
+	$(BIN)/python -m pip install --quiet -r requirements-site.txt
+	touch $(SITE_READY)
 
 clean:
 	rm -rf $(VENV)

@@ -16,6 +16,8 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
   ``[-3, 3]^2`` (in a subprocess with a timeout). Goal < 2 s.
 - ``latency``: the browser benchmark ``benchmarks/latency.py`` (another module's job),
   when it exists and a Chromium is installed.
+- ``site``: ``python -m book`` (``make site``) in a fresh clone of the committed repository:
+  seconds to execute the notebooks, to render the pages (Jupyter Book), and in all.
 
 Benchmarks report; they never fail the build (exit status 0 unless the harness crashes).
 """
@@ -37,7 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("notebooks", "panels", "regions", "latency")
+SECTIONS = ("notebooks", "panels", "regions", "latency", "site")
 GOALS = {
     "notebook_s": 10.0,
     "course_s": 60.0,
@@ -262,6 +264,28 @@ def bench_latency():
     return result if result is not None else {"skipped": "latency benchmark returned nothing"}
 
 
+def bench_site(timeout=900):
+    """``python -m book`` in a fresh clone (npm's cache warm, as after one ``make site``)."""
+    try:
+        import jupyter_book  # noqa: F401
+    except ImportError:
+        return {"skipped": "Jupyter Book not installed (pip install -r requirements-site.txt)"}
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "repo"
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-m", "book", "--json"], cwd=clone, capture_output=True, text=True,
+            env=dict(os.environ, PYTHONPATH=str(clone)), timeout=timeout,
+        )  # fmt: skip
+        wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        return {"error": (proc.stderr or proc.stdout).strip().splitlines()[-1:]}
+    timings = json.loads(proc.stdout.strip().splitlines()[-1])
+    load = round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
+    return {**timings, "total_s": round(wall, 1), "load_1min": load}
+
+
 def _takes_arguments(function):
     import inspect
 
@@ -357,13 +381,7 @@ def format_tables(results):
 
     regions = results.get("regions", {})
     lines += ["", "**Exact region count** (goal < 2 s)", ""]
-    if "seconds" in regions:
-        lines.append(
-            f"count_linear_regions, {regions['net']}: {regions['regions']} regions in "
-            f"{regions['seconds']:.3f} s (goal met: {_mark(regions['goal_met'])})"
-        )
-    else:
-        lines.append(f"{regions.get('skipped') or regions.get('error') or 'not run'}")
+    lines.append(_line_or_reason(regions, "seconds", _regions_line))
 
     latency = results.get("latency", {})
     lines += ["", "**Browser latency** (benchmarks/latency.py)", ""]
@@ -373,7 +391,31 @@ def format_tables(results):
         lines.append(f"error: {latency['error']}")
     else:
         lines.append(_latency_table(latency))
+    site = results.get("site", {})
+    lines += ["", "**Course site** (`make site` in a fresh clone)", ""]
+    lines.append(_line_or_reason(site, "total_s", _site_line))
     return "\n".join(lines)
+
+
+def _regions_line(r):
+    return (
+        f"count_linear_regions, {r['net']}: {r['regions']} regions in "
+        f"{r['seconds']:.3f} s (goal met: {_mark(r['goal_met'])})"
+    )
+
+
+def _site_line(r):
+    return (
+        f"{r['notebooks']} notebooks: executed in {r['execute_s']:.1f} s, pages rendered in "
+        f"{r['render_s']:.1f} s, {r['total_s']:.1f} s in all (load {r.get('load_1min', '?')})"
+    )
+
+
+def _line_or_reason(section, key, line):
+    """``line(section)`` if the section has results (``key``), else why it has none."""
+    if key in section:
+        return line(section)
+    return f"{section.get('skipped') or section.get('error') or 'not run'}"
 
 
 def _latency_table(latency):
@@ -404,6 +446,7 @@ def main(argv=None):
         "panels": lambda: bench_panels(args.steps, args.replots),
         "regions": bench_regions,
         "latency": bench_latency,
+        "site": bench_site,
     }
     for section, run in runners.items():
         if section in args.skip:  # keep real earlier results, else say it was skipped

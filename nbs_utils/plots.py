@@ -3,10 +3,13 @@
 Colours are Okabe & Ito's palette; the two classes differ in marker shape as well as colour.
 """
 
+import re
+
 import contourpy
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.path import Path
 
@@ -172,3 +175,37 @@ def _points_and_labels(X, y):
     if X.shape[1] != 2:
         raise ValueError(f"X must have 2 columns to plot, got shape {X.shape}")
     return X, as_labels(y, len(X))
+
+
+def alt_text(fig):
+    """A one-line description of ``fig`` from its titles and axis labels (for ``alt`` text).
+
+    ``"Figure: <suptitle>; <title> (x: <x label>, y: <y label>); ..."``, one entry per
+    visible axes (a colorbar by its label), mathtext spelled plainly (``$h_{OR}$`` ->
+    ``h_OR``, ``$\\theta$`` -> ``theta``): what a page shown without a kernel says in place
+    of the picture.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    parts = [_plain(fig.get_suptitle())] if fig.get_suptitle() else []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        title = " ".join(_plain(ax.get_title(loc)) for loc in ("left", "center", "right"))
+        labels = [("x", ax.get_xlabel()), ("y", ax.get_ylabel())]
+        if hasattr(ax, "get_zlabel"):
+            labels.append(("z", ax.get_zlabel()))
+        axes = ", ".join(f"{name}: {_plain(text)}" for name, text in labels if text.strip())
+        if ax.get_label() == "<colorbar>":
+            title = title.strip() or "colour scale"
+        entry = " ".join(filter(None, [title.strip(), f"({axes})" if axes else ""]))
+        if entry:
+            parts.append(entry)
+    return "Figure: " + ("; ".join(parts) if parts else "untitled")
+
+
+def _plain(text):
+    """Matplotlib mathtext as plain words: no ``$``, backslashes or braces."""
+    text = re.sub(r"\\[,;:! ]", " ", text.replace("$", ""))  # spacing commands
+    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)
+    return " ".join(re.sub(r"[{}\\]", "", text).split())

@@ -18,6 +18,8 @@ are rendered once onto a transparent layer and laid over each blitted frame; und
 ipympl the frame then goes out as a PNG encoded by :mod:`nbs_utils.frames`.
 """
 
+import base64
+import io
 import math
 import numbers
 from contextlib import contextmanager
@@ -35,6 +37,7 @@ from matplotlib.transforms import Bbox
 
 from ._validate import as_float_array, as_number
 from .frames import quick_frames
+from .plots import alt_text
 
 
 def slider(description, min, max, step, value, integer=False, **kwargs):
@@ -282,8 +285,20 @@ class Panel:
         controls = W.HBox(list(self.controls.values()), layout=W.Layout(flex_flow="row wrap"))
         return W.VBox([controls, self.readout, canvas])
 
-    def _ipython_display_(self):
-        display(self.widget)
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """The widget view, plus a PNG of the current figure for pages shown without a kernel.
+
+        GitHub, nbviewer and the course site cannot run widgets; they show the PNG, with
+        :func:`~nbs_utils.plots.alt_text` as its ``alt`` (output metadata) and as the
+        ``text/plain`` fallback.
+        """
+        data = self.widget._repr_mimebundle_()
+        alt = alt_text(self.fig)
+        png = io.BytesIO()
+        self.fig.savefig(png, format="png", dpi="figure")  # draws the animated artists too
+        data["image/png"] = base64.b64encode(png.getvalue()).decode("ascii")
+        data["text/plain"] = alt
+        return data, {"image/png": {"alt": alt}}
 
 
 def sticky_limits(current, lo, hi, margin=0.25, min_fill=0.35, square=False, min_span=1e-3):

@@ -134,6 +134,7 @@ CASES = [
     ("plots.new_figure", "columns as str", lambda: plots.new_figure(ncols="a"), TypeError, "ncols"),
     ("plots.new_figure", "NaN width", lambda: plots.new_figure(width=NAN), ValueError, "finite"),
     ("plots.label_axes", "not an Axes", lambda: plots.label_axes("ax", "title"), TypeError, "Axes"),
+    ("plots.alt_text", "not a Figure", lambda: plots.alt_text("fig"), TypeError, "Figure"),
     ("plots.scatter_classes", "1-D X", lambda: plots.scatter_classes(_axes(), np.ones(4), Y4), ValueError, "2-D"),
     ("plots.scatter_classes", "NaN in X", lambda: plots.scatter_classes(_axes(), [[NAN, 0.0], [0.0, 0.0]], [0, 1]), ValueError, "finite"),
     ("plots.scatter_classes", "labels not 0/1", lambda: plots.scatter_classes(_axes(), X4, [0, 1, 2, 2]), ValueError, "labels"),

@@ -14,12 +14,12 @@ def test_a_partial_run_writes_json_and_keeps_earlier_results(tmp_path, capsys):
     out = tmp_path / "results.json"
     earlier = {"per_notebook": {}, "sum_s": 1.0, "pytest_wall_s": 2.0, "goal_met": True}
     out.write_text(json.dumps({"notebooks": earlier, "panels": {"skipped": "old reason"}}))
-    skip = ["--skip", "notebooks", "--skip", "panels", "--skip", "latency"]
+    skip = ["--skip", "notebooks", "--skip", "panels", "--skip", "latency", "--skip", "site"]
     assert main([*skip, "--output", str(out)]) == 0
     results = json.loads(out.read_text())
     assert results["notebooks"] == earlier  # real earlier results are kept
     assert results["panels"] == {"skipped": "--skip panels"}  # a stale skip note is not
-    assert set(results) >= {"environment", "goals", "panels", "regions", "latency"}
+    assert set(results) >= {"environment", "goals", "panels", "regions", "latency", "site"}
     regions = results["regions"]
     assert regions["regions"] > 1 and regions["seconds"] > 0, regions
     assert "Exact region count" in capsys.readouterr().out
@@ -31,8 +31,10 @@ def test_tables_render_errors_and_skips():
             "panels": {"m.broken_panel": {"error": "TypeError: needs argument 'Z'"}},
             "regions": {"skipped": "not there"},
             "latency": {"skipped": "no chromium"},
+            "site": {"skipped": "no Jupyter Book"},
         }
     )
+    assert "skipped: no chromium" in text and "no Jupyter Book" in text
     assert "m.broken_panel | error: TypeError" in text
     assert "not there" in text and "skipped: no chromium" in text
 

@@ -54,3 +54,19 @@ def test_region_path_outlines_where_the_score_is_positive():
     inside = inside_region(ring, [[0.0, 0.0], [0.55, 0.0], [0.0, -0.55], [0.95, 0.0]])
     assert inside.tolist() == [False, True, True, False]
     assert len(region_path(xs, ys, -np.ones_like(gx)).vertices) == 0  # nowhere positive
+
+
+def test_alt_text_names_every_title_and_axis_label_in_plain_words():
+    from nbs_utils.plots import alt_text
+
+    fig, (a, b) = new_figure(ncols=2)
+    label_axes(a, "hidden space: $h_{OR}$ vs $h_{AND}$", "$h_{OR}$", "$h_{AND}$")
+    label_axes(b, r"loss $(1-t)\,z$", "step", "$J(\\theta)$")
+    fig.suptitle("two views")
+    assert alt_text(fig) == (
+        "Figure: two views; hidden space: h_OR vs h_AND (x: h_OR, y: h_AND); "
+        "loss (1-t) z (x: step, y: J(theta))"
+    )
+    b.set_visible(False)
+    assert alt_text(fig).endswith("(x: h_OR, y: h_AND)")
+    assert alt_text(new_figure()[0]) == "Figure: untitled"

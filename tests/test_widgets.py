@@ -166,3 +166,29 @@ def test_set_sticky_limits_leaves_the_figure_fresh_when_nothing_moves():
     assert not fig.stale
     set_sticky_limits(ax, [[2.0, 3.0], [18.0, 7.0]])
     assert fig.stale and ax.get_xlim()[1] >= 18.0
+
+
+def test_panel_output_carries_a_png_of_the_current_figure_with_alt_text():
+    import base64
+
+    from PIL import Image
+
+    panel = _blit_panel(animated=True)
+    panel.fig.axes[0].set(title="moving line at $h_{0}$", xlabel="x", ylabel=r"$\theta$")
+    panel.set(height=0.9)
+    data, metadata = panel._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data  # the live view is still there
+    alt = "Figure: moving line at h_0 (x: x, y: theta)"  # the second axes has no labels
+    assert metadata == {"image/png": {"alt": alt}} and data["text/plain"] == alt
+    png = np.asarray(Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGBA"))
+    reference = _blit_panel(animated=False)  # the same state drawn in full, nothing animated
+    reference.fig.axes[0].set(title="moving line at $h_{0}$", xlabel="x", ylabel=r"$\theta$")
+    reference.set(height=0.9)
+    reference.fig.canvas.draw()
+    np.testing.assert_array_equal(png, _pixels(reference.fig))  # the current figure, complete
+    panel.set(height=0.2)  # one full redraw after the PNG, then blitting again
+    panel.set(height=0.3)
+    assert panel._background is not None and not panel.fig.stale
+    blitted = _pixels(panel.fig)
+    panel.fig.canvas.draw()
+    np.testing.assert_array_equal(blitted, _pixels(panel.fig))
