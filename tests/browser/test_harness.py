@@ -87,3 +87,55 @@ def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broke
             nb.wait_idle()
     finally:
         nb.close()
+
+
+# A figure wider than JupyterLab's output area, a readout that cannot wrap, and one that fits.
+TOO_WIDE = """\
+with plt.ioff():
+    fig_wide, _ = plt.subplots(figsize=(12, 2))
+W.VBox([fig_wide.canvas])
+"""
+NO_WRAP = """\
+W.HTML("<span style='white-space: nowrap'>" + "a readout far too long to fit " * 12 + "</span>")
+"""
+FITS = """\
+with plt.ioff():
+    fig_fits, _ = plt.subplots(figsize=(4, 2))
+W.VBox([W.FloatSlider(description="fits"), fig_fits.canvas])
+"""
+
+
+@pytest.fixture
+def wide_notebook():
+    """A notebook in build/ (ignored by git) with a figure and a readout too wide, and one that fits."""
+    folder = ROOT / "build" / "browser-fit-selftest"
+    folder.mkdir(parents=True, exist_ok=True)
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(s) for s in [SETUP, TOO_WIDE, NO_WRAP, FITS]]
+    path = folder / "fit_selftest.ipynb"
+    nbformat.write(nb, path)
+    yield path
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
+    lab, browser, wide_notebook
+):
+    nb = NotebookPage(browser, lab, wide_notebook)
+    try:
+        nb.open()
+        nb.run_all()
+        assert nb.layout() == {"viewport": [1280, 800], "file_browser": nb.layout()["file_browser"]}
+        found = nb.overflowing()
+        assert any(f.startswith("code cell 1: figure (1200x200 px canvas) ends") for f in found), (
+            found
+        )
+        assert any(f.startswith("code cell 2: ") for f in found), found
+        assert not [f for f in found if f.startswith(("code cell 0:", "code cell 3:"))], found
+    finally:
+        nb.close()
