@@ -212,6 +212,22 @@ def margin_band(ax, w, b, margin, box, color=PALETTE["black"], n=200):
     return lines, band
 
 
+def zoom_inset(ax, box, bounds=(0.42, 0.42, 0.55, 0.55)):
+    """An inset axes showing ``box = ((x0, x1), (y0, y1))`` of ``ax`` magnified, its frame
+    marked on ``ax``; ``bounds`` ``(x, y, width, height)`` in fractions of ``ax``.
+
+    Draw into it what ``ax`` shows (its limits stay at ``box``): for a detail, such as a
+    thin margin, that the whole plot's scale makes too small to see.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))
+    inset = ax.inset_axes(bounds, xlim=(x0, x1), ylim=(y0, y1))
+    inset.tick_params(labelsize=7)
+    ax.indicate_inset_zoom(inset, edgecolor="0.3")
+    return inset
+
+
 def grid(box, n=200):
     """An ``n`` x ``n`` grid over ``box``: returns ``(xx, yy, points)`` with points (n*n, 2)."""
     (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))

@@ -135,6 +135,8 @@ CASES = [
     ("plots.new_figure", "NaN width", lambda: plots.new_figure(width=NAN), ValueError, "finite"),
     ("plots.label_axes", "not an Axes", lambda: plots.label_axes("ax", "title"), TypeError, "Axes"),
     ("plots.legend_below", "not an Axes", lambda: plots.legend_below("ax"), TypeError, "Axes"),
+    ("plots.zoom_inset", "not an Axes", lambda: plots.zoom_inset(None, BOX), TypeError, "Axes"),
+    ("plots.zoom_inset", "empty box", lambda: plots.zoom_inset(_axes(), ((0.0, 0.0), (0.0, 1.0))), ValueError, "lo < hi"),
     ("plots.fixed_width_yticks", "not an Axes", lambda: plots.fixed_width_yticks(None), TypeError, "Axes"),
     ("plots.margin_band", "not an Axes", lambda: plots.margin_band("ax", [1.0, 1.0], 0.0, 0.1, BOX), TypeError, "Axes"),
     ("plots.margin_band", "negative margin", lambda: plots.margin_band(_axes(), [1.0, 1.0], 0.0, -0.1, BOX), ValueError, "margin"),

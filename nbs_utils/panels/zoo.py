@@ -157,8 +157,9 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     (f_line,) = ax_f.plot(z, z, color=PALETTE["blue"], lw=2, label="$f(z)$")
     (df_line,) = ax_f.plot(z, z, color=PALETTE["vermillion"], lw=1.5, ls="--", label="$f'(z)$")
     ax_f.axhline(threshold, color="0.5", lw=0.8, ls=":", label=f"$f' = {threshold}$")
-    dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=14, alpha=0.45,
-                        color=PALETTE["black"], linewidths=0, label="units $(z, f(z))$")  # fmt: skip
+    dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=18, alpha=0.5,
+                        color=PALETTE["purple"], linewidths=0, zorder=3,
+                        label="units $(z, f(z))$")  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
     label_axes(ax_f, "where the units sit", "pre-activation $z$ (clipped to ±10)", "value")
     legend_below(ax_f)
