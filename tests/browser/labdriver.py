@@ -413,6 +413,18 @@ class NotebookPage:
         return paths
 
 
+@contextmanager
+def ran_all(context, lab, notebook):
+    """``notebook`` opened in a fresh page after Run All (a :class:`NotebookPage`), then closed."""
+    nb = NotebookPage(context, lab, notebook)
+    try:
+        nb.open()
+        nb.run_all()
+        yield nb
+    finally:
+        nb.close()
+
+
 # Run in the page by NotebookPage.overflowing(); the argument is the canvas selector.
 FIT_CHECK = """
 (canvasSelector) => {

@@ -7,7 +7,7 @@ Screenshots of the page and of every output with a figure are saved in build/scr
 """
 
 import pytest
-from labdriver import NOTEBOOKS, ROOT, NotebookPage
+from labdriver import NOTEBOOKS, ROOT, NotebookPage, ran_all
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 
@@ -29,14 +29,10 @@ def test_the_window_is_jupyterlabs_default_layout(lab, browser):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_output_fits_after_run_all(lab, browser, notebook):
-    nb = NotebookPage(browser, lab, notebook)
-    try:
-        nb.open()
-        nb.run_all()
-        assert not nb.errors(), f"{notebook.name}: error output after Run All:{_lines(nb.errors())}"
+    with ran_all(browser, lab, notebook) as nb:
+        errors = nb.errors()
+        assert not errors, f"{notebook.name}: error output after Run All:{_lines(errors)}"
         assert nb.layout()["file_browser"] > 200, "the file browser should be open"
         overflowing = nb.overflowing()
         nb.screenshot_outputs(SCREENSHOTS)
         assert not overflowing, f"{notebook.name}: outputs that do not fit:{_lines(overflowing)}"
-    finally:
-        nb.close()

@@ -47,10 +47,9 @@ W.VBox([fig_pre.canvas])
 """
 
 
-@pytest.fixture
-def broken_notebook():
-    """A notebook in build/ (ignored by git) with a live and a dead slider, a blank figure, an error."""
-    folder = ROOT / "build" / "browser-selftest"
+def _selftest_notebook(folder, cells):
+    """Write a notebook of code ``cells`` to build/<folder>/ (ignored by git); yield its path."""
+    folder = ROOT / "build" / folder
     folder.mkdir(parents=True, exist_ok=True)
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
@@ -58,12 +57,19 @@ def broken_notebook():
         "display_name": "Python 3",
         "language": "python",
     }
-    cells = [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     path = folder / "selftest.ipynb"
     nbformat.write(nb, path)
     yield path
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def broken_notebook():
+    """A notebook with a live and a dead slider, a blank figure, an error."""
+    yield from _selftest_notebook(
+        "browser-selftest", [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
+    )
 
 
 def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broken_notebook):
@@ -107,20 +113,8 @@ W.VBox([W.FloatSlider(description="fits"), fig_fits.canvas])
 
 @pytest.fixture
 def wide_notebook():
-    """A notebook in build/ (ignored by git) with a figure and a readout too wide, and one that fits."""
-    folder = ROOT / "build" / "browser-fit-selftest"
-    folder.mkdir(parents=True, exist_ok=True)
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_code_cell(s) for s in [SETUP, TOO_WIDE, NO_WRAP, FITS]]
-    path = folder / "fit_selftest.ipynb"
-    nbformat.write(nb, path)
-    yield path
-    shutil.rmtree(folder, ignore_errors=True)
+    """A notebook with a figure and a readout too wide for the output area, and one that fits."""
+    yield from _selftest_notebook("browser-fit-selftest", [SETUP, TOO_WIDE, NO_WRAP, FITS])
 
 
 def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
@@ -130,7 +124,7 @@ def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
     try:
         nb.open()
         nb.run_all()
-        assert nb.layout() == {"viewport": [1280, 800], "file_browser": nb.layout()["file_browser"]}
+        assert nb.layout()["viewport"] == [1280, 800]
         found = nb.overflowing()
         assert any(f.startswith("code cell 1: figure (1200x200 px canvas) ends") for f in found), (
             found
