@@ -171,6 +171,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
     warped = _warped_grid(ax_g, lines_in)
 
     def update(activation, t):
+        controls["t"].disabled = activation == "identity"  # h_t = z for every t: nothing to morph
         H = hidden_points(X, W, b, activation, t)
         set_class_points(hidden, H, y)
         limits = _follow(ax_h, H)
