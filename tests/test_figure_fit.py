@@ -49,6 +49,14 @@ def _name(artist):
     return f"{type(artist).__name__}{text}{label}{where}"
 
 
+def all_axes(fig):
+    """The axes of ``fig`` and, after each, its inset (child) axes, which ``fig.axes`` omits."""
+    found = []
+    for ax in fig.axes:
+        found += [ax, *(child for child in ax.child_axes if child not in fig.axes)]
+    return found
+
+
 def _text_boxes(fig, renderer):
     """``(description, display bbox)`` of every visible text of ``fig``."""
     boxes = [
@@ -63,7 +71,7 @@ def _text_boxes(fig, renderer):
                 legend.get_window_extent(renderer),
             )
         )
-    for ax in fig.axes:
+    for ax in all_axes(fig):
         if not ax.get_visible():
             continue
         for child in ax.get_children():
@@ -164,13 +172,13 @@ def data_artists(ax):
 
 def legend_problems(fig, renderer):
     """One line per (legend, data artist) pair where the legend covers the data."""
-    legends = [ax.get_legend() for ax in fig.axes if ax.get_visible()] + list(fig.legends)
+    legends = [ax.get_legend() for ax in all_axes(fig) if ax.get_visible()] + list(fig.legends)
     out = []
     for legend in legends:
         if legend is None or not legend.get_visible():
             continue
         box = legend.get_window_extent(renderer)
-        for ax in fig.axes:
+        for ax in all_axes(fig):
             if ax.get_visible():
                 for artist in data_artists(ax):
                     if overlaps_data(artist, box, renderer):
@@ -328,3 +336,12 @@ def test_data_beside_the_legend_is_not_covered():
     ax.plot([0.0, 1.0], [0.05, 0.05], label="low line")
     ax.legend(loc="upper left")
     assert fit_problems(fig) == []
+
+
+def test_inset_axes_are_checked_too():
+    fig, ax = _plain_figure()
+    fig.set_layout_engine("none")  # (constrained layout would shrink the axes to make room)
+    inset = ax.inset_axes([0.6, 0.6, 0.6, 0.3])  # reaches past the figure's right edge
+    inset.set_title("inset")
+    problems = fit_problems(fig)
+    assert any("x axis ('', tick labels) of axes 'inset': " in p for p in problems), problems

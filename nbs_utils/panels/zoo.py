@@ -220,7 +220,7 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
         for name in VANISHING_NAMES
     }
     ax.set_yscale("log")
-    fixed_width_yticks(ax)  # limits move by whole decades
+    fig.get_layout_engine().set(w_pad=0.1)  # room for wider labels (10^-12) when limits move
     ax.legend(loc="lower right", fontsize=8)
     label_axes(ax, "gradient reaching each layer", "layer $l$ (1 = input side)",
                r"$\|\partial\, \mathrm{loss} / \partial b_l\|$")  # fmt: skip
