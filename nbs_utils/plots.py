@@ -11,7 +11,9 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.patches import PathPatch
 from matplotlib.path import Path
+from matplotlib.transforms import offset_copy
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
 from .frames import quick_frames
@@ -80,16 +82,30 @@ class _SettledLayout(ConstrainedLayoutEngine):
         return super().execute(fig)
 
 
+MAX_FIGURE_WIDTH = 8.0
+"""Widest figure, in inches, that fits JupyterLab's output area (at 100 dpi, 1 inch = 100 px).
+
+In a 1280 x 800 window with the file browser open (JupyterLab's default layout) the
+output area is 848 px wide; 800 px leave a margin for a wider file browser or a scroll bar.
+"""
+
+
 def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     """``(fig, axes)`` for a panel: ``width`` x ``height`` inches per axes, no pyplot display.
 
-    Under ``%matplotlib widget`` the canvas is an ipywidget that a panel places itself,
-    so the figure is created with interactive display off.
+    A grid wider than :data:`MAX_FIGURE_WIDTH` is scaled down to it, heights alike (same
+    shape). Under ``%matplotlib widget`` the canvas is an ipywidget that a panel places
+    itself, so the figure is created with interactive display off; it shows no header,
+    footer or toolbar: the ipympl toolbar would float over the tick labels, and its
+    pan/zoom fight the limits a panel sets (each figure is sized to be read whole).
     """
     ncols, nrows = as_count(ncols, "ncols"), as_count(nrows, "nrows")
     width, height = as_number(width, "width", low=0.1), as_number(height, "height", low=0.1)
+    shrink = min(1.0, MAX_FIGURE_WIDTH / (width * ncols))
     with plt.ioff():
-        fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows), **kwargs)
+        fig, axes = plt.subplots(
+            nrows, ncols, figsize=(width * ncols * shrink, height * nrows * shrink), **kwargs
+        )
     fig.set_layout_engine(_SettledLayout())
     # Whole pixels: 4.6 in at 100 dpi is 459.99999999999994 px, a 460 px picture that the
     # browser would squeeze into a 459 px canvas.
@@ -97,7 +113,9 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     fig.set_size_inches(np.nextafter(pixels / fig.dpi, np.inf))
     canvas = fig.canvas
     quick_frames(canvas)  # under ipympl: every frame whole (see nbs_utils.frames)
-    for attr, value in [("header_visible", False), ("footer_visible", False)]:
+    for attr, value in [
+        ("header_visible", False), ("footer_visible", False), ("toolbar_visible", False)
+    ]:  # fmt: skip
         if hasattr(canvas, attr):
             setattr(canvas, attr, value)
     return fig, axes
@@ -110,6 +128,37 @@ def label_axes(ax, title, xlabel="$x_1$", ylabel="$x_2$"):
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    return ax
+
+
+def legend_below(ax, ncols=2, fontsize=8, **kwargs):
+    """A legend under ``ax``'s x label: off the data, wherever a slider moves it.
+
+    Anchored a fixed distance (in inches) below the axes, clear of one line of tick
+    labels and an x label; the figure's constrained layout then makes room for it.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    below = offset_copy(ax.transAxes, ax.get_figure(root=True), y=-LABEL_BAND, units="inches")
+    return ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below, ncols=ncols,
+        fontsize=fontsize, borderaxespad=0.0, **kwargs,
+    )  # fmt: skip
+
+
+LABEL_BAND = 0.5
+"""Inches below an axes taken by its x tick labels and x label (for :func:`legend_below`)."""
+
+
+def fixed_width_yticks(ax):
+    """Turn ``ax``'s y tick labels upright, so their width no longer depends on the numbers.
+
+    A panel lays its figure out once; when a slider moves the y limits, horizontal labels
+    such as ``-0.75`` can be wider than those the layout made room for and stick out.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    ax.tick_params(axis="y", labelrotation=90)
     return ax
 
 
@@ -159,6 +208,49 @@ def line_through_box(w, b, box):
     pts = np.array(pts)
     i, j = np.unravel_index(np.argmax(((pts[:, None] - pts[None]) ** 2).sum(-1)), (len(pts),) * 2)
     return pts[[i, j], 0], pts[[i, j], 1]
+
+
+def margin_band(ax, w, b, margin, box, color=PALETTE["black"], n=200):
+    """Draw the separating line ``w . x + b = 0`` in ``box``, dashed margin lines at
+    ``w . x + b = +-margin``, and the band between them shaded.
+
+    The shade keeps a thin margin visible where the three lines merge at the plot's
+    scale. Returns ``(lines, band)``: the three lines and the band's patch.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    margin = as_number(margin, "margin", low=0.0)
+    lines = [
+        ax.plot(*line_through_box(w, b - offset, box), color=color, ls=style, lw=1)[0]
+        for offset, style in [(0.0, "-"), (margin, "--"), (-margin, "--")]
+    ]
+    (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))
+    xs, ys = np.linspace(x0, x1, n), np.linspace(y0, y1, n)
+    gx, gy = np.meshgrid(xs, ys)
+    score = margin - np.abs(np.asarray(w, float) @ np.stack([gx.ravel(), gy.ravel()]) + b)
+    band = ax.add_patch(
+        PathPatch(
+            region_path(xs, ys, score.reshape(gx.shape)), facecolor=color, alpha=0.18,
+            edgecolor="none",
+        )
+    )  # fmt: skip
+    return lines, band
+
+
+def zoom_inset(ax, box, bounds=(0.42, 0.42, 0.55, 0.55)):
+    """An inset axes showing ``box = ((x0, x1), (y0, y1))`` of ``ax`` magnified, its frame
+    marked on ``ax``; ``bounds`` ``(x, y, width, height)`` in fractions of ``ax``.
+
+    Draw into it what ``ax`` shows (its limits stay at ``box``): for a detail, such as a
+    thin margin, that the whole plot's scale makes too small to see.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    (x0, y0), (x1, y1), _ = as_box(box, dims=(2,))
+    inset = ax.inset_axes(bounds, xlim=(x0, x1), ylim=(y0, y1))
+    inset.tick_params(labelsize=7)
+    ax.indicate_inset_zoom(inset, edgecolor="0.3")
+    return inset
 
 
 def grid(box, n=200):

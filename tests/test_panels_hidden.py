@@ -285,3 +285,12 @@ def test_small_steps_blit_once_the_limits_hold_both_states(data):
     weights.set(w11=-0.9)
     weights.set(w11=-1.0)
     assert blits(weights, w11=-0.9) and blits(weights, w11=-1.0)
+
+
+def test_morph_slider_is_disabled_only_where_it_changes_nothing():
+    X, y = bands(200, seed=0)
+    panel = morph_panel(X, y)
+    assert panel.controls["t"].disabled  # identity: (1 - t) z + t z = z
+    for name in ("relu", "tanh", "sigmoid"):
+        panel.set(activation=name)
+        assert not panel.controls["t"].disabled, name

@@ -4,7 +4,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_hex
 
-from nbs_utils.plots import CLASS_STYLE, PALETTE, label_axes, new_figure, scatter_classes
+from nbs_utils.plots import (
+    CLASS_STYLE,
+    MAX_FIGURE_WIDTH,
+    PALETTE,
+    fixed_width_yticks,
+    label_axes,
+    legend_below,
+    margin_band,
+    new_figure,
+    scatter_classes,
+)
 
 OKABE_ITO = {
     "#000000", "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7",
@@ -70,3 +80,41 @@ def test_alt_text_names_every_title_and_axis_label_in_plain_words():
     b.set_visible(False)
     assert alt_text(fig).endswith("(x: h_OR, y: h_AND)")
     assert alt_text(new_figure()[0]) == "Figure: untitled"
+
+
+def test_new_figure_scales_a_grid_too_wide_for_the_output_area_down_to_fit():
+    fig, _ = new_figure(ncols=4, width=3.2, height=3.0)
+    assert np.allclose(fig.get_size_inches(), [MAX_FIGURE_WIDTH, 3.0 * MAX_FIGURE_WIDTH / 12.8])
+    fig, _ = new_figure(ncols=2, width=3.0, height=2.0)
+    assert np.allclose(fig.get_size_inches(), [6.0, 2.0])  # fits: unchanged
+
+
+def test_legend_below_sits_under_the_x_label():
+    fig, ax = new_figure()
+    ax.plot([0, 1], [0, 1], label="a line")
+    label_axes(ax, "title", "an x label", "y")
+    legend = legend_below(ax)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box, xaxis = legend.get_window_extent(renderer), ax.xaxis.get_tightbbox(renderer)
+    assert box.y1 <= xaxis.y0 and box.y0 >= fig.bbox.y0  # below the labels, inside the figure
+
+
+def test_fixed_width_yticks_stand_the_labels_upright():
+    fig, ax = new_figure()
+    fixed_width_yticks(ax)
+    ax.set_ylim(-1000.5, 1000.5)
+    fig.canvas.draw()
+    assert all(t.get_rotation() == 90 for t in ax.get_yticklabels())
+
+
+def test_margin_band_shades_exactly_the_points_within_the_margin():
+    fig, ax = new_figure()
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    lines, band = margin_band(ax, [1.0, 0.0], 0.0, 0.25, box)
+    assert [line.get_linestyle() for line in lines] == ["-", "--", "--"]
+    assert np.allclose(sorted(line.get_xdata()[0] for line in lines), [-0.25, 0.0, 0.25])
+    path = band.get_path()
+    inside = path.contains_points([[0.0, 0.0], [0.2, 0.9], [-0.2, -0.9]])
+    outside = path.contains_points([[0.3, 0.0], [-0.3, 0.5], [0.9, 0.9]])
+    assert inside.all() and not outside.any()

@@ -5,7 +5,7 @@ from matplotlib.collections import LineCollection
 
 from ..activations import get
 from ..nets import collapse, forward, random_layers
-from ..plots import PALETTE, label_axes, new_figure
+from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
 from ..widgets import Panel, set_sticky_limits, slider, toggle
 
 GRID_LINES = 9
@@ -63,6 +63,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
     title = label_axes(ax_stack, "", "$y_1$", "$y_2$").title
     for ax in (ax_stack, ax_one):
         ax.ticklabel_format(useOffset=False)
+        fixed_width_yticks(ax)  # the limits follow the grid
     controls = {
         "depth": slider("layers", 1, 8, 1, depth, integer=True),
         "seed": slider("random seed", 0, 20, 1, seed, integer=True),
@@ -114,8 +115,8 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     ax.plot(x[:, 0], line_y, color=PALETTE["black"], lw=1, ls="--", label="collapsed: $W x + b$")
     (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label="network")
     ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
-    ax.legend(loc="upper left")
     label_axes(ax, "leaky ReLU network on a line", "$x$", "$f(x)$")
+    legend_below(ax)
     controls = {"alpha": slider("negative slope α", 0.0, 1.0, 0.05, alpha)}
 
     def update(alpha):

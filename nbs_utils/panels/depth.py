@@ -12,7 +12,7 @@ import numpy as np
 
 from ..activations import get
 from ..geometry import count_linear_regions
-from ..plots import CLASS_CMAP, PALETTE, grid, label_axes, new_figure, scatter_classes
+from ..plots import CLASS_CMAP, PALETTE, grid, label_axes, legend_below, new_figure, scatter_classes
 from ..widgets import Panel, slider, toggle
 
 # --- universal approximation -------------------------------------------------------------
@@ -122,8 +122,8 @@ def sawtooth_panel(depth=3, max_depth=8):
     (kinks,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=3, label="kinks")
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.05, 1.1)
-    ax.legend(loc="upper right", fontsize="small")
     label_axes(ax, "The sawtooth t(t(...t(x)))", "x", "$t^k(x)$")
+    legend_below(ax)
 
     def update(depth):
         xs = np.arange(2**depth + 1) / 2**depth

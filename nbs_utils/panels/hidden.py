@@ -18,6 +18,7 @@ from ..plots import (
     CLASS_CMAP,
     PALETTE,
     label_axes,
+    legend_below,
     line_through_box,
     new_figure,
     region_path,
@@ -93,6 +94,24 @@ def _show_separator(lines, result, box):
         _set_line(line, result.w, result.b - offset, box)
 
 
+def _three_plots():
+    """``(fig, axes)``: three square-ish plots in a row, within the output area's width.
+
+    Padding around the plots for tick labels that grow when the sticky limits move after
+    the layout; label them with :func:`_label_small`.
+    """
+    fig, axes = new_figure(3, width=2.65, height=3.2)
+    fig.get_layout_engine().set(w_pad=0.1)
+    return fig, axes
+
+
+def _label_small(ax, *labels):
+    """:func:`label_axes` with the title a size smaller (each of three plots is 2.65" wide)."""
+    label_axes(ax, *labels)
+    ax.title.set_fontsize("medium")
+    return ax
+
+
 def _warped_grid(ax, lines_in):
     """One line collection for the input grid lines (vertical lines sky, horizontal orange).
 
@@ -102,7 +121,7 @@ def _warped_grid(ax, lines_in):
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
     grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
-    label_axes(ax, "warped grid: the input grid in h", "$h_1$", "$h_2$")
+    _label_small(ax, "warped grid: input grid in h", "$h_1$", "$h_2$")
     return grid
 
 
@@ -129,7 +148,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
     """
     X, y = np.asarray(X, float), np.asarray(y, int)
     lines_in = grid_lines(BOX, n_lines)
-    fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
+    fig, (ax_in, ax_h, ax_g) = _three_plots()
 
     for k, line in enumerate(lines_in):
         colour = PALETTE["sky"] if k < n_lines else PALETTE["orange"]
@@ -139,19 +158,20 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         xs, ys = line_through_box(row, bias, BOX)
         ax_in.plot(xs, ys, color=PALETTE["black"], lw=1.2, ls="--", label=name)
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
-    ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, "input space (with the grid)")
+    _label_small(ax_in, "input space and its grid")
+    legend_below(ax_in)
 
     H = hidden_points(X, W, b, activation, t)
     hidden = scatter_classes(ax_h, H, y, size=12)
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
-    ax_h.legend(loc="upper right", fontsize=7)
-    label_axes(ax_h, "hidden space: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
+    _label_small(ax_h, "hidden: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
+    legend_below(ax_h)
 
     warped = _warped_grid(ax_g, lines_in)
 
     def update(activation, t):
+        controls["t"].disabled = activation == "identity"  # h_t = z for every t: nothing to morph
         H = hidden_points(X, W, b, activation, t)
         set_class_points(hidden, H, y)
         limits = _follow(ax_h, H)
@@ -185,7 +205,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     gx, gy = np.meshgrid(xs, ys)
     grid_points = np.c_[gx.ravel(), gy.ravel()]
     lines_in = grid_lines(BOX, n_lines)
-    fig, (ax_in, ax_h, ax_g) = new_figure(3, width=3.7, height=3.7)
+    fig, (ax_in, ax_h, ax_g) = _three_plots()
 
     # the class-0 colour under the class-1 region; both hidden when not separable
     shade_0 = ax_in.add_patch(
@@ -200,13 +220,13 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         for i, (c, ls) in enumerate([("green", "-"), ("purple", "--")])
     ]
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
-    ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, "input space: the two units' lines")
+    _label_small(ax_in, "input: the units' lines")
+    legend_below(ax_in, fontsize=7)
 
     hidden = scatter_classes(ax_h, hidden_points(X, W0, b0, activation), y, size=12)
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
-    title_h = label_axes(ax_h, "", "$h_1$", "$h_2$").title
+    title_h = _label_small(ax_h, "", "$h_1$", "$h_2$").title
     warped = _warped_grid(ax_g, lines_in)
 
     def update(activation, w11, w12, b1, w21, w22, b2):
@@ -217,7 +237,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         H = hidden_points(X, W, b, activation)
         set_class_points(hidden, H, y)
         limits = _follow(ax_h, H)
-        title_h.set_text(f"hidden space: {activation}(W x + b)")
+        title_h.set_text(f"hidden: {activation}(W x + b)")
         _map_grid(warped, lines_in, W, b, activation)
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)

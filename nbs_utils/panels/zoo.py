@@ -11,7 +11,7 @@ from .._validate import as_count, as_number, as_points
 from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
 from ..nets import collapse, forward, random_layers
-from ..plots import PALETTE, label_axes, new_figure
+from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
 from ..widgets import Panel, slider, sticky_limits, toggle
 
 PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
@@ -54,15 +54,16 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     ax_f.plot(x, x, color="0.6", lw=1, ls=":", label="identity $x$")
     (f_line,) = ax_f.plot(x, x, color=PALETTE["blue"], lw=2.2, label="$f(x)$")
     (df_line,) = ax_f.plot(x, x, color=PALETTE["vermillion"], lw=1.8, ls="--", label="$f'(x)$")
-    ax_f.legend(loc="upper left", fontsize=8)
     label_axes(ax_f, "activation and derivative", "$x$", "value")
+    legend_below(ax_f, ncols=3)
     ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label="collapsed affine map")
     (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label="net output")
-    ax_net.legend(loc="upper left", fontsize=8)
     label_axes(ax_net, "random 1-16-16-1 net with $f$", "input $x$", "output")
+    legend_below(ax_net)
 
     for ax in (ax_f, ax_net):
         ax.set_xlim(*_padded(-x_max, x_max))
+        fixed_width_yticks(ax)  # y limits change with the activation
     controls = {
         "name": toggle("activation", list(NAMES), name),
         "alpha": slider("leaky/elu alpha", 0.0, 1.0, 0.05, alpha),
@@ -156,11 +157,13 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     (f_line,) = ax_f.plot(z, z, color=PALETTE["blue"], lw=2, label="$f(z)$")
     (df_line,) = ax_f.plot(z, z, color=PALETTE["vermillion"], lw=1.5, ls="--", label="$f'(z)$")
     ax_f.axhline(threshold, color="0.5", lw=0.8, ls=":", label=f"$f' = {threshold}$")
-    dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=6, alpha=0.25,
-                        color=PALETTE["black"], label="units $(z, f(z))$")  # fmt: skip
+    dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=18, alpha=0.5,
+                        color=PALETTE["purple"], linewidths=0, zorder=3,
+                        label="units $(z, f(z))$")  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
-    ax_f.legend(loc="upper left", fontsize=7)
     label_axes(ax_f, "where the units sit", "pre-activation $z$ (clipped to ±10)", "value")
+    legend_below(ax_f)
+    fixed_width_yticks(ax_f)  # y limits change with the activation
     for act_name, color in [("sigmoid", PALETTE["blue"]), ("tanh", PALETTE["orange"])]:
         act = get(act_name)
         share = [saturated_fraction(act, s * Z1 + b, threshold) for s in scales]
@@ -168,8 +171,8 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label="normalised (scale 1)")
     marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label="current scale")
     ax_s.set_ylim(-0.02, 1.02)
-    ax_s.legend(loc="lower right", fontsize=8)
     label_axes(ax_s, f"share of saturated units ($|f'| < {threshold}$)", "input scale", "share")
+    legend_below(ax_s)
 
     controls = {
         "scale": slider("input scale", 0.1, 30.0, 0.1, scale),
@@ -217,6 +220,7 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
         for name in VANISHING_NAMES
     }
     ax.set_yscale("log")
+    fig.get_layout_engine().set(w_pad=0.1)  # room for wider labels (10^-12) when limits move
     ax.legend(loc="lower right", fontsize=8)
     label_axes(ax, "gradient reaching each layer", "layer $l$ (1 = input side)",
                r"$\|\partial\, \mathrm{loss} / \partial b_l\|$")  # fmt: skip

@@ -194,7 +194,7 @@ def open_browser(playwright):
     try:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
+            viewport={"width": 1280, "height": 800},  # the layout tests/browser/test_fit.py checks
         )  # fmt: skip
         context.add_init_script(PAINT_HOOK)
         try:
@@ -436,6 +436,97 @@ class NotebookPage:
                     f" kernel {self.lab.kernel_state(self.path)}"
                 )
             time.sleep(0.1)
+
+    # --- Fit: nothing wider than its output area -----------------------------------------
+
+    def layout(self):
+        """``{viewport, file_browser}``: the window size and the file browser's width (0 if closed)."""
+        return self.page.evaluate(
+            """() => {
+              const fb = document.querySelector('.jp-FileBrowser');
+              const open = fb && fb.checkVisibility() ? fb.getBoundingClientRect().width : 0;
+              return {viewport: [innerWidth, innerHeight], file_browser: Math.round(open)};
+            }"""
+        )
+
+    def overflowing(self):
+        """One line per figure, widget box or readout that does not fit its output area.
+
+        Not fitting: its right edge lies past the right edge of the ``.jp-OutputArea-output``
+        holding it (cut off, or reachable only by scrolling), or it or the output area needs
+        horizontal scrolling (``scrollWidth > clientWidth`` where overflow is not visible).
+        """
+        return self.page.evaluate(FIT_CHECK, CANVAS)
+
+    def screenshot_outputs(self, folder):
+        """Save the page and each output holding a figure as PNGs in ``folder``; their paths."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = Path(self.path).stem
+        paths = [folder / f"{stem}.png"]
+        self.page.screenshot(path=paths[0])
+        outputs = self.page.locator(".jp-OutputArea-output", has=self.page.locator(CANVAS))
+        for i in range(outputs.count()):
+            paths.append(folder / f"{stem}-figure{i}.png")
+            outputs.nth(i).screenshot(path=paths[-1])
+        return paths
+
+
+@contextmanager
+def ran_all(context, lab, notebook):
+    """``notebook`` opened in a fresh page after Run All (a :class:`NotebookPage`), then closed."""
+    nb = NotebookPage(context, lab, notebook)
+    try:
+        nb.open()
+        nb.run_all()
+        yield nb
+    finally:
+        nb.close()
+
+
+# Run in the page by NotebookPage.overflowing(); the argument is the canvas selector.
+FIT_CHECK = """
+(canvasSelector) => {
+  const cells = [...document.querySelectorAll('.jp-CodeCell')];
+  const items = [canvasSelector, '.widget-box', '.widget-html', '.widget-slider',
+                 '.widget-toggle-buttons', '.jupyter-matplotlib'].join(', ');
+  const describe = (el) => el.matches(canvasSelector)
+    ? `figure (${el.width}x${el.height} px canvas)`
+    : el.matches('.widget-html') ? `readout "${el.textContent.trim().slice(0, 40)}"`
+    : el.matches('.widget-box') ? 'widget box' : [...el.classList].join('.');
+  const found = [];
+  for (const area of document.querySelectorAll('.jp-OutputArea-output')) {
+    const where = `code cell ${cells.indexOf(area.closest('.jp-CodeCell'))}`;
+    const edge = area.getBoundingClientRect().right;
+    for (const el of area.querySelectorAll(items)) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > edge + 0.5) {
+        found.push(`${where}: ${describe(el)} ends ${Math.round(box.right - edge)} px past ` +
+                   `the output area's right edge`);
+      }
+    }
+    for (const el of [area, ...area.querySelectorAll('*')]) {
+      const overflow = getComputedStyle(el).overflowX;
+      if (el.clientWidth === 0 || overflow === 'visible') continue;
+      const name = el === area ? 'the output area' : describe(el);
+      if (['auto', 'scroll'].includes(overflow) && el.scrollWidth > el.clientWidth + 1) {
+        found.push(`${where}: ${name} scrolls sideways ` +
+                   `(${el.scrollWidth} px content in ${el.clientWidth} px)`);
+      } else if (el !== area) {  // hidden or clip: is a figure, widget or readout cut off?
+        const cut = el.getBoundingClientRect().right;
+        for (const item of el.querySelectorAll(items)) {
+          const box = item.getBoundingClientRect();
+          if (box.width > 0 && box.right > cut + 0.5) {
+            found.push(`${where}: ${describe(item)} cut off by ${name} ` +
+                       `(${Math.round(box.right - cut)} px)`);
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
+"""
 
 
 class KernelProbe:

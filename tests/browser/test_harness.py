@@ -1,7 +1,7 @@
 """The browser harness can fail: on a notebook made to break, it sees the error output, the
 cell that never ran, a figure never painted, the figure a slider does not change, and the
 one it does; a panel whose page state drifted from the documented one, a canvas that is
-not the kernel's picture, and a failed request.
+not the kernel's picture, a failed request, and a figure or readout wider than its output area.
 """
 
 import shutil
@@ -69,9 +69,9 @@ DRIVE = "echo.set(a=-0.5)\necho.set(a=-1.5)"
 MISSING = "from IPython.display import HTML\nHTML('<img src=\"no-such-image.png\">')"
 
 
-def write_notebook(cells, name):
-    """A notebook of ``cells`` in build/browser-selftest/ (ignored by git); its path."""
-    folder = ROOT / "build" / "browser-selftest"
+def _selftest_notebook(folder, cells):
+    """Write a notebook of code ``cells`` to build/<folder>/ (ignored by git); yield its path."""
+    folder = ROOT / "build" / folder
     folder.mkdir(parents=True, exist_ok=True)
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
@@ -80,24 +80,24 @@ def write_notebook(cells, name):
         "language": "python",
     }
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    path = folder / name
+    path = folder / "selftest.ipynb"
     nbformat.write(nb, path)
-    return path
+    yield path
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture
 def broken_notebook():
-    """A live and a dead slider, a blank figure, an error, a cell never reached."""
-    cells = [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
-    yield write_notebook(cells, "selftest.ipynb")
-    shutil.rmtree(ROOT / "build" / "browser-selftest", ignore_errors=True)
+    """A notebook with a live and a dead slider, a blank figure, an error."""
+    yield from _selftest_notebook(
+        "browser-selftest", [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
+    )
 
 
 @pytest.fixture
 def drifting_notebook():
     """A panel driven from code that ends in another state, and a 404."""
-    yield write_notebook([SETUP, LIVE, ECHO, DRIVE, MISSING], "drift.ipynb")
-    shutil.rmtree(ROOT / "build" / "browser-selftest", ignore_errors=True)
+    yield from _selftest_notebook("browser-drift-selftest", [SETUP, LIVE, ECHO, DRIVE, MISSING])
 
 
 def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broken_notebook):
@@ -119,6 +119,46 @@ def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broke
             assert (latency is not None) == should_change
             assert nb.wait_changed(canvas, before, timeout=2) == should_change
             nb.wait_idle()
+    finally:
+        nb.close()
+
+
+# A figure wider than JupyterLab's output area, a readout that cannot wrap, and one that fits.
+TOO_WIDE = """\
+with plt.ioff():
+    fig_wide, _ = plt.subplots(figsize=(12, 2))
+W.VBox([fig_wide.canvas])
+"""
+NO_WRAP = """\
+W.HTML("<span style='white-space: nowrap'>" + "a readout far too long to fit " * 12 + "</span>")
+"""
+FITS = """\
+with plt.ioff():
+    fig_fits, _ = plt.subplots(figsize=(4, 2))
+W.VBox([W.FloatSlider(description="fits"), fig_fits.canvas])
+"""
+
+
+@pytest.fixture
+def wide_notebook():
+    """A notebook with a figure and a readout too wide for the output area, and one that fits."""
+    yield from _selftest_notebook("browser-fit-selftest", [SETUP, TOO_WIDE, NO_WRAP, FITS])
+
+
+def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
+    lab, browser, wide_notebook
+):
+    nb = NotebookPage(browser, lab, wide_notebook)
+    try:
+        nb.open()
+        nb.run_all()
+        assert nb.layout()["viewport"] == [1280, 800]
+        found = nb.overflowing()
+        assert any(f.startswith("code cell 1: figure (1200x200 px canvas) ends") for f in found), (
+            found
+        )
+        assert any(f.startswith("code cell 2: ") for f in found), found
+        assert not [f for f in found if f.startswith(("code cell 0:", "code cell 3:"))], found
     finally:
         nb.close()
 
