@@ -84,7 +84,8 @@ def test_alt_text_names_every_title_and_axis_label_in_plain_words():
 
 def test_new_figure_scales_a_grid_too_wide_for_the_output_area_down_to_fit():
     fig, _ = new_figure(ncols=4, width=3.2, height=3.0)
-    assert np.allclose(fig.get_size_inches(), [MAX_FIGURE_WIDTH, 3.0 * MAX_FIGURE_WIDTH / 12.8])
+    want = [MAX_FIGURE_WIDTH, 3.0 * MAX_FIGURE_WIDTH / 12.8]  # to a whole pixel
+    assert np.allclose(fig.get_size_inches(), want, atol=0.5 / fig.dpi)
     fig, _ = new_figure(ncols=2, width=3.0, height=2.0)
     assert np.allclose(fig.get_size_inches(), [6.0, 2.0])  # fits: unchanged
 
@@ -118,3 +119,23 @@ def test_margin_band_shades_exactly_the_points_within_the_margin():
     inside = path.contains_points([[0.0, 0.0], [0.2, 0.9], [-0.2, -0.9]])
     outside = path.contains_points([[0.3, 0.0], [-0.3, 0.5], [0.9, 0.9]])
     assert inside.all() and not outside.any()
+
+
+def test_new_figure_has_whole_pixels_and_is_laid_out_for_good_on_the_first_draw():
+    import matplotlib.pyplot as plt
+
+    def moved_px(fig, ax):
+        """How far (px) the axes' left edge moves between the first and the second draw."""
+        ax.plot([0, 1], [0, 1])
+        ax.set(xlim=(-3, 3), ylim=(-3, 3), aspect="equal", title="a fixed aspect")
+        lefts = []
+        for _ in range(2):
+            fig.canvas.draw()
+            lefts.append(ax.get_window_extent().x0)
+        return abs(lefts[1] - lefts[0])
+
+    fig, (a, b) = new_figure(ncols=2, width=2.3, height=2.2)  # 4.6 in: 459.99999999999994 px
+    assert fig.canvas.get_width_height() == (460, 220)
+    assert moved_px(fig, a) < 0.25
+    plain, (c, d) = plt.subplots(1, 2, figsize=(4.6, 2.2), layout="constrained")
+    assert moved_px(plain, c) > 2  # what a browser showing the first draw would be off by
