@@ -85,34 +85,36 @@ def _quadrature_pieces(positions, steepness):
     return np.unique(points)
 
 
-def l2_distance(positions, heights, steepness, f=target, nodes=48):
-    """``sqrt(int_0^1 (staircase(x) - f(x))^2 dx)``: Gauss-Legendre with ``nodes`` points on
-    each piece between the break points of :func:`_quadrature_pieces`."""
-    s, h, w = _steps_and_heights(positions, heights, steepness)
+def _quadrature(positions, steepness, nodes):
+    """Gauss-Legendre points and weights on [0, 1], ``nodes`` per piece between the
+    break points of :func:`_quadrature_pieces`."""
     xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes"))
-    edges = _quadrature_pieces(s, w)
-    a, b = edges[:-1], edges[1:]
-    x = ((a + b)[:, None] + (b - a)[:, None] * xg[None, :]) / 2
-    weights = (b - a)[:, None] / 2 * wg[None, :]
+    edges = _quadrature_pieces(positions, steepness)
+    a, b = edges[:-1, None], edges[1:, None]
+    return ((a + b + (b - a) * xg) / 2).ravel(), ((b - a) / 2 * wg).ravel()
+
+
+def l2_distance(positions, heights, steepness, f=target, nodes=48):
+    """``sqrt(int_0^1 (staircase(x) - f(x))^2 dx)`` by :func:`_quadrature`."""
+    s, h, w = _steps_and_heights(positions, heights, steepness)
+    x, weights = _quadrature(s, w, nodes)
     residual = staircase(x, s, h, w) - f(x)
     return float(np.sqrt(np.sum(weights * residual**2)))
 
 
-def best_staircase_heights(positions, f=target, nodes=48):
-    """The heights minimising the L2 distance for hard steps (``w -> infinity``) at
-    ``positions``, in sorted order: each level is the mean of ``f`` between its step and
-    the next (the L2 projection onto functions constant there)."""
-    s = np.sort(as_float_array(positions, "positions", ndim=1))
-    edges = np.r_[np.clip(s, 0.0, 1.0), 1.0]
-    xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes"))
-    means = []
-    for a, b in zip(edges[:-1], edges[1:]):
-        if b <= a:
-            means.append(float(f(a)))
-            continue
-        x = (a + b) / 2 + (b - a) / 2 * xg
-        means.append(float(np.sum(wg * f(x)) / 2))
-    return np.array(means)
+def best_heights(positions, steepness, f=target, nodes=48):
+    """The heights minimising :func:`l2_distance` for steps at ``positions``.
+
+    The net is linear in the heights, ``sum_i h_i B_i(x)`` with the bumps ``B_i``, so the
+    best ones solve the normal equations ``G h = r`` with ``G_ij = int_0^1 B_i B_j dx``
+    and ``r_i = int_0^1 B_i f dx`` (least squares, so coinciding steps are fine). For hard
+    steps each height is the mean of ``f`` between its step and the next.
+    """
+    s, _, w = _steps_and_heights(positions, np.zeros(np.size(positions)), steepness)
+    x, weights = _quadrature(s, w, nodes)
+    B = bump_parts(x, s, np.ones(len(s)), w)  # (n_bumps, n_points)
+    G, r = (B * weights) @ B.T, (B * weights) @ f(x)
+    return np.linalg.lstsq(G, r, rcond=None)[0]
 
 
 # --- the tower ---------------------------------------------------------------------------

@@ -160,7 +160,7 @@ CASES = [
     ("universality.staircase", "no units", lambda: universality.staircase([0.5], [], [], 10.0), ValueError, "length >= 1"),
     ("universality.l2_distance", "inf steepness", lambda: universality.l2_distance([0.0], [0.1], INF), ValueError, "finite"),
     ("universality.l2_distance", "zero nodes", lambda: universality.l2_distance([0.0], [0.1], 10.0, nodes=0), ValueError, "nodes"),
-    ("universality.best_staircase_heights", "2-D positions", lambda: universality.best_staircase_heights([[0.0]]), ValueError, "1-D"),
+    ("universality.best_heights", "2-D positions", lambda: universality.best_heights([[0.0]], 10.0), ValueError, "1-D"),
     ("universality.tower", "shapes differ", lambda: universality.tower(np.ones(3), np.ones(4)), ValueError, "same shape"),
     ("universality.tower", "empty square", lambda: universality.tower(np.ones(3), np.ones(3), square=((0.5, 0.4), (0.1, 0.2))), ValueError, "x0 < x1"),
     ("universality.tower", "square of 3 numbers", lambda: universality.tower(np.ones(3), np.ones(3), square=(0.1, 0.2, 0.3)), ValueError, "square"),
