@@ -52,6 +52,9 @@ def test_morph_and_layers_move_the_points(nets):
     panel.set(layer=0)
     assert np.allclose(panel.fig.axes[1].collections[1].get_offsets(), X[y == 0])
     assert "the input" in panel.readout.value
+    assert panel.controls["t"].disabled
+    panel.set(layer=1)
+    assert not panel.controls["t"].disabled
 
 
 def test_width_3_is_drawn_in_3d_with_the_output_plane(nets):

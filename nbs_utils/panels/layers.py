@@ -126,6 +126,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     def update(net, layer, t):
         view = views[net]
         layer = min(layer, view.depth)
+        controls["t"].disabled = layer == 0  # the input has no morph
         if layer == 0:
             full, H, mapped = X, X, np.array(lines)
         else:

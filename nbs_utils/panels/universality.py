@@ -70,6 +70,8 @@ def nielsen_panel(
         for i, line in enumerate(bumps):
             line.set_ydata(parts[i] if i < n_bumps else np.zeros_like(x))
             line.set_visible(i < n_bumps)
+            for name in (f"s{i + 1}", f"h{i + 1}"):  # unused units' sliders would do nothing
+                controls[name].disabled = i >= n_bumps
         total.set_ydata(parts.sum(axis=0))
         marks.set_data(np.clip(s, 0.0, 1.0), np.full(n_bumps, -0.2))
         distance = l2_distance(s, h, w)
