@@ -14,7 +14,7 @@ def nets():
     X, y = circles(n=200, seed=0)
     trainings = {
         "width 2": train_classifier(X, y, [2, 2], steps=400, seed=0),
-        "width 3": train_classifier(X, y, [3], steps=400, seed=0),
+        "width 3": train_classifier(X, y, [3], steps=1500, seed=1),
         "width 5": train_classifier(X, y, [5], steps=50, seed=0),
     }
     return trainings, X, y
@@ -64,7 +64,8 @@ def test_width_3_is_drawn_in_3d_with_the_output_plane(nets):
     assert ax3.get_visible() and not panel.fig.axes[1].get_visible()
     plane = ax3.collections[-1]
     assert plane.get_visible()
-    assert "plane gets" in panel.readout.value
+    assert "plane gets 100.0% right" in panel.readout.value
+    assert "<b>linearly separable</b>" in panel.readout.value
     panel.set(t=0.5)
     assert not plane.get_visible()  # the output unit reads the layer's output only
 
@@ -93,3 +94,16 @@ def test_depth_beyond_a_net_shows_its_last_layer(nets):
     trainings, X, y = nets
     panel = layers_panel(trainings, X, y, net="width 3", layer=2)
     assert "layer 1 of 1" in panel.readout.value
+
+
+def test_a_blitted_3d_frame_equals_a_full_draw(nets):
+    trainings, X, y = nets
+    panel = layers_panel(trainings, X, y, net="width 3", layer=1, t=0.5)
+    canvas = panel.fig.canvas
+    canvas.draw()
+    panel.set(t=0.55)
+    panel.set(t=0.6)
+    assert not panel.fig.stale  # the last step was blitted
+    blitted = np.asarray(canvas.buffer_rgba()).copy()
+    canvas.draw()
+    assert np.array_equal(blitted, np.asarray(canvas.buffer_rgba()))

@@ -99,7 +99,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     points2 = scatter_classes(ax2, X, y, size=10)
     (line2,) = ax2.plot([], [], color=PALETTE["black"], lw=1.8, label="output unit's line")
     ax2.set_aspect("equal")
-    title2 = label_axes(ax2, "", "$h_1$", "$h_2$").title
+    label_axes(ax2, "", "$h_1$", "$h_2$")
     grid3 = ax3.add_collection(
         Line3DCollection(
             [np.c_[ln, np.zeros(len(ln))] for ln in lines], colors=_line_colours(n_lines), lw=0.5
@@ -122,6 +122,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     ax3.set_position(ax2.get_position())
 
     shown = {"net": None, "three": None, "stage": None}  # what the static artists show
+    separable = {}  # (net, layer, t) -> whether a line (plane) separates the classes there
 
     def update(net, layer, t):
         view = views[net]
@@ -135,6 +136,10 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
         if shown["three"] != three:  # changing these means a full redraw: only when needed
             ax2.set_visible(not three)
             ax3.set_visible(three)
+            for artist in artists3:  # animated: drawn on their own, whatever their axes
+                artist.set_visible(three)
+            for artist in artists2:
+                artist.set_visible(not three)
             shown["three"] = three
         if shown["net"] != net:
             shade.set_path(region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape)))
@@ -153,17 +158,21 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             line2.set_data(xs if finite else [], ys if finite else [])
         shown["stage"] = (net, layer)
         title = f"layer {layer} of {view.depth}" if layer else "the input x"
-        if title2.get_text() != title:
-            title2.set_text(title)
-        ax3.set_title(title)
-        return _readout(net, view, layer, t, full, H, y)
+        for ax in (ax2, ax3):
+            if ax.get_title() != title:
+                ax.set_title(title)
+        key = (net, layer, round(t, 9) if layer else 0.0)
+        if key not in separable:  # an exact LP: once per state, the slider revisits them
+            separable[key] = linearly_separable(H if full.shape[1] > 3 else full, y).separable
+        return _readout(net, view, layer, t, full, separable[key], y)
 
     controls = {
         "net": toggle("net", labels, net),
         "layer": slider("layer (0 = input)", 0, max_depth, 1, layer, integer=True),
         "t": slider("morph t within the layer", 0.0, 1.0, 0.05, t),
     }
-    animated = [*points2.values(), grid2, line2, ax3]
+    artists2, artists3 = [*points2.values(), grid2, line2], [*points3.values(), grid3, plane]
+    animated = artists2 + artists3
     return Panel(fig, controls, update, animated)
 
 
@@ -194,9 +203,14 @@ def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
     plane.set_visible(len(polygon) >= 3)
     if len(polygon) >= 3:
         plane.set_verts([polygon])
+    # A blit draws these artists alone, without Axes3D.draw: project them here with the
+    # current view (after a limit change the full draw projects them again).
+    ax.M = ax.get_proj()
+    for artist in [*points3.values(), grid3, plane]:
+        artist.do_3d_projection()
 
 
-def _readout(net, view, layer, t, H, shown, y):
+def _readout(net, view, layer, t, H, separable, y):
     """Where we are, whether the classes are linearly separable there and, at the last
     layer, how the output unit does. Wider than 3: the separability of what is shown
     (exact in many dimensions needs convex hulls there, far too slow for a slider)."""
@@ -205,8 +219,7 @@ def _readout(net, view, layer, t, H, shown, y):
     else:
         where = f"layer {layer} of {view.depth} (width {view.width(layer)}), t = {t:.2f}"
     projected = H.shape[1] > 3
-    result = linearly_separable(shown if projected else H, y)
-    verdict = "<b>linearly separable</b>" if result.separable else "<b>not linearly separable</b>"
+    verdict = "<b>linearly separable</b>" if separable else "<b>not linearly separable</b>"
     here = "in the 3 principal axes shown" if projected else "here"
     text = f"{net}, {where}: the classes are {verdict} {here} (exact LP)"
     if layer == view.depth and t == 1.0:
