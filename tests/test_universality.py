@@ -47,7 +47,7 @@ def test_l2_distance_matches_adaptive_quadrature(w):
         return (u.staircase(np.array([x]), S, H, w)[0] - u.target(x)) ** 2
 
     ref, _ = quad(squared, 0, 1, points=list(S[1:]), limit=1000, epsabs=1e-15, epsrel=1e-13)
-    assert u.l2_distance(S, H, w) == pytest.approx(np.sqrt(ref), rel=1e-7)
+    assert u.l2_distance(S, H, w) == pytest.approx(np.sqrt(ref), rel=1e-9)
 
 
 def test_l2_distance_of_steep_steps_is_that_of_the_staircase():
