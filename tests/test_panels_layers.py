@@ -62,6 +62,7 @@ def test_width_3_is_drawn_in_3d_with_the_output_plane(nets):
     panel = layers_panel(trainings, X, y, net="width 3", layer=1)
     ax3 = panel.fig.axes[2]
     assert ax3.get_visible() and not panel.fig.axes[1].get_visible()
+    assert not any(spine.get_visible() for spine in panel.fig.axes[1].spines.values())
     plane = ax3.collections[-1]
     assert plane.get_visible()
     assert "plane gets 100.0% right" in panel.readout.value

@@ -119,7 +119,8 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     # hidden 3-D axes, and the two take turns in the same place.
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
-    ax3.set_position(ax2.get_position())
+    box2 = ax2.get_position()  # a little narrower: the 3-D z label stays inside the figure
+    ax3.set_position([box2.x0, box2.y0, 0.92 * box2.width, box2.height])
 
     shown = {"net": None, "three": None, "stage": None}  # what the static artists show
     separable = {}  # (net, layer, t) -> whether a line (plane) separates the classes there
@@ -138,7 +139,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             ax3.set_visible(three)
             for artist in artists3:  # animated: drawn on their own, whatever their axes
                 artist.set_visible(three)
-            for artist in artists2:
+            for artist in [*artists2, *ax2.spines.values()]:  # spines: laid over every frame
                 artist.set_visible(not three)
             shown["three"] = three
         if shown["net"] != net:
