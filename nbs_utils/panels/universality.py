@@ -10,6 +10,7 @@ polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.universality`.
 """
 
 import numpy as np
+from matplotlib.collections import PolyCollection
 
 from ..plots import PALETTE, label_axes, new_figure
 from ..universality import (
@@ -42,7 +43,7 @@ def nielsen_panel(
     """Sliders for the number of bumps, ``log10 w`` and each unit's ``(s_i, h_i)``.
 
     Unit ``i`` is ``sigma(w (x - s_i))`` with output weight ``h_i - h_{i-1}``; drawn are
-    the target, each bump (thin, one colour each), their sum (the net's output) and the
+    the target, each bump (filled, one colour each), their sum (the net's output) and the
     step positions; the title shows the L2 distance on [0, 1], the readout the weights
     and whether the distance is below ``threshold``.
     """
@@ -52,10 +53,12 @@ def nielsen_panel(
     x = np.linspace(0.0, 1.0, 801)
     fig, ax = new_figure(width=7.6, height=3.6)
     ax.plot(x, target(x), color=PALETTE["black"], lw=2.2, label="target $f(x)$")
-    bumps = [
-        ax.plot(x, x, color=PALETTE[c], lw=1.0, alpha=0.9, label="bumps" if i == 0 else None)[0]
-        for i, c in enumerate(BUMP_COLOURS)
-    ]
+    bumps = ax.add_collection(  # one filled polygon per bump, closed along y = 0
+        PolyCollection(
+            [_filled(x, np.zeros_like(x))] * MAX_BUMPS, facecolors=[PALETTE[c] for c in BUMP_COLOURS],
+            edgecolors="none", alpha=0.4, label="bumps, one per unit",
+        )
+    )  # fmt: skip
     (total,) = ax.plot(x, x, color=PALETTE["vermillion"], lw=2.0, label="net = sum of bumps")
     (marks,) = ax.plot([], [], "|", color=PALETTE["black"], ms=14, mew=1.5, label="steps $s_i$")
     ax.set(xlim=(0.0, 1.0), ylim=(-0.3, 1.1))
@@ -67,9 +70,9 @@ def nielsen_panel(
         s = np.array([pairs[f"s{i + 1}"] for i in range(n_bumps)])
         h = np.array([pairs[f"h{i + 1}"] for i in range(n_bumps)])
         parts = bump_parts(x, s, h, w)
-        for i, line in enumerate(bumps):
-            line.set_ydata(parts[i] if i < n_bumps else np.zeros_like(x))
-            line.set_visible(i < n_bumps)
+        flat = np.zeros_like(x)
+        bumps.set_verts([_filled(x, parts[i] if i < n_bumps else flat) for i in range(MAX_BUMPS)])
+        for i in range(MAX_BUMPS):
             for name in (f"s{i + 1}", f"h{i + 1}"):  # unused units' sliders would do nothing
                 controls[name].disabled = i >= n_bumps
         total.set_ydata(parts.sum(axis=0))
@@ -83,7 +86,7 @@ def nielsen_panel(
             if met
             else f"challenge: get under {threshold}"
         )
-        return f"L2 distance {distance:.4f} ({verdict}). Output weights h_i − h_(i−1): {v}; biases b_i = −w s_i"
+        return f"L2 distance {distance:.4f} ({verdict}). Output weights h_i − h_(i−1): {v}"
 
     controls = {
         "n_bumps": slider("bumps (units)", 1, MAX_BUMPS, 1, n_bumps, integer=True),
@@ -92,7 +95,12 @@ def nielsen_panel(
     for i, (s, h) in enumerate(zip(positions, heights)):
         controls[f"s{i + 1}"] = slider(f"unit {i + 1}: step s{i + 1}", 0.0, 1.0, 0.01, s)
         controls[f"h{i + 1}"] = slider(f"unit {i + 1}: height h{i + 1}", 0.0, 1.0, 0.01, h)
-    return Panel(fig, controls, update, animated=[*bumps, total, marks, ax.title])
+    return Panel(fig, controls, update, animated=[bumps, total, marks, ax.title])
+
+
+def _filled(x, y):
+    """The polygon under the curve ``(x, y)``, closed along ``y = 0``."""
+    return np.r_[np.c_[x, y], [[x[-1], 0.0], [x[0], 0.0]]]
 
 
 def tower_figure(square=((0.4, 0.6), (0.4, 0.6)), steepness=1000.0, threshold_steepness=50.0, n=61):
