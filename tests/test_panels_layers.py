@@ -39,7 +39,7 @@ def test_defaults_show_the_last_layer_of_the_first_net(nets):
     H = layer_stages(trainings["width 2"].layers, X)[-1][1]
     shown = np.concatenate([c.get_offsets() for c in ax2.collections[1:3]])
     assert np.allclose(np.sort(shown, axis=0), np.sort(H, axis=0))
-    assert "not linearly separable" in panel.readout.value and "line gets" in panel.readout.value
+    assert "not linearly separable" in panel.readout.value and "output line" in panel.readout.value
 
 
 def test_morph_and_layers_move_the_points(nets):
@@ -65,7 +65,7 @@ def test_width_3_is_drawn_in_3d_with_the_output_plane(nets):
     assert not any(spine.get_visible() for spine in panel.fig.axes[1].spines.values())
     plane = ax3.collections[-1]
     assert plane.get_visible()
-    assert "plane gets 100.0% right" in panel.readout.value
+    assert "output plane: 100.0% right" in panel.readout.value
     assert "<b>linearly separable</b>" in panel.readout.value
     panel.set(t=0.5)
     assert not plane.get_visible()  # the output unit reads the layer's output only
@@ -75,7 +75,7 @@ def test_wider_layers_are_projected_to_3d(nets):
     trainings, X, y = nets
     panel = layers_panel(trainings, X, y, net="width 5")
     assert panel.fig.axes[2].get_visible()
-    assert "width 5" in panel.readout.value and "hyperplane gets" in panel.readout.value
+    assert "width 5" in panel.readout.value and "output hyperplane" in panel.readout.value
     assert "principal axes" in panel.readout.value
 
 

@@ -121,6 +121,12 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     fig.set_layout_engine("none")
     box2 = ax2.get_position()  # a little narrower: the 3-D z label stays inside the figure
     ax3.set_position([box2.x0, box2.y0, 0.92 * box2.width, box2.height])
+    # one title for whichever axes is shown: a figure text (axes' titles are laid over frames)
+    title = fig.text(
+        box2.x0 + box2.width / 2, 1.0, "", ha="center", va="bottom",
+        transform=fig.transFigure, fontsize=ax_in.title.get_fontsize(),
+    )  # fmt: skip
+    title.set_y(ax_in.title.get_window_extent().y0 / fig.bbox.height)
 
     shown = {"net": None, "three": None, "stage": None}  # what the static artists show
     separable = {}  # (net, layer, t) -> whether a line (plane) separates the classes there
@@ -158,10 +164,9 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             finite = bool(np.all(np.isfinite(xs)))
             line2.set_data(xs if finite else [], ys if finite else [])
         shown["stage"] = (net, layer)
-        title = f"layer {layer} of {view.depth}" if layer else "the input x"
-        for ax in (ax2, ax3):
-            if ax.get_title() != title:
-                ax.set_title(title)
+        heading = f"layer {layer} of {view.depth}" if layer else "the input x"
+        if title.get_text() != heading:
+            title.set_text(heading)
         key = (net, layer, round(t, 9) if layer else 0.0)
         if key not in separable:  # an exact LP: once per state, the slider revisits them
             separable[key] = linearly_separable(H if full.shape[1] > 3 else full, y).separable
@@ -222,10 +227,10 @@ def _readout(net, view, layer, t, H, separable, y):
     projected = H.shape[1] > 3
     verdict = "<b>linearly separable</b>" if separable else "<b>not linearly separable</b>"
     here = "in the 3 principal axes shown" if projected else "here"
-    text = f"{net}, {where}: the classes are {verdict} {here} (exact LP)"
+    text = f"{net} · {where}: classes {verdict} {here} (exact LP)"
     if layer == view.depth and t == 1.0:
         w, c = view.layers[-1]
         accuracy = np.mean(((H @ w.T + c)[:, 0] > 0) == (y == 1))
         unit = {1: "threshold", 2: "line", 3: "plane"}.get(H.shape[1], "hyperplane")
-        text += f"; the output unit's {unit} gets {accuracy:.1%} right"
+        text += f"; the output {unit}: {accuracy:.1%} right"
     return text
