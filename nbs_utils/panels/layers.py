@@ -115,18 +115,13 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     )
     ax3.set(xlabel="$h_1$", ylabel="$h_2$", zlabel="$h_3$")
     ax3.view_init(elev=22, azim=-58)
+    ax3.locator_params(nbins=4)  # fewer ticks: their labels do not collide
     # Lay out once with both axes shown, then freeze: constrained layout cannot place a
     # hidden 3-D axes, and the two take turns in the same place.
     fig.draw_without_rendering()
     fig.set_layout_engine("none")
     box2 = ax2.get_position()  # a little narrower: the 3-D z label stays inside the figure
     ax3.set_position([box2.x0, box2.y0, 0.92 * box2.width, box2.height])
-    # one title for whichever axes is shown: a figure text (axes' titles are laid over frames)
-    title = fig.text(
-        box2.x0 + box2.width / 2, 1.0, "", ha="center", va="bottom",
-        transform=fig.transFigure, fontsize=ax_in.title.get_fontsize(),
-    )  # fmt: skip
-    title.set_y(ax_in.title.get_window_extent().y0 / fig.bbox.height)
 
     shown = {"net": None, "three": None, "stage": None}  # what the static artists show
     separable = {}  # (net, layer, t) -> whether a line (plane) separates the classes there
@@ -145,8 +140,10 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             ax3.set_visible(three)
             for artist in artists3:  # animated: drawn on their own, whatever their axes
                 artist.set_visible(three)
-            for artist in [*artists2, *ax2.spines.values()]:  # spines: laid over every frame
+            # spines and titles are laid over every frame (widgets.Panel), axes shown or not
+            for artist in [*artists2, *ax2.spines.values(), ax2.title]:
                 artist.set_visible(not three)
+            ax3.title.set_visible(three)
             shown["three"] = three
         if shown["net"] != net:
             shade.set_path(region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape)))
@@ -165,8 +162,9 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             line2.set_data(xs if finite else [], ys if finite else [])
         shown["stage"] = (net, layer)
         heading = f"layer {layer} of {view.depth}" if layer else "the input x"
-        if title.get_text() != heading:
-            title.set_text(heading)
+        for ax in (ax2, ax3):
+            if ax.get_title() != heading:
+                ax.set_title(heading)
         key = (net, layer, round(t, 9) if layer else 0.0)
         if key not in separable:  # an exact LP: once per state, the slider revisits them
             separable[key] = linearly_separable(H if full.shape[1] > 3 else full, y).separable
