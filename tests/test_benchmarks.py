@@ -40,7 +40,7 @@ def test_tables_render_errors_and_skips():
 def test_the_latency_reference_notebook_is_one_working_panel(tmp_path):
     import nbformat
 
-    from benchmarks.latency import format_table, reference_notebook
+    from benchmarks.latency import reference_notebook
 
     nb = nbformat.read(reference_notebook(tmp_path), as_version=4)
     nbformat.validate(nb)
