@@ -13,15 +13,10 @@ import numpy as np
 from ..activations import get
 from ..geometry import count_linear_regions
 from ..plots import CLASS_CMAP, PALETTE, grid, label_axes, legend_below, new_figure, scatter_classes
+from ..universality import target
 from ..widgets import Panel, slider, toggle
 
 # --- universal approximation -------------------------------------------------------------
-
-
-def target(x):
-    """Nielsen's target ``f(x) = 0.2 + 0.4 x^2 + 0.3 x sin(15 x) + 0.05 cos(50 x)``."""
-    x = np.asarray(x, dtype=float)
-    return 0.2 + 0.4 * x**2 + 0.3 * x * np.sin(15 * x) + 0.05 * np.cos(50 * x)
 
 
 def bumps(x, n_bumps, steepness, f=target):

@@ -1,0 +1,60 @@
+"""nbs_utils.representations: layer-by-layer images of the data, the morph, the readout plane."""
+
+import numpy as np
+import pytest
+
+from nbs_utils.nets import random_layers
+from nbs_utils.representations import layer_stages, morph, plane_in_box, principal_axes
+from nbs_utils.train import logits
+
+
+def test_layer_stages_chain_the_hidden_layers_and_stop_before_the_output():
+    layers = random_layers([2, 3, 4, 1], seed=0)
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    stages = layer_stages(layers, X, "tanh")
+    assert [Z.shape for Z, _ in stages] == [(20, 3), (20, 4)]
+    (Z1, H1), (Z2, H2) = stages
+    W1, b1 = layers[0]
+    assert np.allclose(Z1, X @ W1.T + b1) and np.allclose(H1, np.tanh(Z1))
+    assert np.allclose(Z2, H1 @ layers[1][0].T + layers[1][1])
+    W, b = layers[-1]
+    assert np.allclose((H2 @ W.T + b)[:, 0], logits(layers, X, "tanh"))
+
+
+def test_morph_goes_from_linear_to_the_activation():
+    Z = np.linspace(-3, 3, 13)[:, None]
+    assert np.allclose(morph(Z, 0.0), Z)
+    assert np.allclose(morph(Z, 1.0), np.tanh(Z))
+    assert np.allclose(morph(Z, 0.25), 0.75 * Z + 0.25 * np.tanh(Z))
+
+
+def test_principal_axes_are_orthonormal_and_ordered():
+    rng = np.random.default_rng(1)
+    H = rng.normal(size=(200, 5)) * [5.0, 3.0, 1.0, 0.1, 0.01]
+    axes, mean = principal_axes(H)
+    assert axes.shape == (3, 5) and np.allclose(axes @ axes.T, np.eye(3))
+    variances = np.var((H - mean) @ axes.T, axis=0)
+    assert np.all(np.diff(variances) < 0)
+    assert np.allclose(np.abs(axes), np.eye(5)[:3], atol=0.1)
+
+
+@pytest.mark.parametrize(
+    "w, c, n_corners",
+    [
+        ((0.0, 0.0, 1.0), 0.0, 4),  # h3 = 0: a square
+        ((1.0, 1.0, 1.0), 0.0, 6),  # through the centre, normal along the diagonal: a hexagon
+        ((1.0, 1.0, 1.0), -2.5, 3),  # near a corner: a triangle
+        ((1.0, 0.0, 0.0), -5.0, 0),  # misses the box
+    ],
+)
+def test_plane_in_box(w, c, n_corners):
+    lo, hi = np.full(3, -1.0), np.full(3, 1.0)
+    polygon = plane_in_box(w, c, lo, hi)
+    assert polygon.shape == (n_corners, 3)
+    if n_corners:
+        assert np.allclose(polygon @ np.array(w) + c, 0.0)
+        assert np.all(polygon >= lo - 1e-12) and np.all(polygon <= hi + 1e-12)
+        # in order around the polygon: consecutive edges turn the same way (convex)
+        edges = np.roll(polygon, -1, axis=0) - polygon
+        turns = np.cross(edges, np.roll(edges, -1, axis=0)) @ np.array(w)
+        assert np.all(turns > 0) or np.all(turns < 0)
