@@ -4,7 +4,6 @@ import numbers
 
 import numpy as np
 
-
 _REAL_KINDS = "biuf"  # numpy dtype kinds of real numbers: bool, int, unsigned, float
 _KIND_NAMES = {
     "U": "strings",
@@ -28,7 +27,7 @@ def as_float_array(x, name, ndim=None):
     (including mixtures of numbers and other things) and ragged nested lists.
     """
     if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{name} must be an array of real numbers, got {type(x).__name__}")
+        raise TypeError(f"{name} must be a numeric array of real numbers, got {type(x).__name__}")
     try:
         raw = np.asarray(x)
     except (TypeError, ValueError) as err:  # ragged nesting

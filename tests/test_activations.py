@@ -98,7 +98,7 @@ def test_repr_round_trips():
 
 # References in decimal arithmetic (the ``decimal`` module, not the code under test), with
 # 400 digits so that 1 + e^-740 keeps its tail in log(1 + e^x).
-_CTX = Context(prec=400, Emin=-10**6, Emax=10**6)
+_CTX = Context(prec=400, Emin=-(10**6), Emax=10**6)
 TINY = np.finfo(float).tiny  # below it floats are subnormal and lose relative precision
 
 
@@ -151,4 +151,6 @@ def test_the_issue_reproducers():
     assert get("tanh").derivative(-14.5) == pytest.approx(tanh_slope, rel=1e-14)
     left = get("sigmoid")([-700.0, -710.0, -720.0])  # was clipped: 9.86e-305 for every x <= -700
     assert left[0] > left[1] > left[2] > 0
-    assert get("softplus")(-710.0) == pytest.approx(float(REFERENCES["softplus"](-710.0)), rel=1e-13)
+    assert get("softplus")(-710.0) == pytest.approx(
+        float(REFERENCES["softplus"](-710.0)), rel=1e-13
+    )
