@@ -319,30 +319,7 @@ def test_cut_polygon_leaves_a_polygon_the_line_misses():
 # ---------------------------------------------------------------------------------------
 # The issue's reproducers (one per class of failure) and the certificates.
 
-from nbs_utils.geometry import HullWitness  # noqa: E402
-
-
-def check_certificate(X, y, r):
-    """The witness is two convex combinations of the data; as the result says."""
-    X, y = np.asarray(X, float), np.asarray(y)
-    wit = r.witness
-    assert isinstance(wit, HullWitness)
-    for index, weight, point, label in [
-        (wit.index1, wit.weight1, wit.point1, 1),
-        (wit.index0, wit.weight0, wit.point0, 0),
-    ]:
-        assert np.all(y[index] == label) and np.all(weight >= 0)
-        assert weight.sum() == pytest.approx(1.0, abs=1e-12)
-        assert np.allclose(weight @ X[index], point, rtol=1e-12, atol=0)
-    extent = np.ptp(X, axis=0).max() or 1.0
-    gap = np.linalg.norm((wit.point1 - wit.point0) / extent) * extent  # no underflow at 1e-300
-    if r.separable:  # the nearest hull points are 2 * margin apart, the hyperplane separates
-        s = 2 * y - 1
-        assert np.all(s * (X @ r.w + r.b) > 0)
-        assert np.min(s * (X @ r.w + r.b)) == pytest.approx(r.margin, rel=1e-9)
-        assert gap == pytest.approx(2 * r.margin, rel=1e-6, abs=1e-13 * extent)
-    else:  # the hulls meet: the two points coincide up to rounding (a Farkas certificate)
-        assert gap <= 2.0**-42 * extent
+from geometry_reference import check_certificate  # noqa: E402
 
 
 def test_max_margin_does_not_stop_short():
