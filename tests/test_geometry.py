@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+from geometry_reference import check_certificate, shoelace_area
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import XOR_X, XOR_Y, bands, circles
@@ -118,11 +119,6 @@ def grid_patterns(layers, box, n):
 def key(pattern):
     """A hashable key for an on/off pattern, as :func:`grid_patterns` makes them."""
     return bytes(np.packbits(pattern))
-
-
-def shoelace_area(poly):
-    x, y = poly[:, 0], poly[:, 1]
-    return 0.5 * abs(x @ np.roll(y, -1) - y @ np.roll(x, -1))
 
 
 def inradius(poly):
@@ -296,15 +292,10 @@ from nbs_utils.geometry import cut_polygon  # noqa: E402
 UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 
-def _area(poly):
-    x, y = poly[:, 0], poly[:, 1]
-    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
-
-
-def test_cut_polygon_splits_along_the_line_and_keeps_the_area():
+def test_cut_polygon_splits_along_the_line_and_keeps_theshoelace_area():
     pieces = cut_polygon(UNIT_SQUARE, [1.0, 1.0], -0.5)  # x1 + x2 = 0.5: a corner triangle
     assert len(pieces) == 2
-    assert sorted(_area(p) for p in pieces) == pytest.approx([0.125, 0.875])
+    assert sorted(shoelace_area(p) for p in pieces) == pytest.approx([0.125, 0.875])
     for p in pieces:  # each piece lies on one side: its vertices' signs never disagree
         z = p @ [1.0, 1.0] - 0.5
         assert np.all(z >= -1e-12) or np.all(z <= 1e-12)
@@ -318,8 +309,6 @@ def test_cut_polygon_leaves_a_polygon_the_line_misses():
 
 # ---------------------------------------------------------------------------------------
 # The issue's reproducers (one per class of failure) and the certificates.
-
-from geometry_reference import check_certificate  # noqa: E402
 
 
 def test_max_margin_does_not_stop_short():
@@ -405,4 +394,22 @@ def test_far_from_the_origin():
         [[1e8 - 1, 1e8 - 1], [1e8 + 1, 1e8 - 1], [1e8 + 1, 1e8 + 1], [1e8 - 1, 1e8 + 1]]
     )
     pieces = cut_polygon(square, [1.0, 0.0], -(1e8 + 0.3))
-    assert sorted(_area(p - 1e8) for p in pieces) == pytest.approx([1.4, 2.6], rel=1e-7)
+    assert sorted(shoelace_area(p - 1e8) for p in pieces) == pytest.approx([1.4, 2.6], rel=1e-7)
+
+
+def test_the_lp_fallback_certifies_the_same_answer():
+    """The search normally certifies from the class means; the LP's pairs (its separating
+    direction, or its dual's meeting points) lead to the same certified answer."""
+    from nbs_utils.geometry import _lp_seed_pairs, _nearest_points
+
+    X, y = bands(n=400, seed=0)
+    Z = np.c_[-X[:, 0] + X[:, 1] - 1, X[:, 0] - X[:, 1] - 1]
+    cases = [(XOR_X, XOR_Y), circles(n=300, seed=0)] + [
+        (get(a)(Z), y) for a in ["identity", "relu", "tanh"]
+    ]
+    for X, y in cases:
+        P, Q = X[y == 1], X[y == 0]
+        seeds = _lp_seed_pairs(X, 2.0 * y - 1.0, P, Q)
+        _, _, z = _nearest_points(P, Q, seeds)
+        r = linearly_separable(X, y)
+        assert np.linalg.norm(z) == pytest.approx(2 * r.margin, rel=1e-9, abs=1e-12)
