@@ -293,23 +293,19 @@ def linear_regions(layers, box):
     (W0, b0), *rest = layers
     local = [(W0 * half, W0 @ centre + b0), *rest]  # the net in box coordinates u
     if dim == 1:
-        start, split = np.array([-1.0, 1.0]), _split_interval
+        start, cut = np.array([-1.0, 1.0]), _cut_interval
     else:
         start = np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
-        split = _split_polygon
+        cut = _cut_polygon_by_all
     # each region: (piece in box coordinates, A, c, pattern), the net so far A u + c on it
     regions = [(start, np.eye(dim), np.zeros(dim), np.zeros(0, bool))]
     for W, b in local:
         next_regions = []
         for piece, A, c, pattern in regions:
             Z_A, Z_c = W @ A, W @ c + b  # pre-activations z_j(u) = Z_A[j] . u + Z_c[j]
-            pieces = [piece]
-            for a, d in zip(Z_A, Z_c):
-                tol = _zero_tolerance(a, d)
-                pieces = [q for p in pieces for q in split(p, a, d, tol)]
-            for p in pieces:
+            for p in cut(piece, Z_A, Z_c):
                 on = Z_A @ _interior_point(p) + Z_c > 0
-                next_regions.append((p, Z_A * on[:, None], Z_c * on, np.r_[pattern, on]))
+                next_regions.append((p, Z_A * on[:, None], Z_c * on, np.concatenate((pattern, on))))
         regions = next_regions
     patterns = [pattern for *_, pattern in regions]
     _check_patterns(local, [piece for piece, *_ in regions], patterns)
@@ -369,19 +365,42 @@ def _zero_tolerance(a, d):
 
 def _interior_point(piece):
     """A point strictly inside an interval or convex polygon (the vertex mean)."""
-    return piece.mean(axis=0, keepdims=piece.ndim == 1)
+    if piece.ndim == 1:
+        return np.array([0.5 * (piece[0] + piece[1])])
+    return piece.sum(axis=0) / len(piece)
 
 
-def _split_interval(piece, a, d, tol):
-    """Cut the interval ``piece`` at the zero of ``z(u) = a u + d`` if it lies strictly inside."""
+def _cut_interval(piece, Z_A, Z_c):
+    """Cut the interval ``piece`` at every zero of ``z_j(u) = a_j u + d_j`` strictly inside.
+
+    A zero counts if ``z_j`` has strictly opposite signs (beyond its tolerance) at the two
+    ends, and is merged with the previous cut when ``z_j`` is within tolerance of 0 there.
+    """
     lo, hi = piece
-    z_lo, z_hi = a[0] * lo + d, a[0] * hi + d
-    if not ((z_lo > tol and z_hi < -tol) or (z_lo < -tol and z_hi > tol)):
+    a, d = Z_A[:, 0], Z_c
+    tol = _REL_TOL * (np.abs(a) + np.abs(d))
+    z_lo, z_hi = a * lo + d, a * hi + d
+    crossing = ((z_lo > tol) & (z_hi < -tol)) | ((z_lo < -tol) & (z_hi > tol))
+    if not np.any(crossing):
         return [piece]
-    x = float(np.clip(-d / a[0], lo, hi))
-    if not lo < x < hi:
-        return [piece]
-    return [np.array([lo, x]), np.array([x, hi])]
+    a, d, tol = a[crossing], d[crossing], tol[crossing]
+    x = np.clip(-d / a, lo, hi)
+    order = np.argsort(x)
+    ends = [lo]
+    for k in order:
+        if abs(a[k]) * (x[k] - ends[-1]) > tol[k] and x[k] < hi:
+            ends.append(float(x[k]))
+    ends.append(hi)
+    return [np.array(pair) for pair in zip(ends[:-1], ends[1:])]
+
+
+def _cut_polygon_by_all(piece, Z_A, Z_c):
+    """Cut the convex polygon ``piece`` by every line ``Z_A[j] . u + Z_c[j] = 0``."""
+    pieces = [piece]
+    for a, d in zip(Z_A, Z_c):
+        tol = _zero_tolerance(a, d)
+        pieces = [q for p in pieces for q in _split_polygon(p, a, d, tol)]
+    return pieces
 
 
 def _split_polygon(poly, a, d, tol):
