@@ -74,13 +74,17 @@ def separable_by_lp(X, y):
 
 
 def patterns_by_lp(layers, box, min_radius=1e-7):
-    """Every on/off pattern whose region (inside ``box``) holds a disk of ``min_radius``."""
-    (x0, x1), (y0, y1) = box
+    """Every on/off pattern whose region (inside ``box``) holds a ball of ``min_radius``.
+
+    ``box``: ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input.
+    """
+    bounds = np.array(box, float).reshape(-1, 2)
+    dim = len(bounds)
     sizes = [len(b) for _, b in layers]
     found = set()
     for bits in itertools.product([False, True], repeat=sum(sizes)):
         bits = np.array(bits)
-        A, c, rows, k, possible = np.eye(2), np.zeros(2), [], 0, True
+        A, c, rows, k, possible = np.eye(dim), np.zeros(dim), [], 0, True
         for (W, b), n in zip(layers, sizes):
             Z_A, Z_c = W @ A, W @ c + b
             on = bits[k : k + n]
@@ -96,10 +100,13 @@ def patterns_by_lp(layers, box, min_radius=1e-7):
             A, c = Z_A * on[:, None], Z_c * on
         if not possible:
             continue
-        rows += [((-1, 0, 1), -x0), ((1, 0, 1), x1), ((0, -1, 1), -y0), ((0, 1, 1), y1)]
+        for axis, (lo, hi) in enumerate(bounds):  # lo + r <= x_axis <= hi - r
+            e = np.eye(dim)[axis]
+            rows += [(np.r_[-e, 1.0], -lo), (np.r_[e, 1.0], hi)]
         A_ub = np.array([r for r, _ in rows], float)
         b_ub = np.array([v for _, v in rows], float)
-        lp = linprog([0, 0, -1], A_ub=A_ub, b_ub=b_ub, bounds=[(None, None)] * 2 + [(0, None)])
-        if lp.status == 0 and lp.x[2] > min_radius:
+        cost = np.r_[np.zeros(dim), -1.0]
+        lp = linprog(cost, A_ub=A_ub, b_ub=b_ub, bounds=[(None, None)] * dim + [(0, None)])
+        if lp.status == 0 and lp.x[-1] > min_radius:
             found.add(bytes(np.packbits(bits)))
     return found

@@ -114,11 +114,11 @@ def test_random_clouds_certified(seed, d):
 
 
 @st.composite
-def small_integer_nets(draw):
-    """ReLU nets on 2-D input with small integer weights and half-integer biases: many
-    degenerate configurations (concurrent lines, lines through corners, parallel units)."""
+def small_integer_nets(draw, n_in=2):
+    """ReLU nets with small integer weights and half-integer biases: many degenerate
+    configurations (concurrent lines, lines through corners, parallel units)."""
     widths = draw(st.sampled_from([[3], [4], [5], [2, 2], [3, 2], [2, 3], [2, 2, 2]]))
-    layers, n_in = [], 2
+    layers = []
     for n in widths:
         W = draw(hnp.arrays(np.int64, (n, n_in), elements=st.integers(-2, 2))).astype(float)
         b = draw(hnp.arrays(np.int64, n, elements=st.integers(-3, 3))) / 2.0
@@ -144,6 +144,13 @@ def test_regions_agree_with_pattern_enumeration(layers):
     box = ((-1.0, 1.0), (-1.0, 1.0))
     found = _pattern_keys(layers, box)
     assert found == patterns_by_lp(layers, box)
+
+
+@settings(max_examples=40)
+@given(small_integer_nets(n_in=1))
+def test_one_dimensional_regions_agree_with_pattern_enumeration(layers):
+    found = _pattern_keys(layers, (-1.0, 1.0))
+    assert found == patterns_by_lp(layers, (-1.0, 1.0))
 
 
 @given(
