@@ -254,6 +254,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.extra import numpy as hnp  # noqa: E402
 
+from nbs_utils.panels import depth, hidden, xor  # noqa: E402
+
 LAYERS = nets.random_layers([2, 3, 1], seed=0)
 
 # (where the array goes, call with the array a; every other argument is valid)
@@ -282,6 +284,12 @@ ARRAY_ARGUMENTS = [
     ("plots.grid box", lambda a: plots.grid(a, 3)),
     ("widgets.sticky_limits current", lambda a: widgets.sticky_limits(a, 0.0, 1.0)),
     ("widgets.set_sticky_limits points", lambda a: widgets.set_sticky_limits(_axes(), a)),
+    ("panels.hidden.hidden_points X", lambda a: hidden.hidden_points(a)),
+    ("panels.hidden.activation_patterns points", lambda a: hidden.activation_patterns(a, np.eye(2), np.zeros(2))),
+    ("panels.hidden.morph_panel X", lambda a: hidden.morph_panel(a, Y4)),
+    ("panels.depth.target x", lambda a: depth.target(a)),
+    ("panels.depth.relu_net x", lambda a: depth.relu_net(*depth.sawtooth_layers(2), a)),
+    ("panels.xor.skip_net X", lambda a: xor.skip_net(a, 1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5)),
 ]  # fmt: skip
 
 _NOT_REAL = {
