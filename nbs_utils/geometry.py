@@ -101,7 +101,7 @@ def linearly_separable(X, y):
     y = as_labels(y, len(X))
     if y.min() == y.max():
         raise ValueError("y must contain both classes 0 and 1")
-    centre = (X.max(axis=0) + X.min(axis=0)) / 2
+    centre = X.max(axis=0) / 2 + X.min(axis=0) / 2  # halves first: no overflow near 1e308
     scale = _power_of_two_above(np.max(np.abs(X - centre)))
     Xn = (X - centre) / scale  # in [-1, 1]^d; exact up to the rounding of X - centre
     ones = y == 1
@@ -121,7 +121,7 @@ def linearly_separable(X, y):
     lo1, hi0 = float(np.min(P @ u)), float(np.max(Q @ u))
     w, b = u, float(-scale * (lo1 + hi0) / 2 - u @ centre)
     s = 2.0 * y - 1.0
-    if not np.all(s * (X @ w + b) > 0):
+    if not np.all(s * ((X / scale) @ w + b / scale) > 0):  # X @ w + b, exactly rescaled
         raise ArithmeticError(
             "the max-margin hyperplane cannot be verified on the data in float64: the gap "
             f"between the classes ({scale * (lo1 - hi0):.3g}) is below the rounding of the "
@@ -131,8 +131,14 @@ def linearly_separable(X, y):
 
 
 def _power_of_two_above(x):
-    """The least power of two >= ``x`` (1.0 for ``x == 0``): scaling by it is exact."""
-    return float(2.0 ** np.ceil(np.log2(x))) if x > 0 else 1.0
+    """A power of two in ``[x, 2 x)`` (1.0 for ``x == 0``): scaling by it is exact.
+
+    Capped at ``2^1023`` (the largest float power of two), so at most ``2 x`` as well.
+    """
+    if x == 0:
+        return 1.0
+    mantissa, exponent = np.frexp(x)  # x = mantissa 2^exponent, mantissa in [0.5, 1)
+    return float(np.ldexp(1.0, min(exponent - (mantissa == 0.5), 1023)))
 
 
 def _extreme_pair(P, Q, v):
@@ -289,7 +295,7 @@ def linear_regions(layers, box):
             f"the first layer takes {n_in}-D input but box is {dim}-D; "
             "box must be (lo, hi) for 1-D input or ((x0, x1), (y0, y1)) for 2-D input"
         )
-    centre, half = (lo + hi) / 2, (hi - lo) / 2
+    centre, half = lo / 2 + hi / 2, hi / 2 - lo / 2  # halves first: no overflow near 1e308
     (W0, b0), *rest = layers
     local = [(W0 * half, W0 @ centre + b0), *rest]  # the net in box coordinates u
     if dim == 1:
@@ -347,9 +353,11 @@ def cut_polygon(polygon, a, d):
             f"polygon must be (m, 2) vertices with m >= 3 and a two numbers, got "
             f"polygon {poly.shape} and a {a.shape}"
         )
-    centre = (poly.max(axis=0) + poly.min(axis=0)) / 2
-    half = float(np.max(poly.max(axis=0) - poly.min(axis=0))) / 2 or 1.0
-    local_a, local_d = a * half, float(a @ centre + d)  # a . (centre + half u) + d
+    centre = poly.max(axis=0) / 2 + poly.min(axis=0) / 2
+    half = float(np.max(poly.max(axis=0) / 2 - poly.min(axis=0) / 2)) or 1.0
+    local_a, local_d = _unit_line(a * half, float(a @ centre + d))  # a . (centre + half u) + d
+    if local_a is None:
+        return [poly]
     pieces = _split_polygon(
         (poly - centre) / half, local_a, local_d, _zero_tolerance(local_a, local_d)
     )
@@ -377,7 +385,9 @@ def _cut_interval(piece, Z_A, Z_c):
     ends, and is merged with the previous cut when ``z_j`` is within tolerance of 0 there.
     """
     lo, hi = piece
-    a, d = Z_A[:, 0], Z_c
+    size = np.maximum(np.abs(Z_A[:, 0]), np.abs(Z_c))  # scale each unit to at most 1
+    live = size > 0
+    a, d = Z_A[live, 0] / size[live], Z_c[live] / size[live]
     tol = _REL_TOL * (np.abs(a) + np.abs(d))
     z_lo, z_hi = a * lo + d, a * hi + d
     crossing = ((z_lo > tol) & (z_hi < -tol)) | ((z_lo < -tol) & (z_hi > tol))
@@ -398,9 +408,17 @@ def _cut_polygon_by_all(piece, Z_A, Z_c):
     """Cut the convex polygon ``piece`` by every line ``Z_A[j] . u + Z_c[j] = 0``."""
     pieces = [piece]
     for a, d in zip(Z_A, Z_c):
-        tol = _zero_tolerance(a, d)
-        pieces = [q for p in pieces for q in _split_polygon(p, a, d, tol)]
+        a, d = _unit_line(a, d)
+        if a is not None:
+            pieces = [q for p in pieces for q in _split_polygon(p, a, d, _zero_tolerance(a, d))]
     return pieces
+
+
+def _unit_line(a, d):
+    """``(a, d)`` scaled so that its largest entry is 1 in size (the same line and sides,
+    no overflow in the cut); ``(None, None)`` for ``a = 0, d = 0``."""
+    size = max(float(np.max(np.abs(a))), abs(d))
+    return (a / size, d / size) if size > 0 else (None, None)
 
 
 def _split_polygon(poly, a, d, tol):

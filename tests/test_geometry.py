@@ -413,3 +413,14 @@ def test_the_lp_fallback_certifies_the_same_answer():
         _, _, z = _nearest_points(P, Q, seeds)
         r = linearly_separable(X, y)
         assert np.linalg.norm(z) == pytest.approx(2 * r.margin, rel=1e-9, abs=1e-12)
+
+
+def test_near_the_largest_float():
+    """Centres and scales are formed without overflow (halves first, powers of two)."""
+    huge = 1.7e308
+    r = linearly_separable(XOR_X * huge, [0, 1, 1, 1])
+    assert r.separable and r.margin / huge == pytest.approx(np.sqrt(2) / 4, rel=1e-9)
+    cross = [(np.eye(2), np.array([0.0, 1e307]))]
+    assert count_linear_regions(cross, ((-huge, huge), (-huge, huge))) == 4
+    square = huge * np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
+    assert len(cut_polygon(square, [1.0, 0.0], 0.0)) == 2
