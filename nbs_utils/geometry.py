@@ -281,9 +281,10 @@ def linear_regions(layers, box):
 
     Exact at every scale: the work is done in box coordinates ``x = centre + half * u``
     with ``u`` in ``[-1, 1]^d``, so translating or scaling the net's input and the box
-    together gives the same count. A piece is cut only if some vertex lies strictly on
-    each side, ``|z| > 1e-12 (|a|_1 + |d|)`` in box coordinates (rounding, not geometry:
-    regions of any size above float64's resolution count, with no area threshold).
+    together gives the same count. Each cut line is scaled to largest coefficient 1 and
+    a piece is cut only if some vertex lies strictly on each side, ``|z| > 1e-12
+    (|a|_1 + |d|)`` in box coordinates (rounding, not geometry: regions of any size above
+    float64's resolution count, with no area threshold).
     Checked before returning: a forward pass of the net at each region's interior point
     (its vertex mean) gives the region's pattern, and no two regions share a pattern.
     """
@@ -328,7 +329,7 @@ def _check_patterns(layers, pieces, patterns):
         Z.append(H @ W.T + b)
         H = np.maximum(Z[-1], 0.0)
     Z, patterns = np.concatenate(Z, axis=1), np.array(patterns)
-    decided = np.abs(Z) > 1e-9 * (1.0 + np.abs(Z).max(axis=1, keepdims=True))
+    decided = np.abs(Z) > 1e-9 * np.abs(Z).max(axis=1, keepdims=True)  # not ~0 there
     if np.any(decided & ((Z > 0) != patterns)):
         raise ArithmeticError("a region's interior point has another pattern; please report")
     if len({bytes(np.packbits(p)) for p in patterns}) != len(patterns):
