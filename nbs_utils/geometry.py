@@ -7,7 +7,7 @@ box) are centred and scaled to ``[-1, 1]`` (a translation and a power-of-two sca
 translating everything by any offset or scaling it by any factor gives the same answer,
 and margins scale with the data, as long as float64 can represent the points distinctly.
 Every answer is checked in float before it is returned: a separating hyperplane on the
-data, "not separable" by a point common to both classes' convex hulls, the max margin
+(centred) data, "not separable" by a point common to both classes' convex hulls, the max margin
 by matching lower and upper bounds, each region by an interior point. The one resolution
 limit is float64 itself: two hulls closer than ``2^-43 ~ 1.1e-13`` times the data's extent,
 or regions thinner than about ``1e-12`` of the box, are below what float64 can certify.
@@ -93,7 +93,11 @@ def linearly_separable(X, y):
        accurate) is a lower bound. The result is returned only when they agree to
        ``1e-9`` relative (or to rounding, ``~1e-14`` of the extent, for gaps that small);
        the margin is half the lower bound, achieved by the returned hyperplane, which is
-       also checked on the original data. "Not separable" is returned only with
+       checked to separate the data, shifted by a multiple of the power-of-two scale (a
+       shift without rounding when the coordinates share a magnitude, e.g. far from the
+       origin). The returned ``b`` is that hyperplane's offset rounded to float64: with a
+       gap of a few units in the last place of the coordinates no float ``b`` separates
+       exactly, though the data are separable. "Not separable" is returned only with
        ``|z| <= 2^-43`` of the extent: then ``result.witness`` holds a point of each
        hull, equal up to rounding (a Farkas certificate: the hulls meet).
     """
@@ -101,9 +105,11 @@ def linearly_separable(X, y):
     y = as_labels(y, len(X))
     if y.min() == y.max():
         raise ValueError("y must contain both classes 0 and 1")
-    centre = X.max(axis=0) / 2 + X.min(axis=0) / 2  # halves first: no overflow near 1e308
-    scale = _power_of_two_above(np.max(np.abs(X - centre)))
-    Xn = (X - centre) / scale  # in [-1, 1]^d; exact up to the rounding of X - centre
+    middle = X.max(axis=0) / 2 + X.min(axis=0) / 2  # halves first: no overflow near 1e308
+    scale = _power_of_two_above(np.max(np.abs(X - middle)))
+    centre = np.round(middle / scale) * scale  # a multiple of scale: X - centre is exact
+    Xn = (X - centre) / scale  # in [-1.5, 1.5]^d; when coordinates share a magnitude
+    # (e.g. data far from the origin) no rounding at all, so Xn is the data itself
     ones = y == 1
     P, Q = Xn[ones], Xn[~ones]
     found = _nearest_points(
@@ -119,15 +125,11 @@ def linearly_separable(X, y):
         return Separability(False, 0.0, None, None, witness)
     u = _best_direction(P, Q, z / upper, P[pairs[:, 0]] - Q[pairs[:, 1]])
     lo1, hi0 = float(np.min(P @ u)), float(np.max(Q @ u))
-    w, b = u, float(-scale * (lo1 + hi0) / 2 - u @ centre)
-    s = 2.0 * y - 1.0
-    if not np.all(s * ((X / scale) @ w + b / scale) > 0):  # X @ w + b, exactly rescaled
-        raise ArithmeticError(
-            "the max-margin hyperplane cannot be verified on the data in float64: the gap "
-            f"between the classes ({scale * (lo1 - hi0):.3g}) is below the rounding of the "
-            f"coordinates (about {_EPS * np.abs(X).max():.3g}); centre the data first"
-        )
-    return Separability(True, float(scale * (lo1 - hi0) / 2), w, b, witness)
+    offset = -(lo1 + hi0) / 2  # u . xn + offset = 0 halfway between the classes
+    if not np.all((2.0 * y - 1.0) * (Xn @ u + offset) > 0):
+        raise ArithmeticError("the max-margin hyperplane does not separate; please report")
+    b = float(scale * offset - u @ centre)  # the same hyperplane in the data's coordinates
+    return Separability(True, float(scale * (lo1 - hi0) / 2), u, b, witness)
 
 
 def _power_of_two_above(x):

@@ -424,3 +424,13 @@ def test_near_the_largest_float():
     assert count_linear_regions(cross, ((-huge, huge), (-huge, huge))) == 4
     square = huge * np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
     assert len(cut_polygon(square, [1.0, 0.0], 0.0)) == 2
+
+
+def test_a_gap_of_one_unit_in_the_last_place_far_from_the_origin():
+    """At 1e6 the point (1e6 + 1 + 1e-10, ...) is one float step right of the square's
+    edge: separable (the shift to the centre is exact), with a margin of half a step."""
+    offset = 1e6
+    X = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-10, 0.5]]) + offset
+    r = linearly_separable(X, [0, 0, 0, 0, 1])
+    step = np.spacing(offset + 1)
+    assert r.separable and r.margin == pytest.approx(step / 2, rel=1e-6)
