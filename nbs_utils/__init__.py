@@ -2,8 +2,8 @@
 
 Layers, each importing only those above it in this list:
 
-- ``activations``, ``datasets``: numpy only.
-- ``nets``, ``geometry``: numpy and scipy (exact LPs).
+- ``activations``, ``datasets``, ``opcount`` (counts numpy operations): numpy only.
+- ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares).
 - ``plots``: matplotlib.
 - ``widgets``: ipywidgets panels built on ``plots``.
 - ``panels``: the notebooks' interactive panels; ``checks``: exercise checkers.

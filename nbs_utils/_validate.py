@@ -4,19 +4,49 @@ import numbers
 
 import numpy as np
 
+_REAL_KINDS = "biuf"  # numpy dtype kinds of real numbers: bool, int, unsigned, float
+_KIND_NAMES = {
+    "U": "strings",
+    "S": "bytes",
+    "M": "datetime64 values",
+    "m": "timedelta64 values",
+    "c": "complex numbers",
+    "O": "Python objects",
+    "V": "raw (void) records",
+}
+
 
 def as_float_array(x, name, ndim=None):
-    """``x`` as a float array of finite numbers, optionally of a given ``ndim``."""
+    """``x`` as a float array of finite real numbers, optionally of a given ``ndim``.
+
+    Accepted: anything numpy turns into an array of bool, int or float dtype (nested
+    lists, tuples, scalars, arrays). Booleans count as 0 and 1, numpy's own convention,
+    so a mask such as ``x > 0`` is a valid label or input array. Everything else raises
+    ``TypeError`` naming what was expected: strings and bytes (even ``"1.5"``), dates and
+    time spans, complex numbers (no silent loss of the imaginary part), object arrays
+    (including mixtures of numbers and other things) and ragged nested lists.
+    """
     if isinstance(x, (str, bytes)) or x is None:
-        raise TypeError(f"{name} must be numeric array-like, got {type(x).__name__}")
+        raise TypeError(f"{name} must be a numeric array of real numbers, got {type(x).__name__}")
     try:
-        arr = np.asarray(x, dtype=float)
-    except (TypeError, ValueError) as err:
-        raise TypeError(f"{name} must be numeric array-like, got {type(x).__name__}") from err
+        raw = np.asarray(x)
+    except (TypeError, ValueError) as err:  # ragged nesting
+        raise TypeError(
+            f"{name} must be a numeric array of real numbers (not ragged), got {type(x).__name__}"
+        ) from err
+    if raw.dtype.kind not in _REAL_KINDS:
+        what = _KIND_NAMES.get(raw.dtype.kind, f"dtype {raw.dtype}")
+        raise TypeError(
+            f"{name} must be a numeric array of real numbers (bool, int or float), got {what}"
+        )
+    arr = np.asarray(raw, dtype=float)
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(f"{name} must be {ndim}-D, got shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    if getattr(type(x), "_keep_subclass", False):  # opcount.CountingArray: keep counting
+        arr = arr.view(type(x))
+        arr.__array_finalize__(x)
     return arr
 
 

@@ -13,17 +13,35 @@ from ._validate import as_float_array, as_number
 
 
 def _sigmoid(x):
-    """sigma(x) = 1 / (1 + e^-x), from e^-|x| so nothing overflows.
+    """sigma(x) = 1 / (1 + e^-x), from e = e^-|x| so nothing overflows.
 
-    |x| is capped at 700 (e^-700 ~ 1e-304) so nothing underflows either.
+    For x >= 0 it is 1 / (1 + e); for x < 0 it is e / (1 + e), which is e^x to full
+    relative precision in the far left tail (no clip: sigma(-740) is e^-740, a subnormal,
+    and sigma(x) is 0 only where e^x is below the smallest float).
     """
-    e = np.exp(-np.minimum(np.abs(x), 700.0))
+    e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
+def _sigmoid_slope(x):
+    """sigma'(x) = sigma(x) sigma(-x) = e / (1 + e)^2 with e = e^-|x|: no cancellation."""
+    e = np.exp(-np.abs(x))
+    return e / (1.0 + e) ** 2
+
+
+def _tanh_slope(x):
+    """tanh'(x) = 1 / cosh^2 x = 4 e / (1 + e)^2 with e = e^-2|x|.
+
+    ``1 - tanh(x)^2`` cancels to 0 once tanh rounds to 1 (|x| > 19); this form keeps full
+    relative precision until the true value is below the smallest float.
+    """
+    e = np.exp(-2.0 * np.abs(x))
+    return 4.0 * e / (1.0 + e) ** 2
+
+
 def _softplus(x):
-    """log(1 + e^x) = max(x, 0) + log1p(e^-|x|), stable for large |x|."""
-    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.minimum(np.abs(x), 700.0)))
+    """log(1 + e^x) = max(x, 0) + log1p(e^-|x|): e^x to full precision in the left tail."""
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
 
 
 def _identity(x):
@@ -44,11 +62,11 @@ _TABLE = {
     "step": (_step, lambda x: np.zeros_like(x), {}, "H(x): 1 if x > 0 else 0"),
     "sigmoid": (
         lambda x, k: _sigmoid(k * x),
-        lambda x, k: k * _sigmoid(k * x) * _sigmoid(-k * x),
+        lambda x, k: k * _sigmoid_slope(k * x),
         {"k": 1.0},
         "1 / (1 + exp(-k x))",
     ),
-    "tanh": (np.tanh, lambda x: 1.0 - np.tanh(x) ** 2, {}, "tanh(x)"),
+    "tanh": (np.tanh, _tanh_slope, {}, "tanh(x)"),
     "relu": (_relu, lambda x: (x > 0).astype(float), {}, "max(0, x)"),
     "leaky_relu": (
         lambda x, alpha: np.where(x > 0, x, alpha * x),

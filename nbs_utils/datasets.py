@@ -52,12 +52,18 @@ def circles(n=200, seed=0, r_disk=1.0, r_ring=(1.5, 2.0)):
     return X, np.r_[np.zeros(n0, int), np.ones(n - n0, int)]
 
 
+_MAX_DRAWS = 10_000_000  # candidate points bands() may expect to draw before it refuses
+
+
 def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
     """The band data of claim C6: uniform points on ``[-box, box]^2``.
 
     Label 0 inside the diagonal band ``|x2 - x1| < inner``, label 1 outside
     ``|x2 - x1| > outer``; points in the gap between are redrawn, so exactly ``n``
-    points come back.
+    points come back. The share of the square that is kept is
+    ``p = 1 - (1 - inner/L)^2 + (1 - outer/L)^2`` with ``L = 2 box``; about ``n / p``
+    points are drawn, and a ``ValueError`` says so up front when that would exceed
+    ten million (a gap that leaves almost nothing to sample), so the time is bounded.
     """
     n = as_count(n, "n", minimum=2)
     inner, outer, box = (
@@ -66,10 +72,24 @@ def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
     if not 0 < inner <= outer < 2 * box:
         raise ValueError(f"need 0 < inner <= outer < 2*box, got {inner}, {outer}, {box}")
     rng = as_rng(seed)
+    side = 2.0 * box
+    kept_share = inner / side * (2.0 - inner / side) + (1.0 - outer / side) ** 2
+    if n > kept_share * _MAX_DRAWS:
+        raise ValueError(
+            f"inner={inner} and outer={outer} leave only a share {kept_share:.3g} of the "
+            f"box to sample from: {n} points would take about {n / kept_share:.3g} draws "
+            f"(limit {_MAX_DRAWS:.0e}); widen the band (larger inner) or the outer region "
+            "(smaller outer)"
+        )
     kept = np.empty((0, 2))
-    while len(kept) < n:
+    for _ in range(int(3.0 / kept_share) + 100):  # expected rounds: 1 / (2 kept_share)
         cand = rng.uniform(-box, box, (2 * n, 2))
         gap = np.abs(cand[:, 1] - cand[:, 0])
         kept = np.r_[kept, cand[(gap < inner) | (gap > outer)]]
-    X = kept[:n]
-    return X, (np.abs(X[:, 1] - X[:, 0]) > outer).astype(int)
+        if len(kept) >= n:
+            X = kept[:n]
+            return X, (np.abs(X[:, 1] - X[:, 0]) > outer).astype(int)
+    raise ValueError(  # not reached in practice: six times the expected number of draws
+        f"bands(n={n}) drew too few points outside the gap (share {kept_share:.3g}); "
+        "widen the band or the outer region"
+    )

@@ -86,3 +86,15 @@ def _close_figures():
     yield
     for number in set(plt.get_fignums()) - before:
         plt.close(number)
+
+
+# Property-based tests: deterministic (derandomized, no example database written to disk),
+# no per-example deadline (the shared 2-core machine is noisy), a modest number of examples.
+# HYPOTHESIS_PROFILE=thorough explores fresh random examples, many more of them.
+import os  # noqa: E402
+
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("course", derandomize=True, database=None, deadline=None, max_examples=60)
+settings.register_profile("thorough", database=None, deadline=None, max_examples=600)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "course"))

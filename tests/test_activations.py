@@ -1,3 +1,5 @@
+from decimal import Context, Decimal, localcontext
+
 import numpy as np
 import pytest
 
@@ -14,7 +16,8 @@ def test_required_names_exist():
 @pytest.mark.parametrize("name", NAMES)
 def test_finite_over_wide_range_without_warnings(name):
     act = get(name)
-    with np.errstate(all="raise"):
+    # underflow is not checked: rounding e^-1e4 to 0 is the correct answer in the tails
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
         assert np.all(np.isfinite(act(WIDE)))
         assert np.all(np.isfinite(act.derivative(WIDE)))
 
@@ -91,3 +94,63 @@ def test_bad_input_is_rejected(call, error):
 def test_repr_round_trips():
     assert repr(get("leaky_relu", alpha=0.2)) == "get('leaky_relu', alpha=0.2)"
     assert get("relu").formula == "max(0, x)"
+
+
+# References in decimal arithmetic (the ``decimal`` module, not the code under test), with
+# 400 digits so that 1 + e^-740 keeps its tail in log(1 + e^x).
+_CTX = Context(prec=400, Emin=-(10**6), Emax=10**6)
+TINY = np.finfo(float).tiny  # below it floats are subnormal and lose relative precision
+
+
+def _exp(x):
+    return Decimal(float(x)).exp()
+
+
+_FORMULAS = {
+    "sigmoid": lambda x: 1 / (1 + _exp(-x)),
+    "sigmoid'": lambda x: _exp(-x) / (1 + _exp(-x)) ** 2,
+    "tanh'": lambda x: 4 / (_exp(x) + _exp(-x)) ** 2,
+    "softplus": lambda x: (1 + _exp(x)).ln(),
+    "softplus'": lambda x: 1 / (1 + _exp(-x)),
+}
+
+
+def _reference(name, x):
+    with localcontext(_CTX):
+        return +_FORMULAS[name](x)
+
+
+REFERENCES = {name: (lambda x, name=name: _reference(name, x)) for name in _FORMULAS}
+COMPUTED = {
+    "sigmoid": get("sigmoid"),
+    "sigmoid'": get("sigmoid").derivative,
+    "tanh'": get("tanh").derivative,
+    "softplus": get("softplus"),
+    "softplus'": get("softplus").derivative,
+}
+TAILS = np.r_[-745.0, -740.0, -720.0, -700.5, -650.0, -300.0, -40.0, -20.0, -14.5, -3.0, -1e-9,
+              0.0, 1e-9, 0.5, 3.0, 14.5, 20.0, 40.0, 300.0, 700.5, 740.0]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", REFERENCES)
+def test_tails_accurate_in_relative_terms(name):
+    """Relative error <= 1e-13 wherever the true value is a normal float; below that,
+    within the subnormal spacing (the value is all a float can hold there)."""
+    got = COMPUTED[name](TAILS)
+    for x, value in zip(TAILS, got):
+        true = REFERENCES[name](x)
+        if true >= Decimal(TINY):
+            assert abs(Decimal(float(value)) - true) <= Decimal("1e-13") * true, (name, x)
+        else:
+            assert abs(Decimal(float(value)) - true) <= Decimal(4 * 5e-324), (name, x)
+
+
+def test_the_issue_reproducers():
+    assert get("tanh").derivative(20.0) == pytest.approx(1.7e-17, rel=0.01)
+    tanh_slope = float(REFERENCES["tanh'"](-14.5))
+    assert get("tanh").derivative(-14.5) == pytest.approx(tanh_slope, rel=1e-14)
+    left = get("sigmoid")([-700.0, -710.0, -720.0])  # was clipped: 9.86e-305 for every x <= -700
+    assert left[0] > left[1] > left[2] > 0
+    assert get("softplus")(-710.0) == pytest.approx(
+        float(REFERENCES["softplus"](-710.0)), rel=1e-13
+    )

@@ -25,6 +25,7 @@ from nbs_utils import (
     geometry,
     gradient_flow,
     nets,
+    opcount,
     plots,
     representations,
     train,
@@ -93,6 +94,13 @@ CASES = [
     ("geometry.linearly_separable", "labels as str", lambda: geometry.linearly_separable(X4, "abcd"), TypeError, "numeric"),
     ("geometry.linearly_separable", "3-D X", lambda: geometry.linearly_separable(np.ones((2, 2, 2)), [0, 1]), ValueError, "2-D"),
     ("geometry.Separability", "via linearly_separable: one class", lambda: geometry.linearly_separable(X4, [0, 0, 0, 0]), ValueError, "both classes"),
+    ("geometry.HullWitness", "via linearly_separable: complex X", lambda: geometry.linearly_separable(X4 + 1j, Y4), TypeError, "real numbers"),
+    ("geometry.linearly_separable", "dates as X", lambda: geometry.linearly_separable(np.array([["2020-01-01"] * 2] * 2, "datetime64[D]"), [0, 1]), TypeError, "datetime64"),
+    ("activations.Activation", "a numeric string", lambda: RELU(np.array(["1.5"])), TypeError, "strings"),
+    ("activations.Activation", "bytes", lambda: RELU(np.array([b"1"])), TypeError, "bytes"),
+    ("activations.Activation", "complex x", lambda: RELU([1 + 2j]), TypeError, "complex"),
+    ("activations.Activation", "object array of floats", lambda: RELU(np.array([1.0], dtype=object)), TypeError, "objects"),
+    ("activations.Activation", "time spans", lambda: RELU(np.array([1], "timedelta64[s]")), TypeError, "timedelta64"),
     ("geometry.count_linear_regions", "NaN box", lambda: geometry.count_linear_regions(_layers(2, 3), ((NAN, 1.0), (-1.0, 1.0))), ValueError, "finite"),
     ("geometry.count_linear_regions", "reversed box", lambda: geometry.count_linear_regions(_layers(2, 3), ((1.0, -1.0), (-1.0, 1.0))), ValueError, "lo < hi"),
     ("geometry.count_linear_regions", "box of wrong shape", lambda: geometry.count_linear_regions(_layers(2, 3), (1.0, 2.0, 3.0)), ValueError, "box"),
@@ -110,6 +118,10 @@ CASES = [
     ("geometry.region_bounds", "no layers", lambda: geometry.region_bounds(2, []), ValueError, "at least one"),
     ("geometry.region_bounds", "float width", lambda: geometry.region_bounds(2, [2.5]), TypeError, "integer"),
     ("geometry.region_bounds", "n_in as str", lambda: geometry.region_bounds("2", [2]), TypeError, "integer"),
+    # opcount
+    ("opcount.count_operations", "a name, not a function", lambda: opcount.count_operations("relu", [1.0]), TypeError, "callable"),
+    ("opcount.count_operations", "NaN x", lambda: opcount.count_operations(RELU, [NAN]), ValueError, "finite"),
+    ("opcount.CountingArray", "via count_operations: strings", lambda: opcount.count_operations(RELU, ["1"]), TypeError, "real numbers"),
     # gradient_flow
     ("gradient_flow.saturated_fraction", "activation by name", lambda: gradient_flow.saturated_fraction("sigmoid", [1.0]), TypeError, "Activation"),
     ("gradient_flow.saturated_fraction", "NaN Z", lambda: gradient_flow.saturated_fraction(RELU, [NAN]), ValueError, "finite"),
@@ -266,3 +278,110 @@ def test_checkers_never_raise_on_bad_answers():
         assert not checks.check_close.passes(answer, [1.0, 2.0])
         assert checks.check_collapse(answer, answer, layers) is None
         assert not checks.check_collapse.passes(answer, answer, layers)
+
+
+# ---------------------------------------------------------------------------------------
+# dtype/shape fuzz (hypothesis): anything that is not an array of real numbers, in any
+# shape, is a TypeError naming what was expected, wherever an array goes in.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra import numpy as hnp  # noqa: E402
+
+from nbs_utils.panels import depth, hidden, xor  # noqa: E402
+
+LAYERS = nets.random_layers([2, 3, 1], seed=0)
+
+# (where the array goes, call with the array a; every other argument is valid)
+ARRAY_ARGUMENTS = [
+    ("activations.Activation x", lambda a: RELU(a)),
+    ("activations.Activation.derivative x", lambda a: activations.get("sigmoid").derivative(a)),
+    ("opcount.count_operations x", lambda a: opcount.count_operations(RELU, a)),
+    ("nets.collapse W", lambda a: nets.collapse([(a, np.zeros(2))])),
+    ("nets.collapse b", lambda a: nets.collapse([(np.eye(2), a)])),
+    ("nets.forward X", lambda a: nets.forward(LAYERS, a)),
+    ("geometry.linearly_separable X", lambda a: geometry.linearly_separable(a, Y4)),
+    ("geometry.linearly_separable y", lambda a: geometry.linearly_separable(X4, a)),
+    ("geometry.count_linear_regions box", lambda a: geometry.count_linear_regions(LAYERS[:1], a)),
+    ("geometry.linear_regions W", lambda a: geometry.linear_regions([(a, np.zeros(3))], BOX)),
+    ("geometry.cut_polygon polygon", lambda a: geometry.cut_polygon(a, [1.0, 0.0], 0.0)),
+    ("geometry.cut_polygon a", lambda a: geometry.cut_polygon(SQUARE, a, 0.0)),
+    ("gradient_flow.saturated_fraction Z", lambda a: gradient_flow.saturated_fraction(RELU, a)),
+    ("gradient_flow.loss_and_gradients X", lambda a: gradient_flow.loss_and_gradients(LAYERS, a, RELU)),
+    ("train.logits X", lambda a: train.logits(LAYERS, a)),
+    ("train.predict_proba X", lambda a: train.predict_proba(LAYERS, a)),
+    ("train.loss_and_gradients y", lambda a: train.loss_and_gradients(LAYERS, X4, a)),
+    ("train.train_classifier X", lambda a: train.train_classifier(a, Y4, [2], steps=1)),
+    ("plots.scatter_classes X", lambda a: plots.scatter_classes(_axes(), a, Y4)),
+    ("plots.line_through_box w", lambda a: plots.line_through_box(a, 0.0, BOX)),
+    ("plots.region_path score", lambda a: plots.region_path([0.0, 1.0], [0.0, 1.0], a)),
+    ("plots.grid box", lambda a: plots.grid(a, 3)),
+    ("widgets.sticky_limits current", lambda a: widgets.sticky_limits(a, 0.0, 1.0)),
+    ("widgets.set_sticky_limits points", lambda a: widgets.set_sticky_limits(_axes(), a)),
+    ("panels.hidden.hidden_points X", lambda a: hidden.hidden_points(a)),
+    ("panels.hidden.activation_patterns points", lambda a: hidden.activation_patterns(a, np.eye(2), np.zeros(2))),
+    ("panels.hidden.morph_panel X", lambda a: hidden.morph_panel(a, Y4)),
+    ("panels.depth.target x", lambda a: depth.target(a)),
+    ("panels.depth.relu_net x", lambda a: depth.relu_net(*depth.sawtooth_layers(2), a)),
+    ("panels.xor.skip_net X", lambda a: xor.skip_net(a, 1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5)),
+]  # fmt: skip
+
+_NOT_REAL = {
+    "U": st.text(max_size=3),
+    "S": st.binary(max_size=3),
+    "M": st.sampled_from(["datetime64[D]", "datetime64[s]"]),
+    "m": st.sampled_from(["timedelta64[s]", "timedelta64[ms]"]),
+    "c": st.sampled_from([np.complex64, np.complex128]),
+    "O": st.just(object),
+}
+
+
+@st.composite
+def not_real_arrays(draw):
+    """Arrays of strings, bytes, dates, time spans, complex numbers or Python objects."""
+    kind = draw(st.sampled_from(sorted(_NOT_REAL)))
+    shape = draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4))
+    if kind == "U":
+        return kind, np.array(
+            draw(st.lists(_NOT_REAL["U"], min_size=1, max_size=4)), dtype=str
+        ).reshape(-1)
+    if kind == "S":
+        return kind, np.array(
+            draw(st.lists(_NOT_REAL["S"], min_size=1, max_size=4)), dtype=bytes
+        ).reshape(-1)
+    if kind == "O":  # numbers, but boxed: an object array is refused whatever it holds
+        elements = st.one_of(
+            st.floats(-1e3, 1e3), st.integers(-5, 5), st.none(), st.text(max_size=2)
+        )
+        return kind, draw(hnp.arrays(object, shape, elements=elements))
+    return kind, draw(hnp.arrays(draw(_NOT_REAL[kind]), shape))
+
+
+@pytest.mark.parametrize("where, call", ARRAY_ARGUMENTS, ids=[w for w, _ in ARRAY_ARGUMENTS])
+@settings(max_examples=25)  # per entry point: ~600 bad arrays in all
+@given(bad=not_real_arrays())
+def test_non_real_arrays_are_a_type_error_everywhere(where, call, bad):
+    kind, array = bad
+    try:
+        with pytest.raises(TypeError, match="real numbers"):
+            call(array)
+    finally:
+        plt.close("all")
+
+
+@given(st.lists(st.sampled_from(["1.5", b"2", 1 + 2j, None, object()]), min_size=1, max_size=4))
+def test_lists_with_non_numbers_are_a_type_error(items):
+    with pytest.raises(TypeError, match="real numbers"):
+        RELU(items)
+    with pytest.raises(TypeError, match="real numbers"):
+        geometry.linearly_separable(np.ones((len(items), 1)), items)
+
+
+def test_bools_are_zero_and_one():
+    """A documented choice: boolean arrays are numbers 0 and 1 (numpy's convention), so a
+    mask such as ``x > 0`` works as labels or inputs; scalar parameters must be numbers."""
+    mask = np.array([False, True, False, True])
+    assert geometry.linearly_separable(np.c_[mask, mask].astype(float), mask).separable
+    np.testing.assert_array_equal(RELU(mask), [0.0, 1.0, 0.0, 1.0])
+    with pytest.raises(TypeError, match="real number"):
+        activations.get("leaky_relu", alpha=True)

@@ -52,3 +52,19 @@ def test_bands_respect_the_gap():
 def test_bad_input_is_rejected(call, error):
     with pytest.raises(error):
         call()
+
+
+def test_bands_refuse_a_gap_that_leaves_nothing_to_sample():
+    with pytest.raises(ValueError, match="share"):  # used to loop forever
+        datasets.bands(50, 0, 1e-300, 5.9999999, 3.0)
+    X, y = datasets.bands(50, 0, 1e-300, 5.0, 3.0)  # thin band, wide corners: fine
+    assert len(y) == 50 and np.all(np.abs(X[:, 1] - X[:, 0])[y == 1] > 5.0)
+
+
+def test_bands_kept_share_matches_the_sampled_share():
+    # the formula behind the refusal: 1 - (1 - inner/L)^2 + (1 - outer/L)^2, L = 2 box
+    rng = np.random.default_rng(0)
+    cand = rng.uniform(-3, 3, (200_000, 2))
+    gap = np.abs(cand[:, 1] - cand[:, 0])
+    sampled = np.mean((gap < 0.8) | (gap > 1.2))
+    assert sampled == pytest.approx(1 - (1 - 0.8 / 6) ** 2 + (1 - 1.2 / 6) ** 2, abs=0.005)

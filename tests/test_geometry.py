@@ -1,5 +1,6 @@
 import numpy as np
 import pytest
+from geometry_reference import check_certificate, shoelace_area
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import XOR_X, XOR_Y, bands, circles
@@ -118,11 +119,6 @@ def grid_patterns(layers, box, n):
 def key(pattern):
     """A hashable key for an on/off pattern, as :func:`grid_patterns` makes them."""
     return bytes(np.packbits(pattern))
-
-
-def shoelace_area(poly):
-    x, y = poly[:, 0], poly[:, 1]
-    return 0.5 * abs(x @ np.roll(y, -1) - y @ np.roll(x, -1))
 
 
 def inradius(poly):
@@ -296,15 +292,10 @@ from nbs_utils.geometry import cut_polygon  # noqa: E402
 UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 
-def _area(poly):
-    x, y = poly[:, 0], poly[:, 1]
-    return 0.5 * abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
-
-
-def test_cut_polygon_splits_along_the_line_and_keeps_the_area():
+def test_cut_polygon_splits_along_the_line_and_keeps_theshoelace_area():
     pieces = cut_polygon(UNIT_SQUARE, [1.0, 1.0], -0.5)  # x1 + x2 = 0.5: a corner triangle
     assert len(pieces) == 2
-    assert sorted(_area(p) for p in pieces) == pytest.approx([0.125, 0.875])
+    assert sorted(shoelace_area(p) for p in pieces) == pytest.approx([0.125, 0.875])
     for p in pieces:  # each piece lies on one side: its vertices' signs never disagree
         z = p @ [1.0, 1.0] - 0.5
         assert np.all(z >= -1e-12) or np.all(z <= 1e-12)
@@ -314,3 +305,132 @@ def test_cut_polygon_leaves_a_polygon_the_line_misses():
     for a, d in [([1.0, 0.0], -2.0), ([0.0, 0.0], 1.0), ([1.0, 0.0], 0.0)]:  # x = 0: an edge
         (piece,) = cut_polygon(UNIT_SQUARE, a, d)
         np.testing.assert_array_equal(piece, UNIT_SQUARE)
+
+
+# ---------------------------------------------------------------------------------------
+# The issue's reproducers (one per class of failure) and the certificates.
+
+
+def test_max_margin_does_not_stop_short():
+    X, y = [[1000, 1000], [1001, 1000], [1000, 1001], [1003, 1003]], [0, 0, 0, 1]
+    r = linearly_separable(X, y)
+    assert r.margin == pytest.approx(2.5 / np.sqrt(2), rel=1e-9)
+    check_certificate(X, y, r)
+
+
+@pytest.mark.parametrize("d", [2, 3])
+def test_random_sets_get_the_full_margin(d):
+    """Margins were 2-12 % low; now each equals half the distance of the nearest points,
+    and no direction does better (a grid of directions in 2-D, random ones in 3-D)."""
+    rng = np.random.default_rng(d)
+    for _ in range(10):
+        n = int(rng.integers(10, 41))
+        X = rng.normal(size=(n, d))
+        y = (X @ rng.normal(size=d) > 0).astype(int)
+        if y.min() == y.max():
+            continue
+        r = linearly_separable(X, y)
+        check_certificate(X, y, r)
+        U = rng.normal(size=(20000, d))
+        U /= np.linalg.norm(U, axis=1, keepdims=True)
+        gaps = np.min(X[y == 1] @ U.T, axis=0) - np.max(X[y == 0] @ U.T, axis=0)
+        assert gaps.max() / 2 <= r.margin * (1 + 1e-9)
+
+
+def test_separable_at_tiny_and_huge_scales():
+    X = [[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-10, 0.5]]
+    r = linearly_separable(X, [0, 0, 0, 0, 1])
+    assert r.separable and r.margin == pytest.approx(0.5e-10, rel=1e-6)
+    check_certificate(X, [0, 0, 0, 0, 1], r)
+    y_or = [0, 1, 1, 1]
+    reference = linearly_separable(XOR_X, y_or).margin
+    assert reference == pytest.approx(np.sqrt(2) / 4, rel=1e-12)
+    for factor in [1e-300, 1e-9, 1e9, 1e15, 1e300]:
+        r = linearly_separable(XOR_X * factor, y_or)
+        assert r.separable and r.margin == pytest.approx(reference * factor, rel=1e-9)
+        check_certificate(XOR_X * factor, y_or, r)
+
+
+def test_not_separable_comes_with_a_common_point():
+    for X, y in [(XOR_X, XOR_Y), (XOR_X * 1e12 + 5e12, XOR_Y), ([[1.0], [1.0]], [0, 1])]:
+        r = linearly_separable(X, y)
+        assert not r.separable
+        check_certificate(X, y, r)
+    X, y = circles(n=300, seed=0)
+    check_certificate(X, y, linearly_separable(X, y))
+
+
+def eight_tangent_lines(radius):
+    """8 lines tangent to a circle of ``radius`` at angles k pi / 8: no two parallel."""
+    angles = np.pi * np.arange(8) / 8 + 0.1
+    return [(np.c_[np.cos(angles), np.sin(angles)], -radius * np.ones(8))]
+
+
+@pytest.mark.parametrize("radius", [1.0, 1e-2, 1e3])
+def test_regions_in_a_big_box(radius):
+    assert count_linear_regions(eight_tangent_lines(radius), ((-1e5, 1e5), (-1e5, 1e5))) == 37
+
+
+def test_a_tiny_triangle_is_kept():
+    side = 3e-6
+    angles = np.pi / 2 + 2 * np.pi * np.arange(3) / 3
+    W = np.c_[np.cos(angles), np.sin(angles)]
+    b = -side / (2 * np.sqrt(3)) * np.ones(3)  # the inradius: an equilateral triangle at 0
+    regions = linear_regions([(W, b)], BOX_2D)
+    assert len(regions) == 7
+    inside = [piece for piece, pattern in regions if not pattern.any()]  # all three off
+    assert len(inside) == 1
+    assert shoelace_area(inside[0]) == pytest.approx(np.sqrt(3) / 4 * side**2, rel=1e-6)
+
+
+def test_far_from_the_origin():
+    line = [(np.array([[1.0, 0.0]]), np.array([-(1e8 + 0.3)]))]  # x1 = 1e8 + 0.3
+    box = ((1e8 - 1, 1e8 + 1), (1e8 - 1, 1e8 + 1))
+    regions = linear_regions(line, box)
+    assert len(regions) == 2
+    assert sorted(shoelace_area(p - 1e8) for p, _ in regions) == pytest.approx([1.4, 2.6], rel=1e-7)
+    assert count_linear_regions([(line[0][0][:, :1], line[0][1])], (1e8 - 1, 1e8 + 1)) == 2
+    square = np.array(
+        [[1e8 - 1, 1e8 - 1], [1e8 + 1, 1e8 - 1], [1e8 + 1, 1e8 + 1], [1e8 - 1, 1e8 + 1]]
+    )
+    pieces = cut_polygon(square, [1.0, 0.0], -(1e8 + 0.3))
+    assert sorted(shoelace_area(p - 1e8) for p in pieces) == pytest.approx([1.4, 2.6], rel=1e-7)
+
+
+def test_the_lp_fallback_certifies_the_same_answer():
+    """The search normally certifies from the class means; the LP's pairs (its separating
+    direction, or its dual's meeting points) lead to the same certified answer."""
+    from nbs_utils.geometry import _lp_seed_pairs, _nearest_points
+
+    X, y = bands(n=400, seed=0)
+    Z = np.c_[-X[:, 0] + X[:, 1] - 1, X[:, 0] - X[:, 1] - 1]
+    cases = [(XOR_X, XOR_Y), circles(n=300, seed=0)] + [
+        (get(a)(Z), y) for a in ["identity", "relu", "tanh"]
+    ]
+    for X, y in cases:
+        P, Q = X[y == 1], X[y == 0]
+        seeds = _lp_seed_pairs(X, 2.0 * y - 1.0, P, Q)
+        _, _, z = _nearest_points(P, Q, seeds)
+        r = linearly_separable(X, y)
+        assert np.linalg.norm(z) == pytest.approx(2 * r.margin, rel=1e-9, abs=1e-12)
+
+
+def test_near_the_largest_float():
+    """Centres and scales are formed without overflow (halves first, powers of two)."""
+    huge = 1.7e308
+    r = linearly_separable(XOR_X * huge, [0, 1, 1, 1])
+    assert r.separable and r.margin / huge == pytest.approx(np.sqrt(2) / 4, rel=1e-9)
+    cross = [(np.eye(2), np.array([0.0, 1e307]))]
+    assert count_linear_regions(cross, ((-huge, huge), (-huge, huge))) == 4
+    square = huge * np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
+    assert len(cut_polygon(square, [1.0, 0.0], 0.0)) == 2
+
+
+def test_a_gap_of_one_unit_in_the_last_place_far_from_the_origin():
+    """At 1e6 the point (1e6 + 1 + 1e-10, ...) is one float step right of the square's
+    edge: separable (the shift to the centre is exact), with a margin of half a step."""
+    offset = 1e6
+    X = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-10, 0.5]]) + offset
+    r = linearly_separable(X, [0, 0, 0, 0, 1])
+    step = np.spacing(offset + 1)
+    assert r.separable and r.margin == pytest.approx(step / 2, rel=1e-6)

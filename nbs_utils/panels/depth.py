@@ -10,6 +10,7 @@
 
 import numpy as np
 
+from .._validate import as_float_array
 from ..activations import get
 from ..geometry import count_linear_regions
 from ..plots import CLASS_CMAP, PALETTE, grid, label_axes, legend_below, new_figure, scatter_classes
@@ -28,7 +29,7 @@ def bumps(x, n_bumps, steepness, f=target):
     ends are not halved. ``sigma`` is the overflow-free sigmoid of
     :mod:`nbs_utils.activations`, so any steepness ``w`` is safe.
     """
-    x = np.asarray(x, dtype=float)
+    x = as_float_array(x, "x")
     n = int(n_bumps)
     steps = np.r_[-1.0, np.arange(1, n) / n, 2.0]
     heights = f((np.arange(n) + 0.5) / n)
@@ -97,7 +98,7 @@ def shallow_sawtooth_layers(k):
 
 def relu_net(hidden, output, x):
     """Output of ReLU ``hidden`` layers then the linear ``output`` layer at points ``x``."""
-    H = np.asarray(x, dtype=float).reshape(-1, 1)
+    H = as_float_array(x, "x").reshape(-1, 1)
     for W, b in hidden:
         H = np.maximum(H @ W.T + b, 0.0)
     return (H @ output[0].T + output[1])[:, 0]

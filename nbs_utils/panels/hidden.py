@@ -12,6 +12,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
+from .._validate import as_float_array
 from ..activations import get
 from ..geometry import linearly_separable
 from ..plots import (
@@ -39,7 +40,7 @@ ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
 
 def hidden_points(X, W=C6_W, b=C6_B, activation="identity", t=1.0):
     """``h = (1 - t) z + t act(z)`` with ``z = X @ W.T + b`` (rows of ``X`` are inputs)."""
-    z = np.asarray(X, float) @ np.asarray(W, float).T + np.asarray(b, float)
+    z = as_float_array(X, "X") @ as_float_array(W, "W").T + as_float_array(b, "b")
     return (1.0 - t) * z + t * get(activation)(z)
 
 
@@ -146,7 +147,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
     the same ``h_t`` (ConvNetJS's hidden-space picture). Defaults: the static figure of
     the activation at ``t = 1``.
     """
-    X, y = np.asarray(X, float), np.asarray(y, int)
+    X, y = as_float_array(X, "X"), as_float_array(y, "y").astype(int)
     lines_in = grid_lines(BOX, n_lines)
     fig, (ax_in, ax_h, ax_g) = _three_plots()
 
@@ -198,8 +199,8 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     ``w . act(W x + b) + c > 0`` shaded. Middle: the hidden points ``act(W x + b)``.
     Right: the warped grid; it unfolds from a curve once the units look in two directions.
     """
-    X, y = np.asarray(X, float), np.asarray(y, int)
-    W0, b0 = np.asarray(W, float), np.asarray(b, float)
+    X, y = as_float_array(X, "X"), as_float_array(y, "y").astype(int)
+    W0, b0 = as_float_array(W, "W"), as_float_array(b, "b")
     (x0, x1), (y0, y1) = BOX
     xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
     gx, gy = np.meshgrid(xs, ys)
@@ -267,7 +268,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
 
 def activation_patterns(points, W, b):
     """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``."""
-    on = (np.asarray(points, float) @ np.asarray(W, float).T + np.asarray(b, float)) > 0
+    on = (as_float_array(points, "points") @ as_float_array(W, "W").T + as_float_array(b, "b")) > 0
     return on @ (2 ** np.arange(on.shape[1]))
 
 
@@ -277,7 +278,7 @@ def regions_figure(W, b, box=BOX, title="regions of the ReLU units", resolution=
     Each region is labelled with its pattern (unit 1 first; 1 = on), so regions are told
     apart by text as well as colour.
     """
-    W, b = np.asarray(W, float), np.asarray(b, float)
+    W, b = as_float_array(W, "W"), as_float_array(b, "b")
     (x0, x1), (y0, y1) = box
     gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
     ids = activation_patterns(np.c_[gx.ravel(), gy.ravel()], W, b)

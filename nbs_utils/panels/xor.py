@@ -12,6 +12,7 @@ solution is ``h = H(x1 + x2 - 1.5)`` (an AND unit) and ``y = H(x1 + x2 - 2 h - 0
 import numpy as np
 from matplotlib.collections import PolyCollection
 
+from .._validate import as_float_array
 from ..activations import get
 from ..datasets import XOR_X, XOR_Y
 from ..geometry import cut_polygon
@@ -59,7 +60,7 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
     as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights.
     """
     step = get("step")
-    X = np.asarray(X, dtype=float)
+    X = as_float_array(X, "X")
     h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
     y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
     return h, y

@@ -1,0 +1,112 @@
+"""Independent references for the geometry tests: written here, not in nbs_utils.
+
+- :func:`check_certificate`: what a :class:`~nbs_utils.geometry.Separability` claims,
+  checked from the data alone.
+- :func:`hull_distance_2d`: the distance between two disjoint convex hulls in the plane
+  by brute force over vertex-to-segment distances (one of the two nearest points is a
+  vertex, the other on an edge; segments between any two points lie in the hull).
+- :func:`separable_by_lp`: the textbook feasibility LP ``s_i (w . x_i + b) >= 1``.
+- :func:`patterns_by_lp`: the activation patterns of a small ReLU net with a region of
+  nonempty interior, by enumerating every pattern and solving one LP (the largest disk
+  inside the region it defines) for each.
+"""
+
+import itertools
+
+import numpy as np
+import pytest
+from scipy.optimize import linprog
+
+from nbs_utils.geometry import HullWitness
+
+
+def shoelace_area(poly):
+    x, y = poly[:, 0], poly[:, 1]
+    return 0.5 * abs(x @ np.roll(y, -1) - y @ np.roll(x, -1))
+
+
+def check_certificate(X, y, r):
+    """The witness is two convex combinations of the data, as the result says."""
+    X, y = np.asarray(X, float), np.asarray(y)
+    wit = r.witness
+    assert isinstance(wit, HullWitness)
+    for index, weight, point, label in [
+        (wit.index1, wit.weight1, wit.point1, 1),
+        (wit.index0, wit.weight0, wit.point0, 0),
+    ]:
+        assert np.all(y[index] == label) and np.all(weight >= 0)
+        assert weight.sum() == pytest.approx(1.0, abs=1e-12)
+        assert np.allclose(weight @ X[index], point, rtol=1e-12, atol=0)
+    extent = np.ptp(X, axis=0).max() or 1.0
+    gap = np.linalg.norm((wit.point1 - wit.point0) / extent) * extent  # no underflow at 1e-300
+    if r.separable:  # the nearest hull points are 2 * margin apart, the hyperplane separates
+        s = 2 * y - 1
+        assert np.all(s * (X @ r.w + r.b) > 0)
+        assert np.linalg.norm(r.w) == pytest.approx(1.0, abs=1e-12)
+        assert np.min(s * (X @ r.w + r.b)) == pytest.approx(r.margin, rel=1e-9, abs=1e-12 * extent)
+        assert gap == pytest.approx(2 * r.margin, rel=1e-6, abs=1e-13 * extent)
+    else:  # the hulls meet: the two points coincide up to rounding (a Farkas certificate)
+        assert r.margin == 0.0 and r.w is None and r.b is None
+        assert gap <= 2.0**-42 * extent + 8 * np.finfo(float).eps * np.abs(X).max()
+
+
+def _point_segment(p, a, b):
+    ab = b - a
+    t = np.clip((p - a) @ ab / (ab @ ab), 0.0, 1.0) if ab @ ab > 0 else 0.0
+    return np.linalg.norm(p - (a + t * ab))
+
+
+def hull_distance_2d(P, Q):
+    """Distance between conv(P) and conv(Q) in 2-D, assuming they are disjoint."""
+    best = np.inf
+    for A, B in [(P, Q), (Q, P)]:
+        for p in A:
+            for i, j in itertools.combinations_with_replacement(range(len(B)), 2):
+                best = min(best, _point_segment(p, B[i], B[j]))
+    return best
+
+
+def separable_by_lp(X, y):
+    s = 2.0 * np.asarray(y) - 1.0
+    A = -s[:, None] * np.c_[X, np.ones(len(X))]
+    lp = linprog(np.zeros(X.shape[1] + 1), A_ub=A, b_ub=-np.ones(len(X)), bounds=(None, None))
+    return lp.status == 0
+
+
+def patterns_by_lp(layers, box, min_radius=1e-7):
+    """Every on/off pattern whose region (inside ``box``) holds a ball of ``min_radius``.
+
+    ``box``: ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input.
+    """
+    bounds = np.array(box, float).reshape(-1, 2)
+    dim = len(bounds)
+    sizes = [len(b) for _, b in layers]
+    found = set()
+    for bits in itertools.product([False, True], repeat=sum(sizes)):
+        bits = np.array(bits)
+        A, c, rows, k, possible = np.eye(dim), np.zeros(dim), [], 0, True
+        for (W, b), n in zip(layers, sizes):
+            Z_A, Z_c = W @ A, W @ c + b
+            on = bits[k : k + n]
+            k += n
+            for a, d, o in zip(Z_A, Z_c, on):
+                norm = np.linalg.norm(a)
+                if norm == 0:  # a constant unit: on iff its value is > 0
+                    possible &= bool(d > 0) == bool(o)
+                elif o:  # a . x + d >= r |a|
+                    rows.append((np.r_[-a, norm], d))
+                else:  # a . x + d <= -r |a|
+                    rows.append((np.r_[a, norm], -d))
+            A, c = Z_A * on[:, None], Z_c * on
+        if not possible:
+            continue
+        for axis, (lo, hi) in enumerate(bounds):  # lo + r <= x_axis <= hi - r
+            e = np.eye(dim)[axis]
+            rows += [(np.r_[-e, 1.0], -lo), (np.r_[e, 1.0], hi)]
+        A_ub = np.array([r for r, _ in rows], float)
+        b_ub = np.array([v for _, v in rows], float)
+        cost = np.r_[np.zeros(dim), -1.0]
+        lp = linprog(cost, A_ub=A_ub, b_ub=b_ub, bounds=[(None, None)] * dim + [(0, None)])
+        if lp.status == 0 and lp.x[-1] > min_radius:
+            found.add(bytes(np.packbits(bits)))
+    return found

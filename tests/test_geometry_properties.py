@@ -1,0 +1,210 @@
+"""Property-based tests (hypothesis) of what "exact" means in nbs_utils.geometry.
+
+- Invariance: translating the data (and box) or scaling by any factor in [1e-9, 1e9] gives
+  the same verdict and region count, and margins that scale with the data.
+- Agreement with references written in the tests (tests/geometry_reference.py): the hull
+  distance by brute force, separability by the textbook LP, activation patterns by
+  enumeration with one LP per pattern.
+- Certificates: every result carries one, and it checks out from the data alone.
+
+Data are drawn on a grid of eighths so that every hull distance is either 0 or clearly
+positive (a ratio of small integers), and the exact transformations use powers of two.
+Deterministic (derandomized, no example database): see the profile in conftest.py.
+"""
+
+import numpy as np
+import pytest
+from geometry_reference import (
+    check_certificate,
+    hull_distance_2d,
+    patterns_by_lp,
+    separable_by_lp,
+    shoelace_area,
+)
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions, linearly_separable
+
+
+@st.composite
+def labelled_points(draw, dims=(1, 2, 3), max_n=12):
+    d = draw(st.sampled_from(dims))
+    n = draw(st.integers(2, max_n))
+    X = draw(hnp.arrays(np.int64, (n, d), elements=st.integers(-16, 16))) / 8.0
+    y = draw(hnp.arrays(np.int64, n, elements=st.integers(0, 1)))
+    assume(0 < y.sum() < n)
+    return X, y
+
+
+@given(
+    labelled_points(),
+    st.integers(-30, 30),
+    st.lists(st.integers(-(2**20), 2**20), min_size=3, max_size=3),
+)
+def test_exact_translation_and_scaling_change_nothing(data, k, shift):
+    """Scale by 2^k (1e-9 .. 1e9) and shift by up to 2^20 extents: exact in float."""
+    X, y = data
+    factor = 2.0**k
+    moved = X * factor + np.array(shift[: X.shape[1]]) * factor / 8
+    r, s = linearly_separable(X, y), linearly_separable(moved, y)
+    assert r.separable == s.separable
+    assert s.margin == pytest.approx(r.margin * factor, rel=1e-9)
+    if r.separable:
+        assert np.allclose(r.w, s.w, atol=1e-9)
+    check_certificate(moved, y, s)
+
+
+@given(
+    labelled_points(),
+    st.floats(1e-9, 1e9),
+    st.lists(st.floats(-10, 10), min_size=3, max_size=3),
+)
+def test_any_scale_and_offset_scale_the_margin(data, factor, shift):
+    """Any factor, offsets up to 10 extents: rounding moves points by ~1e-15, far below
+    the grid's smallest positive hull distance, so the verdict is the same."""
+    X, y = data
+    moved = X * factor + np.array(shift[: X.shape[1]]) * factor
+    r, s = linearly_separable(X, y), linearly_separable(moved, y)
+    assert r.separable == s.separable
+    assert s.margin == pytest.approx(r.margin * factor, rel=1e-6)
+    check_certificate(moved, y, s)
+
+
+@given(labelled_points(dims=(1, 2, 3)))
+def test_verdict_agrees_with_the_textbook_lp(data):
+    X, y = data
+    r = linearly_separable(X, y)
+    assert r.separable == separable_by_lp(X * 8, y)  # integers: the LP is reliable there
+    check_certificate(X, y, r)
+
+
+@given(labelled_points(dims=(2,), max_n=10))
+def test_margin_is_half_the_brute_force_hull_distance(data):
+    X, y = data
+    r = linearly_separable(X, y)
+    assume(r.separable)
+    assert 2 * r.margin == pytest.approx(hull_distance_2d(X[y == 1], X[y == 0]), rel=1e-9)
+
+
+@given(labelled_points(dims=(1,)))
+def test_one_dimensional_margin_is_half_the_gap(data):
+    X, y = data
+    x1, x0 = X[y == 1, 0], X[y == 0, 0]
+    gap = max(x1.min() - x0.max(), x0.min() - x1.max())
+    r = linearly_separable(X, y)
+    assert r.separable == (gap > 0)
+    assert r.margin == pytest.approx(max(gap, 0.0) / 2, abs=1e-12)
+
+
+@given(st.integers(0, 2**32 - 1), st.sampled_from([2, 3, 5]))
+def test_random_clouds_certified(seed, d):
+    """Gaussian clouds in 2-5-D at random distance: the certificate always checks out."""
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(4, 60))
+    X = rng.normal(size=(n, d)) * rng.uniform(0.1, 3)
+    y = (np.arange(n) % 2).astype(int)
+    X[y == 1] += rng.normal(size=d) * rng.uniform(0, 6)
+    check_certificate(X, y, linearly_separable(X, y))
+
+
+# ---------------------------------------------------------------------------------------
+# Activation regions
+
+
+@st.composite
+def small_integer_nets(draw, n_in=2):
+    """ReLU nets with small integer weights and half-integer biases: many degenerate
+    configurations (concurrent lines, lines through corners, parallel units)."""
+    widths = draw(st.sampled_from([[3], [4], [5], [2, 2], [3, 2], [2, 3], [2, 2, 2]]))
+    layers = []
+    for n in widths:
+        W = draw(hnp.arrays(np.int64, (n, n_in), elements=st.integers(-2, 2))).astype(float)
+        b = draw(hnp.arrays(np.int64, n, elements=st.integers(-3, 3))) / 2.0
+        layers.append((W, b))
+        n_in = n
+    return layers
+
+
+def _pattern_keys(layers, box):
+    return {bytes(np.packbits(p)) for _, p in linear_regions(layers, box)}
+
+
+def _moved(layers, factor, offset):
+    """The same net read in coordinates x = offset + factor * u (box moved alike)."""
+    (W, b), *rest = layers
+    W = W / factor
+    return [(W, b - W @ offset), *rest]
+
+
+@settings(max_examples=40)
+@given(small_integer_nets())
+def test_regions_agree_with_pattern_enumeration(layers):
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    found = _pattern_keys(layers, box)
+    assert found == patterns_by_lp(layers, box)
+
+
+@settings(max_examples=40)
+@given(small_integer_nets(n_in=1))
+def test_one_dimensional_regions_agree_with_pattern_enumeration(layers):
+    found = _pattern_keys(layers, (-1.0, 1.0))
+    assert found == patterns_by_lp(layers, (-1.0, 1.0))
+
+
+@given(
+    small_integer_nets(),
+    st.integers(-30, 30),
+    st.lists(st.integers(-(2**20), 2**20), min_size=2, max_size=2),
+)
+def test_region_count_exactly_invariant(layers, k, shift):
+    factor, offset = 2.0**k, np.array(shift, float) * 2.0**k
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    moved_box = tuple(tuple(offset[i] + factor * np.array(box[i])) for i in range(2))
+    assert count_linear_regions(_moved(layers, factor, offset), moved_box) == count_linear_regions(
+        layers, box
+    )
+
+
+@given(
+    st.integers(0, 2**32 - 1),
+    st.floats(1e-9, 1e9),
+    st.lists(st.floats(-10, 10), min_size=2, max_size=2),
+)
+def test_region_count_invariant_at_any_scale(seed, factor, shift):
+    """Random nets (general position), any factor, offsets up to 10 box widths: the same
+    count, and the regions tile the moved box."""
+    from nbs_utils.nets import random_layers
+
+    layers = random_layers([2, 6, 5], seed=seed, scale=2.0)
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    offset = np.array(shift) * factor
+    moved_box = tuple(tuple(offset[i] + factor * np.array(box[i])) for i in range(2))
+    regions = linear_regions(_moved(layers, factor, offset), moved_box)
+    assert len(regions) == count_linear_regions(layers, box)
+    area = sum(shoelace_area((piece - offset) / factor) for piece, _ in regions)
+    assert area == pytest.approx(4.0, rel=1e-9)
+
+
+@given(
+    st.floats(-1e8, 1e8),
+    st.floats(-1e8, 1e8),
+    st.floats(1e-6, 1e6),
+    st.floats(-1, 1),
+    st.floats(0, 2 * np.pi),
+)
+def test_cut_polygon_keeps_area_anywhere(cx, cy, size, where, angle):
+    assume(size > 1e-6 * max(abs(cx), abs(cy), 1.0))  # the square is representable
+    square = np.array([[cx, cy], [cx + size, cy], [cx + size, cy + size], [cx, cy + size]])
+    a = np.array([np.cos(angle), np.sin(angle)])
+    centre = square.mean(axis=0)
+    d = -(a @ centre) - 0.4 * where * size  # a line through the square's middle part
+    pieces = cut_polygon(square, a, d)
+    assert len(pieces) == 2
+    local = [(p - centre) / size for p in pieces]
+    assert sum(shoelace_area(p) for p in local) == pytest.approx(1.0, rel=1e-6)
+    for p in pieces:  # each piece on one side of the line
+        side = (p.mean(axis=0) - centre) @ a - 0.4 * where * size
+        z = (p - centre) @ a - 0.4 * where * size
+        assert np.all(z * np.sign(side) >= -1e-9 * size)
