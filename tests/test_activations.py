@@ -91,3 +91,12 @@ def test_bad_input_is_rejected(call, error):
 def test_repr_round_trips():
     assert repr(get("leaky_relu", alpha=0.2)) == "get('leaky_relu', alpha=0.2)"
     assert get("relu").formula == "max(0, x)"
+
+
+def test_elu_and_swish_known_values():
+    x = np.array([-1e4, -1.0, 0.0, 2.0])
+    assert np.allclose(get("elu")(x), [-1.0, np.expm1(-1.0), 0.0, 2.0])
+    assert np.allclose(get("elu", alpha=0.5)(x), [-0.5, 0.5 * np.expm1(-1.0), 0.0, 2.0])
+    assert np.allclose(get("swish")(x), [0.0, -1 / (1 + np.e), 0.0, 2 / (1 + np.exp(-2.0))])
+    assert get("swish").derivative(0.0) == pytest.approx(0.5)
+    assert get("elu").derivative(-1.0) == pytest.approx(np.exp(-1.0))
