@@ -115,7 +115,7 @@ def _backprop(layers, X, y, acts, l1=0.0, l2=0.0):
     """:func:`backprop` on inputs already checked (float arrays, Activation list): for loops."""
     H, Zs, Hs = X, [], [X]
     for (W, b), act in zip(layers[:-1], acts):
-        Zs.append(H @ W.T + b)
+        Zs.append(H @ np.ascontiguousarray(W.T) + b)  # numpy's matmul is slow on W.T views
         H = act(Zs[-1])
         Hs.append(H)
     s = H @ layers[-1][0][0] + layers[-1][1][0]
@@ -128,7 +128,7 @@ def _backprop(layers, X, y, acts, l1=0.0, l2=0.0):
     grads = [None] * len(layers)
     for i in range(len(layers) - 1, -1, -1):
         W = layers[i][0]
-        dW = G.T @ Hs[i]
+        dW = np.ascontiguousarray(G.T) @ Hs[i]
         if l1:
             dW = dW + l1 * np.sign(W)
         if l2:

@@ -295,7 +295,7 @@ class Playground:
         H, out = self.features_of(X), []
         with np.errstate(all="ignore"):
             for (W, b), act in zip(self._layers[:-1], self._acts):
-                H = act(H @ W.T + b)
+                H = act(H @ np.ascontiguousarray(W.T) + b)  # faster than a W.T view
                 out.append(H)
             W, b = self._layers[-1]
             out.append(get("sigmoid")(H @ W[0] + b[0]))
@@ -380,6 +380,16 @@ class Playground:
         )
         sign = "−" if b[unit] < 0 else "+"
         return f"h{_sub(layer + 1)}{_sub(unit + 1)} = {self.activations[layer]}({terms} {sign} {abs(b[unit]):.2f})"
+
+    def snapshot(self):
+        """A copy that shares the (never mutated in place) data and owns its weights: for
+        computing readouts in another thread while this one trains."""
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        other._settings = dict(self._settings)
+        other._layers = self.layers
+        other.history = list(self.history)
+        return other
 
     # ---- weights out and in --------------------------------------------------------------
     def save(self, path):
