@@ -71,16 +71,18 @@ def build(pg):
                 1,
                 min(8, pg.hidden[i]) if i < len(pg.hidden) else 4,
                 integer=True,
-                width="14em",
+                width="13em",
             )
             for i in range(MAX_LAYERS)
         ],  # fmt: skip
         "acts": [
-            _dropdown(
-                f"layer {i + 1} activation",
-                PLAYGROUND_ACTIVATIONS,
-                pg.activations[i] if i < len(pg.hidden) else "relu",
-                width="16em",
+            W.Dropdown(
+                options=PLAYGROUND_ACTIVATIONS,
+                value=pg.activations[i] if i < len(pg.hidden) else "relu",
+                description="activation",
+                tooltip=f"activation of hidden layer {i + 1}",
+                style=_STYLE,
+                layout=W.Layout(width="11em"),
             )
             for i in range(MAX_LAYERS)
         ],  # fmt: skip
@@ -110,15 +112,19 @@ def build(pg):
 
 def layout(c, canvas):
     """The controls around ``canvas`` in TFP's order: data, features, layers, output."""
-    row = W.HBox
+
+    def row(children):
+        return W.HBox(children, layout=W.Layout(flex_flow="row wrap", align_items="center"))
+
     layer_rows = [row([w, a]) for w, a in zip(c["widths"], c["acts"])]
+    network = W.VBox([c["layers"], *layer_rows], layout=W.Layout(min_width="19em"))
     return W.VBox(
         [
             row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
             row([c["dataset"], c["noise"], c["split"], c["batch"], c["seed"], c["regenerate"]]),
             row([W.Label("features:"), *c["features"].values()]),
-            row([c["layers"], c["status"]]),
-            row([W.VBox(layer_rows), canvas]),
+            c["status"],
+            row([canvas, network]),
             c["readouts"],
             c["formula"],
             row([c["click_class"], c["clear"]]),

@@ -77,7 +77,8 @@ class PlaygroundWidget(W.VBox):
         loss_train, loss_test = pg.loss("train"), pg.loss("test")
         self.c["status"].value = (
             f"step <b>{pg.step}</b> · epoch {pg.epoch:.1f} · loss train {loss_train:.4f} "
-            f"(grey) / test {loss_test:.4f} (black) · test accuracy {acc}"
+            f"(grey) / test {loss_test:.4f} (black) · test accuracy {acc} · "
+            f"{len(pg.points('train')[1])} training points"
             + (f"<br><b>{pg.message}</b>" if pg.message else "")
         )
 

@@ -325,6 +325,15 @@ class NotebookPage:
         canvas = handle.evaluate_handle(CANVAS_OF_HANDLE, CANVAS)
         return canvas.as_element()
 
+    def drives_other_canvas(self, handle):
+        """True if ``handle``'s output holds a canvas that is not ipympl's (the playground's
+        ipycanvas, tested by test_playground.py)."""
+        return handle.evaluate(
+            """(h, c) => { const out = h.closest('.jp-OutputArea-output');
+                return !!out && !out.querySelector(c) && !!out.querySelector('canvas'); }""",
+            CANVAS,
+        )
+
     def key_for(self, handle):
         """ArrowRight, or ArrowLeft if the slider already sits at its maximum."""
         now, top = handle.evaluate(
