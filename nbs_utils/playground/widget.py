@@ -64,7 +64,7 @@ class PlaygroundWidget(W.VBox):
             self.thumbnail_frames += 1
         else:
             image, x = self._img[: render.MAP_W, render.MAP_X :], render.MAP_X
-        with hold_canvas(self.canvas):
+        with hold_canvas():
             self.canvas.put_image_data(np.ascontiguousarray(image), x, 0)
         self.frames += 1
         self._status()
