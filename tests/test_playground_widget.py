@@ -27,10 +27,11 @@ def test_playing_trains_and_paints_and_matches_synchronous_training(widget):
         widget.pause()
         await asyncio.sleep(0.05)
 
-    frames = widget.frames
+    frames, readouts = widget.frames, widget.readout_count
     asyncio.run(play_a_while())
     pg = widget.pg
     assert pg.step > 50 and widget.frames > frames + 5 and widget.thumbnail_frames >= 2
+    assert widget.readout_count > readouts  # computed in the worker thread while playing
     same = Playground("circle", hidden=(4,), activation="relu", seed=0)
     same.train(pg.step)  # in one call: the frames must not matter
     assert _same_layers(same.layers, pg.layers)
@@ -39,8 +40,7 @@ def test_playing_trains_and_paints_and_matches_synchronous_training(widget):
 def test_step_reset_and_readouts(widget):
     widget.step(3)
     assert widget.pg.step == 3
-    widget.refresh_readouts(wait=True)
-    widget._readout_future.result()
+    widget.refresh_readouts(now=True)
     assert "exact linear regions in the box" in widget.c["readouts"].value
     assert "step <b>3</b>" in widget.c["status"].value
     widget.c["reset"].click()

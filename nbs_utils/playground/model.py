@@ -206,7 +206,7 @@ class Playground:
         self._acts = as_activations(list(s["activation"]), len(s["hidden"]))
         self._batch_rng = np.random.default_rng([s["seed"], 3])
         self.step = 0
-        self.history = []  # (step, train loss, test loss), one entry per train() call
+        self.history = []  # (step, train loss, test loss) after each train() call
         self._refresh_features()
 
     @property
@@ -266,6 +266,8 @@ class Playground:
                     b -= lr * db
                 self.step += 1
         self.history.append((self.step, self.loss("train"), self.loss("test")))
+        if len(self.history) > 10_000:  # a long live run: keep every other entry
+            del self.history[:-1:2]
         return loss
 
     def _diverged(self, lr):

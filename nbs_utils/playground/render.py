@@ -9,7 +9,8 @@ training points have a white rim, test points a black one.
 import numpy as np
 
 MAP_CELLS, MAP_SCALE = 100, 3  # the decision map: a 100 x 100 grid drawn 3 px per cell
-THUMB, THUMB_GAP = 30, 4  # thumbnails: a 30 x 30 grid, 1 px per cell
+THUMB_STRIDE = 3  # thumbnails: every 3rd cell of the map grid, 1 px per cell (33 x 33)
+THUMB, THUMB_GAP = len(range(1, MAP_CELLS, THUMB_STRIDE)), 4
 MAX_COLUMNS, MAX_ROWS = 6, 8  # hidden layers and units shown
 THUMBS_W = MAX_COLUMNS * (THUMB + THUMB_GAP)
 MAP_X, MAP_W = THUMBS_W + 10, MAP_CELLS * MAP_SCALE
@@ -31,18 +32,14 @@ def _diverging_lut(n=256, strength=0.75):
 LUT = _diverging_lut()
 
 
-def grids(box):
-    """Input points of the map grid (row 0 at the top, ``MAP_CELLS^2``) and the thumbnail
-    grid (``THUMB^2``), cell centres, as ``(n, 2)`` arrays."""
+def grid(box):
+    """Input points of the map grid, cell centres, row 0 at the top: ``(MAP_CELLS^2, 2)``."""
     (x0, x1), (y0, y1) = box
-
-    def grid(n):
-        xs = x0 + (np.arange(n) + 0.5) * (x1 - x0) / n
-        ys = y1 - (np.arange(n) + 0.5) * (y1 - y0) / n
-        gx, gy = np.meshgrid(xs, ys)
-        return np.c_[gx.ravel(), gy.ravel()]
-
-    return grid(MAP_CELLS), grid(THUMB)
+    n = MAP_CELLS
+    xs = x0 + (np.arange(n) + 0.5) * (x1 - x0) / n
+    ys = y1 - (np.arange(n) + 0.5) * (y1 - y0) / n
+    gx, gy = np.meshgrid(xs, ys)
+    return np.c_[gx.ravel(), gy.ravel()]
 
 
 def colour(values):
@@ -110,9 +107,12 @@ def thumbnail_at(x, y):
 
 
 def draw_thumbnails(img, hidden_outputs):
-    """Each hidden unit's output over the thumbnail grid, scaled by its largest |value|."""
+    """Each hidden unit's output over the map grid (every ``THUMB_STRIDE``-th cell), scaled
+    by its largest |value|."""
     img[: CURVE_Y - 20, :THUMBS_W] = _BACKGROUND
     for layer, H in enumerate(hidden_outputs[:MAX_COLUMNS]):
+        H = H.reshape(MAP_CELLS, MAP_CELLS, -1)[1::THUMB_STRIDE, 1::THUMB_STRIDE]
+        H = H.reshape(THUMB * THUMB, -1)
         top = np.max(np.abs(H[:, :MAX_ROWS]), axis=0)
         scaled = H[:, :MAX_ROWS] / np.where(top > 0, top, 1.0)
         for unit in range(scaled.shape[1]):

@@ -22,7 +22,7 @@ from .model import Diverged
 from .readouts import readouts_html
 
 MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 3, 1.0
-TRAIN_SLICE_S = 0.008  # training time between two yields to the event loop
+TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
 
 
 class PlaygroundWidget(W.VBox):
@@ -48,17 +48,17 @@ class PlaygroundWidget(W.VBox):
 
     # ---- painting ---------------------------------------------------------------------
     def _grids_for_box(self):
-        self._grid, self._thumb_grid = render.grids(self.pg.box)
+        self._grid = render.grid(self.pg.box)
 
     def repaint(self, thumbnails=True):
         """Draw the current net into the canvas: one image, one put_image_data."""
         pg = self.pg
-        p = pg.predict_proba(self._grid)
+        outputs = pg.unit_outputs(self._grid)  # hidden layers, then p
         self._img[: render.MAP_W, render.MAP_X :] = render.map_image(
-            p, pg._points, pg._labels, pg._is_test, pg.box
+            outputs[-1], pg._points, pg._labels, pg._is_test, pg.box
         )
         if thumbnails:
-            render.draw_thumbnails(self._img, pg.unit_outputs(self._thumb_grid)[:-1])
+            render.draw_thumbnails(self._img, outputs[:-1])
             render.draw_curve(self._img, *self._losses)
             image, x = self._img, 0
             self.thumbnail_frames += 1
@@ -71,9 +71,7 @@ class PlaygroundWidget(W.VBox):
 
     def _status(self):
         pg = self.pg
-        acc = "-"
-        if len(pg.points("test")[1]):
-            acc = f"{pg.accuracy('test'):.3f}"
+        acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
         loss_train, loss_test = pg.loss("train"), pg.loss("test")
         self.c["status"].value = (
             f"step <b>{pg.step}</b> · epoch {pg.epoch:.1f} · loss train {loss_train:.4f} "
@@ -90,23 +88,23 @@ class PlaygroundWidget(W.VBox):
             del train[::2], test[::2]
 
     # ---- readouts (worker thread) -------------------------------------------------------
-    def refresh_readouts(self, wait=False):
-        """Compute the readouts for the current weights in the worker thread."""
+    def refresh_readouts(self, now=False):
+        """Compute the readouts for the current weights: in the worker thread when an event
+        loop runs (the kernel), shown once done; right here if ``now`` (else, outside an
+        event loop, they wait for a call with ``now=True``)."""
+        loop = _running_loop()
+        if now or loop is None:
+            if now:
+                self._show_readouts(_safe_readouts(self.pg.snapshot()))
+            return
         if self._readout_future is not None and not self._readout_future.done():
-            self._readout_dirty = True
+            self._readout_dirty = True  # run again for the newest weights once this is done
             return
         self._readout_dirty, self._last_readout = False, time.monotonic()
-        snapshot, loop = self.pg.snapshot(), _running_loop()
-        self._readout_future = self._executor.submit(_safe_readouts, snapshot)
-        self._readout_future.add_done_callback(lambda f: self._readouts_done(f, loop))
-        if wait:
-            self._readout_future.result()
-
-    def _readouts_done(self, future, loop):
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self._show_readouts, future.result())
-        else:
-            self._show_readouts(future.result())
+        self._readout_future = self._executor.submit(_safe_readouts, self.pg.snapshot())
+        self._readout_future.add_done_callback(
+            lambda f: loop.is_closed() or loop.call_soon_threadsafe(self._show_readouts, f.result())
+        )
 
     def _show_readouts(self, html):
         self.c["readouts"].value = html

@@ -1,0 +1,221 @@
+"""The playground (notebook 06), measured: kernel training speed, and in JupyterLab + Chromium
+the key press -> repainted canvas latency next to the ipympl reference panel in the same run,
+painted frames per second while playing, and how fast a slider moved while training lands.
+
+- ``steps_per_s``: full-batch training steps per second of a 2-8-8-1 tanh net on 500 training
+  points (``Playground.train``, in this process). Goal >= 2,000.
+- ``latency``: a key press on the focused noise slider (paused) -> the first ``drawImage`` on
+  the playground's canvas, in-page ``performance.now()`` (as ``benchmarks/latency.py``), p50;
+  ``ratio`` = that p50 / the reference panel's p50 measured in the same run. Goal <= 0.6.
+- ``fps``: while playing, repaints of the decision map per second over 5 s, and of the
+  thumbnails + loss curve (the full-width frames). Goals >= 30 and >= 10. Counted in the
+  page; Playwright stays attached and receives a copy of every websocket frame, so these are
+  lower bounds of what a learner's browser sees.
+- ``slider_lands_ms``: while playing, a noise-slider key press -> the first status line with a
+  restarted step counter (the kernel has applied it and painted since), p50. Goal <= 100 ms.
+
+``python -m benchmarks`` runs :func:`run` as its "playground" section.
+"""
+
+import shutil
+import statistics
+import time
+
+import nbformat
+import numpy as np
+
+GOALS = {"steps_per_s": 2000.0, "ratio": 0.6, "map_fps": 30.0, "thumb_fps": 10.0, "lands_ms": 100.0}
+CELL = 'from nbs_utils.playground import Playground\n\nPlayground("circle", hidden=(8, 8), activation="tanh", seed=0)'
+
+# Tells map frames (drawn at x > 0) from full frames (thumbnails + curve, drawn at x = 0).
+FRAME_HOOK = """
+(() => {
+  const draw = CanvasRenderingContext2D.prototype.drawImage;
+  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
+    const c = this.canvas;
+    if (args.length >= 3) {
+      if (args[1] === 0) c.__full = (c.__full || 0) + 1; else c.__maps = (c.__maps || 0) + 1;
+    }
+    return draw.apply(this, args);
+  };
+})();
+"""
+
+# While playing: keydown -> first status text whose step counter went down (data regenerated).
+LANDS_HOOK = """
+(status) => new Promise(resolve => {
+  const stepOf = () => parseInt((status.textContent.match(/step (\\d+)/) || [0, 1e12])[1]);
+  let last = stepOf(), t0 = null;
+  const obs = new MutationObserver(() => {
+    const now = stepOf();
+    if (t0 !== null && now < last) { obs.disconnect(); resolve(performance.now() - t0); }
+    last = now;
+  });
+  obs.observe(status, {subtree: true, childList: true, characterData: true});
+  document.addEventListener('keydown', () => { if (t0 === null) t0 = performance.now(); },
+                            {capture: true, once: true});
+  setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
+})
+"""
+
+
+def steps_per_second(steps=2000, repeats=3):
+    """Median full-batch steps/s of a 2-8-8-1 tanh net on 500 training points."""
+    from nbs_utils.playground import Playground
+
+    rates = []
+    for _ in range(repeats):
+        pg = Playground("circle", hidden=(8, 8), activation="tanh", seed=0, n_points=1000)
+        assert len(pg.points("train")[1]) == 500
+        pg.train(10)  # warm-up
+        start = time.perf_counter()
+        pg.train(steps)
+        rates.append(steps / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def _notebook(folder):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(CELL)]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "playground_bench.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
+    from tests.browser.labdriver import ROOT, NotebookPage
+
+    folder = ROOT / "build" / "playground-bench"
+    nb = NotebookPage(context, lab, _notebook(folder))
+    try:
+        nb.open()
+        nb.run_all()
+        out = nb.page.locator(".jp-OutputArea-output", has=nb.page.locator("canvas")).first
+        canvas = out.locator("canvas").first.element_handle()
+        noise = out.locator(".widget-slider", has_text="noise").locator(".noUi-handle")
+        latencies = []
+        for i in range(presses + 1):  # the first press is an untimed warm-up
+            ms = nb.press(noise, canvas, "ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            nb.wait_idle()
+            if i and ms is not None:
+                latencies.append(ms)
+        status = out.locator(".widget-html-content", has_text="training points").first
+        out.locator("button", has_text="play").first.click()
+        time.sleep(1.0)
+        counts = canvas.evaluate("c => [c.__maps || 0, c.__full || 0, performance.now()]")
+        time.sleep(play_seconds)
+        after = canvas.evaluate("c => [c.__maps || 0, c.__full || 0, performance.now()]")
+        seconds = (after[2] - counts[2]) / 1000
+        landed = []
+        for i in range(lands):
+            promise = status.evaluate_handle(LANDS_HOOK)
+            noise.focus()
+            noise.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+            ms = promise.evaluate("p => p")
+            if ms is not None:
+                landed.append(ms)
+            time.sleep(0.3)
+        out.locator("button", has_text="pause").first.click()
+        return {
+            "latencies": latencies,
+            "map_fps": (after[0] - counts[0] + after[1] - counts[1]) / seconds,
+            "thumb_fps": (after[1] - counts[1]) / seconds,
+            "landed": landed,
+        }
+    finally:
+        nb.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(presses=30, reference_presses=30):
+    """The section's result (see the module docstring)."""
+    result = {"goals": GOALS}
+    rate = steps_per_second()
+    result["steps_per_s"] = round(rate)
+    result["steps_goal_met"] = rate >= GOALS["steps_per_s"]
+    from tests.browser.labdriver import ROOT, LabServer, chromium_missing_reason, open_browser
+
+    reason = chromium_missing_reason()
+    if reason:
+        result["browser"] = {"skipped": reason}
+        return result
+    from playwright.sync_api import sync_playwright
+
+    from benchmarks import latency
+
+    lab = LabServer()
+    try:
+        with sync_playwright() as playwright, open_browser(playwright) as context:
+            context.add_init_script(FRAME_HOOK)
+            folder = ROOT / "build" / "latency-reference-pg"
+            try:
+                ref, _, _ = latency.measure_notebook(
+                    context, lab, latency.reference_notebook(folder), reference_presses,
+                    reference_presses,
+                )  # fmt: skip
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+            measured = measure_browser(context, lab, presses)
+    finally:
+        lab.stop()
+    p50 = float(np.median(measured["latencies"])) if measured["latencies"] else float("nan")
+    ref50 = float(np.median(ref)) if ref else float("nan")
+    lands = float(np.median(measured["landed"])) if measured["landed"] else float("nan")
+    result["browser"] = {
+        "latency_p50_ms": round(p50, 1),
+        "latency_p95_ms": round(float(np.percentile(measured["latencies"], 95)), 1)
+        if measured["latencies"] else None,
+        "reference_p50_ms": round(ref50, 1),
+        "ratio": round(p50 / ref50, 2),
+        "map_fps": round(measured["map_fps"], 1),
+        "thumb_fps": round(measured["thumb_fps"], 1),
+        "slider_lands_p50_ms": round(lands, 1),
+        "slider_lands_n": len(measured["landed"]),
+        "presses": len(measured["latencies"]),
+    }  # fmt: skip
+    b = result["browser"]
+    b["goal_met"] = bool(
+        b["ratio"] <= GOALS["ratio"] and b["map_fps"] >= GOALS["map_fps"]
+        and b["thumb_fps"] >= GOALS["thumb_fps"] and lands <= GOALS["lands_ms"]
+    )  # fmt: skip
+    return result
+
+
+def format_table(result):
+    """The section as markdown lines."""
+    lines = [
+        "**Playground (notebook 06)** (goals: >= 2,000 steps/s; latency <= 0.6x the ipympl "
+        "reference panel; >= 30 map and >= 10 thumbnail frames/s while playing; a slider "
+        "lands within 100 ms)",
+        "",
+        f"training: {result.get('steps_per_s', '?')} full-batch steps/s, 2-8-8-1 tanh on 500 "
+        f"points (goal met: {'yes' if result.get('steps_goal_met') else 'no'})",
+    ]
+    b = result.get("browser", {})
+    if "skipped" in b or "latency_p50_ms" not in b:
+        lines.append(f"browser: {b.get('skipped') or b.get('error') or 'not run'}")
+        return "\n".join(lines)
+    lines += [
+        "",
+        "| key press -> repaint p50 / p95 ms | reference panel p50 ms | ratio | map fps | "
+        "thumbnail fps | slider lands p50 ms | goals met |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+        f"| {b['latency_p50_ms']} / {b['latency_p95_ms']} | {b['reference_p50_ms']} | "
+        f"{b['ratio']}x | {b['map_fps']} | {b['thumb_fps']} | {b['slider_lands_p50_ms']} | "
+        f"{'yes' if b['goal_met'] else 'no'} |",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import json
+
+    r = run()
+    print(json.dumps(r, indent=1))
+    print(format_table(r))
