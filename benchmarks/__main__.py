@@ -16,6 +16,9 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
   ``[-3, 3]^2`` (in a subprocess with a timeout). Goal < 2 s.
 - ``latency``: the browser benchmark ``benchmarks/latency.py`` (another module's job),
   when it exists and a Chromium is installed.
+- ``playground``: notebook 06's playground (``benchmarks/playground.py``): training steps/s,
+  and in Chromium its key press -> repaint latency as a ratio of the ipympl reference
+  panel's, painted frames per second while playing, and how fast a slider lands.
 
 Benchmarks report; they never fail the build (exit status 0 unless the harness crashes).
 """
@@ -37,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("notebooks", "panels", "regions", "latency")
+SECTIONS = ("notebooks", "panels", "regions", "latency", "playground")
 GOALS = {
     "notebook_s": 10.0,
     "course_s": 60.0,
@@ -265,6 +268,12 @@ def bench_latency():
     return result if result is not None else {"skipped": "latency benchmark returned nothing"}
 
 
+def bench_playground():
+    from benchmarks import playground
+
+    return playground.run()
+
+
 def _takes_arguments(function):
     import inspect
 
@@ -376,6 +385,15 @@ def format_tables(results):
         lines.append(f"error: {latency['error']}")
     else:
         lines.append(_latency_table(latency))
+
+    pg = results.get("playground", {})
+    lines.append("")
+    if isinstance(pg, dict) and "steps_per_s" in pg:
+        from benchmarks.playground import format_table as playground_table
+
+        lines.append(playground_table(pg))
+    else:
+        lines.append(f"**Playground**: {pg.get('skipped') or pg.get('error') or 'not run'}")
     return "\n".join(lines)
 
 
@@ -407,6 +425,7 @@ def main(argv=None):
         "panels": lambda: bench_panels(args.steps, args.replots),
         "regions": bench_regions,
         "latency": bench_latency,
+        "playground": bench_playground,
     }
     for section, run in runners.items():
         if section in args.skip:  # keep real earlier results, else say it was skipped

@@ -7,10 +7,10 @@ painted frames per second while playing, and how fast a slider moved while train
 - ``latency``: a key press on the focused noise slider (paused) -> the first ``drawImage`` on
   the playground's canvas, in-page ``performance.now()`` (as ``benchmarks/latency.py``), p50;
   ``ratio`` = that p50 / the reference panel's p50 measured in the same run. Goal <= 0.6.
-- ``fps``: while playing, repaints of the decision map per second over 5 s, and of the
-  thumbnails + loss curve (the full-width frames). Goals >= 30 and >= 10. Counted in the
-  page; Playwright stays attached and receives a copy of every websocket frame, so these are
-  lower bounds of what a learner's browser sees.
+- ``fps``: while playing, animation frames per second over 5 s in which the decision map's
+  pixels changed, and the loss curve's (drawn with the thumbnails). Goals >= 30 and >= 10.
+  Counted in the page; Playwright stays attached and receives a copy of every websocket
+  frame, so these are lower bounds of what a learner's browser sees.
 - ``slider_lands_ms``: while playing, a noise-slider key press -> the first status line with a
   restarted step counter (the kernel has applied it and painted since), p50. Goal <= 100 ms.
 
@@ -27,35 +27,51 @@ import numpy as np
 GOALS = {"steps_per_s": 2000.0, "ratio": 0.6, "map_fps": 30.0, "thumb_fps": 10.0, "lands_ms": 100.0}
 CELL = 'from nbs_utils.playground import Playground\n\nPlayground("circle", hidden=(8, 8), activation="tanh", seed=0)'
 
-# Tells map frames (drawn at x > 0) from full frames (thumbnails + curve, drawn at x = 0).
-FRAME_HOOK = """
-(() => {
-  const draw = CanvasRenderingContext2D.prototype.drawImage;
-  CanvasRenderingContext2D.prototype.drawImage = function (...args) {
-    const c = this.canvas;
-    if (args.length >= 3) {
-      if (args[1] === 0) c.__full = (c.__full || 0) + 1; else c.__maps = (c.__maps || 0) + 1;
-    }
-    return draw.apply(this, args);
+# For ``seconds``, on every animation frame: did the map area / the thumbnail area of the
+# canvas change since the last one? Resolves to [map changes, thumbnail changes, seconds].
+FPS_PROBE = """
+([canvas, seconds, map, thumbs]) => new Promise(resolve => {
+  const ctx = canvas.getContext('2d');
+  const hash = ([x, y, w, h]) => {
+    const d = ctx.getImageData(x, y, w, h).data;
+    let s = 0;
+    for (let i = 0; i < d.length; i += 28) s = (s * 31 + d[i] + d[i + 1]) | 0;
+    return s;
   };
-})();
+  let lastMap = hash(map), lastThumbs = hash(thumbs), maps = 0, thumbFrames = 0;
+  const t0 = performance.now();
+  const tick = () => {
+    const m = hash(map), t = hash(thumbs);
+    if (m !== lastMap) maps++;
+    if (t !== lastThumbs) thumbFrames++;
+    lastMap = m; lastThumbs = t;
+    if (performance.now() - t0 < seconds * 1000) requestAnimationFrame(tick);
+    else resolve([maps, thumbFrames, (performance.now() - t0) / 1000]);
+  };
+  requestAnimationFrame(tick);
+})
 """
 
+
 # While playing: keydown -> first status text whose step counter went down (data regenerated).
+# Sets window.__landed (ms, or null after 5 s); not a promise, so evaluate() returns at once.
 LANDS_HOOK = """
-(status) => new Promise(resolve => {
+(status) => {
+  window.__landed = undefined;
   const stepOf = () => parseInt((status.textContent.match(/step (\\d+)/) || [0, 1e12])[1]);
   let last = stepOf(), t0 = null;
   const obs = new MutationObserver(() => {
     const now = stepOf();
-    if (t0 !== null && now < last) { obs.disconnect(); resolve(performance.now() - t0); }
+    if (t0 !== null && now < last && window.__landed === undefined) {
+      obs.disconnect(); window.__landed = performance.now() - t0;
+    }
     last = now;
   });
   obs.observe(status, {subtree: true, childList: true, characterData: true});
   document.addEventListener('keydown', () => { if (t0 === null) t0 = performance.now(); },
                             {capture: true, once: true});
-  setTimeout(() => { obs.disconnect(); resolve(null); }, 5000);
-})
+  setTimeout(() => { obs.disconnect(); if (window.__landed === undefined) window.__landed = null; }, 5000);
+}
 """
 
 
@@ -108,24 +124,28 @@ def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
         status = out.locator(".widget-html-content", has_text="training points").first
         out.locator("button", has_text="play").first.click()
         time.sleep(1.0)
-        counts = canvas.evaluate("c => [c.__maps || 0, c.__full || 0, performance.now()]")
-        time.sleep(play_seconds)
-        after = canvas.evaluate("c => [c.__maps || 0, c.__full || 0, performance.now()]")
-        seconds = (after[2] - counts[2]) / 1000
+        from nbs_utils.playground import render
+
+        regions = [
+            [render.MAP_X, 0, render.MAP_W, render.MAP_W],
+            [0, render.CURVE_Y, render.WIDTH, render.CURVE_H],  # the loss curve
+        ]
+        maps, thumbs, seconds = nb.page.evaluate(FPS_PROBE, [canvas, play_seconds, *regions])
         landed = []
         for i in range(lands):
-            promise = status.evaluate_handle(LANDS_HOOK)
+            status.evaluate(LANDS_HOOK)
             noise.focus()
             noise.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-            ms = promise.evaluate("p => p")
+            nb.page.wait_for_function("() => window.__landed !== undefined", timeout=10_000)
+            ms = nb.page.evaluate("() => window.__landed")
             if ms is not None:
                 landed.append(ms)
             time.sleep(0.3)
         out.locator("button", has_text="pause").first.click()
         return {
             "latencies": latencies,
-            "map_fps": (after[0] - counts[0] + after[1] - counts[1]) / seconds,
-            "thumb_fps": (after[1] - counts[1]) / seconds,
+            "map_fps": maps / seconds,
+            "thumb_fps": thumbs / seconds,
             "landed": landed,
         }
     finally:
@@ -152,7 +172,6 @@ def run(presses=30, reference_presses=30):
     lab = LabServer()
     try:
         with sync_playwright() as playwright, open_browser(playwright) as context:
-            context.add_init_script(FRAME_HOOK)
             folder = ROOT / "build" / "latency-reference-pg"
             try:
                 ref, _, _ = latency.measure_notebook(

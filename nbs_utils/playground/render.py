@@ -8,7 +8,7 @@ training points have a white rim, test points a black one.
 
 import numpy as np
 
-MAP_CELLS, MAP_SCALE = 100, 3  # the decision map: a 100 x 100 grid drawn 3 px per cell
+MAP_CELLS, MAP_SCALE = 75, 4  # the decision map: a 75 x 75 grid drawn 4 px per cell
 THUMB_STRIDE = 3  # thumbnails: every 3rd cell of the map grid, 1 px per cell (33 x 33)
 THUMB, THUMB_GAP = len(range(1, MAP_CELLS, THUMB_STRIDE)), 4
 MAX_COLUMNS, MAX_ROWS = 6, 8  # hidden layers and units shown

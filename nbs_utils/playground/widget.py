@@ -67,7 +67,8 @@ class PlaygroundWidget(W.VBox):
         with hold_canvas():
             self.canvas.put_image_data(np.ascontiguousarray(image), x, 0)
         self.frames += 1
-        self._status()
+        if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
+            self._status()
 
     def _status(self):
         pg = self.pg
