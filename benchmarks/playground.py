@@ -21,7 +21,6 @@ import shutil
 import statistics
 import time
 
-import nbformat
 import numpy as np
 
 GOALS = {"steps_per_s": 2000.0, "ratio": 0.6, "map_fps": 30.0, "thumb_fps": 10.0, "lands_ms": 100.0}
@@ -91,17 +90,9 @@ def steps_per_second(steps=2000, repeats=3):
 
 
 def _notebook(folder):
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_code_cell(CELL)]
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "playground_bench.ipynb"
-    nbformat.write(nb, path)
-    return path
+    from benchmarks.latency import write_notebook
+
+    return write_notebook(folder, "playground_bench.ipynb", [CELL])
 
 
 def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
