@@ -23,6 +23,7 @@ from .readouts import readouts_html
 
 MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 3, 1.0
 TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
+SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
 
 
 class PlaygroundWidget(W.VBox):
@@ -35,7 +36,7 @@ class PlaygroundWidget(W.VBox):
         self.c = controls.build(pg)
         box, self._layer_rows = controls.layout(self.c, self.canvas)
         super().__init__([box])
-        self.playing, self._task = False, None
+        self.playing, self._task, self._pending = False, None, None
         self.frames = self.thumbnail_frames = self.readout_count = 0
         self._steps_per_slice, self._losses = 10, ([], [])
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1)
@@ -210,8 +211,26 @@ class PlaygroundWidget(W.VBox):
         if not keep_weights:
             self._losses = ([], [])
         self._steps_per_slice = 10
+        if self.playing:  # the next frame shows it
+            return
+        self.repaint(thumbnails=False)  # the map first, alone: the fastest visible answer
+        self._later(self._settle)
+
+    def _settle(self):
+        """After a change while paused: thumbnails, curve, status and exact readouts."""
         self.repaint(thumbnails=True)
         self.refresh_readouts()
+
+    def _later(self, callback, delay=SETTLE_S):
+        """Run ``callback`` after ``delay`` on the event loop (at once without one); a newer
+        request replaces a pending one."""
+        loop = _running_loop()
+        if loop is None:
+            callback()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(delay, callback)
 
     def _on_features(self, _change):
         names = tuple(n for n, t in self.c["features"].items() if t.value)
