@@ -45,6 +45,10 @@ def test_step_reset_and_readouts(widget):
     assert "step <b>3</b>" in widget.c["status"].value
     widget.c["reset"].click()
     assert widget.pg.step == 0
+    X = widget.pg.points("train")[0]
+    widget.c["regenerate"].click()  # new data from the next seed
+    assert widget.pg.seed == 1 and not np.array_equal(X, widget.pg.points("train")[0])
+    assert np.array_equal(widget.pg.points("train")[0], Playground(seed=1).points("train")[0])
 
 
 def test_controls_reach_the_playground(widget):

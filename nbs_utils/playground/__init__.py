@@ -5,6 +5,7 @@ trainer, and the exact readouts. Displaying one shows the interactive widget
 (``widget``: ipycanvas + ipywidgets), whose pixels come from ``render`` (numpy).
 """
 
-from .model import DATASETS, Diverged, Playground
+from .model import Diverged, Playground
+from .settings import DATASETS
 
 __all__ = ["DATASETS", "Diverged", "Playground"]

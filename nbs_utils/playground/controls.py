@@ -5,7 +5,7 @@ import ipywidgets as W
 
 from ..activations import NAMES
 from ..datasets import FEATURES
-from .model import DATASETS, MAX_LAYERS
+from .settings import DATASETS, MAX_LAYERS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -52,7 +52,7 @@ def build(pg):
             style=_STYLE,
             layout=W.Layout(width="10em"),
         ),  # fmt: skip
-        "regenerate": _button("regenerate", "draw the data again with the seed"),
+        "regenerate": _button("regenerate", "new data: the next seed"),
         "features": {
             name: W.ToggleButton(
                 value=name in pg.features,

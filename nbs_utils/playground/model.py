@@ -12,44 +12,19 @@ import io
 import numpy as np
 
 from .. import datasets
-from .._validate import as_count, as_layers, as_number, as_points
-from ..activations import NAMES as ACTIVATION_NAMES
+from .._validate import as_count, as_layers, as_number
 from ..activations import get
 from ..geometry import count_linear_regions, linearly_separable, region_bounds
 from ..nets import _backprop, as_activations, collapse, random_layers
+from .formulas import neuron_formula
+from .points import points_from_csv, points_to_csv
+from .settings import BOX, CHECKS, DATASETS, activation_names
 
-_HALF = datasets.PLAYGROUND_HALF_WIDTH
-BOX = ((-_HALF, _HALF), (-_HALF, _HALF))
-
-DATASETS = {
-    "circle": datasets.circle,
-    "xor": datasets.xor_quadrants,
-    "gauss": datasets.gauss,
-    "spiral": datasets.spiral,
-    # the course's own data, scaled to the playground's square
-    "bands": lambda n, noise, seed: _jittered(
-        datasets.bands(n, seed, inner=1.6, outer=2.4, box=_HALF), noise, seed
-    ),
-    "disk_and_ring": lambda n, noise, seed: _jittered(
-        datasets.circles(n, seed, r_disk=2.0, r_ring=(3.0, 4.0)), noise, seed
-    ),
-}
-"""Data set name -> ``make(n, noise, seed) -> (X, y)`` on the square ``[-6, 6]^2``."""
-
-MAX_LAYERS, MAX_WIDTH = 6, 64  # the widget offers 1-8 units per layer, as TFP
-REGULARIZATIONS = (None, "l1", "l2")
 _RELU_FAMILY = ("relu", "identity")  # layers region_count can count exactly (identity folds)
 
 
 class Diverged(FloatingPointError):
     """Training blew up (non-finite or huge loss); the playground has been reset."""
-
-
-def _jittered(data, noise, seed):
-    X, y = data
-    noise = as_number(noise, "noise", low=0.0, high=_HALF)
-    rng = np.random.default_rng([seed, 1])
-    return (X + noise * rng.standard_normal(X.shape) if noise else X), y
 
 
 class Playground:
@@ -84,13 +59,13 @@ class Playground:
         batch size and regularisation keep the current weights."""
         new = dict(self._settings)
         for key, value in settings.items():
-            if key not in _CHECKS:
-                raise TypeError(f"unknown setting {key!r}; settings: {', '.join(_CHECKS)}")
-            new[key] = _CHECKS[key](value)
+            if key not in CHECKS:
+                raise TypeError(f"unknown setting {key!r}; settings: {', '.join(CHECKS)}")
+            new[key] = CHECKS[key](value)
         acts, n = new["activation"], len(new["hidden"])
         if "activation" not in settings and isinstance(acts, tuple) and len(acts) != n:
             acts = (acts + (acts[-1:] or ("relu",)) * n)[:n]  # new layers copy the last one
-        new["activation"] = _activation_names(acts, n)
+        new["activation"] = activation_names(acts, n)
         changed = {k for k in new if new[k] != self._settings.get(k)}
         self._settings = new
         if changed & {"dataset", "noise", "test_fraction", "n_points", "seed"}:
@@ -152,32 +127,11 @@ class Playground:
 
     def to_csv(self):
         """The points as CSV text with the header ``x1,x2,label,split``."""
-        rows = ["x1,x2,label,split"] + [
-            f"{x!r},{y!r},{c},{'test' if t else 'train'}"
-            for (x, y), c, t in zip(self._points.tolist(), self._labels, self._is_test)
-        ]
-        return "\n".join(rows) + "\n"
+        return points_to_csv(self._points, self._labels, self._is_test)
 
     def from_csv(self, text):
         """Replace the points by those of CSV ``text`` (as written by :meth:`to_csv`)."""
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        lines = [line.strip() for line in str(text).strip().splitlines() if line.strip()]
-        if not lines or lines[0].replace(" ", "") != "x1,x2,label,split":
-            raise ValueError("CSV must start with the header x1,x2,label,split")
-        points, labels, is_test = [], [], []
-        for i, line in enumerate(lines[1:], start=2):
-            try:
-                x, y, c, split = line.split(",")
-                points.append((float(x), float(y)))
-                labels.append(int(c))
-            except ValueError as err:
-                raise ValueError(f"CSV line {i}: expected x1,x2,label,split, got {line!r}") from err
-            if labels[-1] not in (0, 1) or split.strip() not in ("train", "test"):
-                raise ValueError(f"CSV line {i}: label must be 0/1 and split train/test")
-            is_test.append(split.strip() == "test")
-        self._points = as_points(points, "CSV points")
-        self._labels, self._is_test = np.array(labels, int), np.array(is_test, bool)
+        self._points, self._labels, self._is_test = points_from_csv(text)
         self._refresh_features()
 
     def _split_mask(self, split):
@@ -367,21 +321,8 @@ class Playground:
         return collapse(self.layers)
 
     def neuron_formula(self, layer, unit):
-        """The formula of hidden ``unit`` of ``layer``, e.g. ``h = relu(0.31·x₁ − 1.20·x₂ + 0.05)``."""
-        if not 0 <= layer < len(self.hidden) or not 0 <= unit < self.hidden[layer]:
-            raise ValueError(f"no unit {unit} in hidden layer {layer}; widths {self.hidden}")
-        names = (
-            [_pretty(f) for f in self.features]
-            if layer == 0
-            else [f"h{_sub(layer)}{_sub(j + 1)}" for j in range(self.hidden[layer - 1])]
-        )
-        W, b = self._layers[layer]
-        terms = "".join(
-            f"{' − ' if w < 0 else ' + ' if i else '−' if w < 0 else ''}{abs(w):.2f}·{name}"
-            for i, (w, name) in enumerate(zip(W[unit], names))
-        )
-        sign = "−" if b[unit] < 0 else "+"
-        return f"h{_sub(layer + 1)}{_sub(unit + 1)} = {self.activations[layer]}({terms} {sign} {abs(b[unit]):.2f})"
+        """The formula of hidden ``unit`` of ``layer``, e.g. ``h₁₁ = relu(0.31·x₁ − 1.20·x₂ + 0.05)``."""
+        return neuron_formula(self._layers, self.activations, self.features, layer, unit)
 
     def snapshot(self):
         """A copy that shares the (never mutated in place) data and owns its weights: for
@@ -428,69 +369,3 @@ class Playground:
             f"Playground(dataset={self.dataset!r}, hidden={self.hidden}, "
             f"activation={self.activations}, seed={self.seed}, features={self.features})"
         )
-
-
-_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _sub(n):
-    return str(n).translate(_SUB)
-
-
-def _pretty(feature):
-    return (
-        feature.replace("x1", "x₁").replace("x2", "x₂").replace("^2", "²").replace("x₁x₂", "x₁·x₂")
-    )
-
-
-def _activation_names(activation, n_hidden):
-    acts = as_activations(
-        activation if not isinstance(activation, tuple) else list(activation), n_hidden
-    )
-    return tuple(a.name for a in acts)
-
-
-def _check_hidden(hidden):
-    if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
-        raise TypeError(f"hidden must be a list of widths, got {type(hidden).__name__}")
-    hidden = tuple(as_count(h, "hidden width") for h in hidden)
-    if len(hidden) > MAX_LAYERS or any(h > MAX_WIDTH for h in hidden):
-        raise ValueError(
-            f"hidden must be 0-{MAX_LAYERS} layers of 1-{MAX_WIDTH} units, got {hidden}"
-        )
-    return hidden
-
-
-def _check_choice(options, name):
-    def check(value):
-        if value not in options:
-            raise ValueError(f"{name} must be one of {list(options)}, got {value!r}")
-        return value
-
-    return check
-
-
-def _check_batch(value):
-    return None if value is None else as_count(value, "batch_size")
-
-
-def _check_activation(value):
-    if isinstance(value, str) and value not in ACTIVATION_NAMES:
-        get(value)  # raises the ValueError naming the known activations
-    return value
-
-
-_CHECKS = {
-    "dataset": _check_choice(DATASETS, "dataset"),
-    "hidden": _check_hidden,
-    "activation": _check_activation,
-    "seed": lambda v: as_count(v, "seed", minimum=0),
-    "features": datasets.as_feature_names,
-    "n_points": lambda v: as_count(v, "n_points", minimum=4),
-    "test_fraction": lambda v: as_number(v, "test_fraction", low=0.1, high=0.9),
-    "noise": lambda v: as_number(v, "noise", low=0.0, high=_HALF),
-    "learning_rate": lambda v: as_number(v, "learning_rate", low=0.0, high=100.0),
-    "batch_size": _check_batch,
-    "regularization": _check_choice(REGULARIZATIONS, "regularization"),
-    "reg_rate": lambda v: as_number(v, "reg_rate", low=0.0, high=10.0),
-}

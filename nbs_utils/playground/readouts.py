@@ -7,7 +7,7 @@ widget computes these in a worker thread on a :meth:`Playground.snapshot`.
 
 from html import escape
 
-from .model import _pretty
+from .formulas import pretty
 
 
 def regions_text(pg):
@@ -41,7 +41,7 @@ def linear_text(pg):
         W, b = pg.collapsed()
     except ValueError:
         return ""
-    names = [_pretty(f) for f in pg.features]
+    names = [pretty(f) for f in pg.features]
     terms = " ".join(
         f"{'−' if w < 0 else '+'} {abs(w):.3g}·{name}" for w, name in zip(W[0], names)
     ).lstrip("+ ")

@@ -176,7 +176,7 @@ class PlaygroundWidget(W.VBox):
         c["play"].on_click(lambda _: self.pause() if self.playing else self.play())
         c["step"].on_click(lambda _: self.step())
         c["reset"].on_click(lambda _: self._changed(self.pg.reset))
-        c["regenerate"].on_click(lambda _: self._changed(self.pg.regenerate))
+        c["regenerate"].on_click(lambda _: setattr(c["seed"], "value", c["seed"].value + 1))
         c["clear"].on_click(lambda _: self._changed(self.pg.clear_points, keep_weights=True))
         for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
                              ("seed", "seed"), ("lr", "learning_rate"), ("reg", "regularization"),
