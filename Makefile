@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 TEST_READY := $(VENV)/.test-ready
 
-.PHONY: lab test lint unit notebooks browser bench clean
+.PHONY: lab test lint unit notebooks browser browser-stress bench student clean
 
 lab: $(READY)  ## open the course in JupyterLab
 	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/01_linear_collapse.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -26,8 +26,18 @@ notebooks: $(READY)
 browser: $(TEST_READY)  ## every notebook in JupyterLab + headless Chromium (/usr/bin/chromium)
 	$(BIN)/python -m pytest tests/browser --durations=0
 
+RUNS ?= 5
+browser-stress: $(TEST_READY)  ## the browser suite RUNS times (default 5); reports every failure
+	@failed=0; for i in $$(seq 1 $(RUNS)); do \
+	  echo "== browser run $$i of $(RUNS) =="; \
+	  $(BIN)/python -m pytest tests/browser -q -p no:cacheprovider || { failed=$$((failed + 1)); echo "== run $$i FAILED =="; }; \
+	done; echo "== $$failed of $(RUNS) browser runs failed =="; test $$failed -eq 0
+
 bench: $(TEST_READY)  ## timings: writes benchmarks/results.json and prints a table
 	$(BIN)/python -m benchmarks
+
+student: $(READY)  ## the student edition: build/student/*.ipynb without the solution cells
+	$(BIN)/python -m tools.student_edition notebooks build/student
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -146,11 +146,10 @@ def bench_panel(builder, steps, replots, seed=0):
         panel.update(**values)
         update.append(time.perf_counter() - start)
     cpu = []  # process CPU time: what the step costs without other processes' load
-    last = _pixels(panel.fig)
     for values in walk[5 + steps :]:
         start, start_cpu = time.perf_counter(), time.process_time()
         panel.set(**values)  # what a slider does: update, then blit (or a full draw if needed)
-        last = _send_frame(panel.fig, last)  # and what ipympl then sends: the PNG diff
+        _send_frame(panel.fig)  # and what ipympl then sends: the whole frame as a PNG
         update_draw.append(time.perf_counter() - start)
         cpu.append(time.process_time() - start_cpu)
     plt.close(panel.fig)
@@ -179,13 +178,11 @@ def _pixels(fig):
     return np.asarray(fig.canvas.buffer_rgba()).copy()
 
 
-def _send_frame(fig, last):
-    """Encode the frame ipympl would send after a repaint (changed pixels, PNG); the pixels."""
-    from nbs_utils.frames import encode_diff
+def _send_frame(fig):
+    """Encode the frame ipympl would send after a repaint (the whole figure, PNG)."""
+    from nbs_utils.frames import encode_png
 
-    now = _pixels(fig)
-    encode_diff(now, last)
-    return now
+    encode_png(_pixels(fig))
 
 
 def reference_draw_ms(repeats=30):

@@ -4,12 +4,16 @@ For every notebook: open it in JupyterLab (headless Debian Chromium, the harness
 ``tests/browser/labdriver.py``), Run All, then press ArrowRight/ArrowLeft on every enabled
 slider, waiting for the repaint and an idle kernel after each press. A latency is the time
 from the ``keydown`` event to the first ``drawImage`` on the canvas in the same output,
-both measured inside the page (``performance.now()``). Goal: p50 <= 45 ms, p95 < 150 ms.
+both measured inside the page (``performance.now()``).
 
 A reference row measures the same on the least a panel can do: one blitted line in a
 420x360 px figure (the size of the course's smallest slider figure), no readout, in a
 two-cell notebook. What it takes is the cost of JupyterLab, ipywidgets, ipympl and the
-browser on this machine, which no panel can go below.
+browser on this machine, which no panel can go below. It is measured before and after the
+notebooks, and each notebook's p50 is given as a ratio to it, which holds on a noisy
+machine where milliseconds do not. Goals: every notebook's p50 <= 1.25x the reference's
+p50 in the same run (the course adds at most a quarter to the stack's own floor), and
+p95 < 150 ms.
 
 ``python -m benchmarks`` calls :func:`run` (its "latency" section); ``python -m
 benchmarks.latency`` runs it alone, stores the result under the "latency" key of
@@ -37,7 +41,7 @@ from tests.browser.labdriver import (
 )
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
-GOALS = {"p50_ms": 45.0, "p95_ms": 150.0}
+GOALS = {"p50_ratio": 1.25, "p95_ms": 150.0}
 REFERENCE_CELLS = [
     "%matplotlib widget",
     """\
@@ -114,22 +118,27 @@ def write_notebook(folder, name, cells):
     return path
 
 
-def summarise(latencies, missed, sliders, seconds):
+def summarise(latencies, missed, sliders, seconds, reference_p50=None):
+    """p50, p95, max and, against ``reference_p50`` (ms), the p50 ratio and the goals."""
     row = {"sliders": sliders, "presses": len(latencies), "missed": missed}
     row["seconds"] = round(seconds, 1)
     if latencies:
         p50, p95 = np.percentile(latencies, [50, 95])
         row.update(p50_ms=round(float(p50), 1), p95_ms=round(float(p95), 1))
         row["max_ms"] = round(float(max(latencies)), 1)
-        row["goal_met"] = bool(p50 <= GOALS["p50_ms"] and p95 < GOALS["p95_ms"] and not missed)
+        if reference_p50:
+            row["p50_ratio"] = round(float(p50) / reference_p50, 2)
+            row["goal_met"] = bool(
+                row["p50_ratio"] <= GOALS["p50_ratio"] and p95 < GOALS["p95_ms"] and not missed
+            )
     return row
 
 
 def run(notebooks=None, presses_per_slider=6, reference_presses=30):
     """``{"goals", "per_notebook": {stem: row}, "all": row, "reference": row}`` or ``{"skipped"}``.
 
-    ``reference``: the reference panel (module docstring), ``reference_presses`` presses;
-    0 leaves it out.
+    ``reference``: the reference panel (module docstring), ``reference_presses`` presses,
+    half before the notebooks and half after; 0 leaves it out (and the ratios with it).
     """
     reason = chromium_missing_reason()
     if reason:
@@ -138,33 +147,41 @@ def run(notebooks=None, presses_per_slider=6, reference_presses=30):
 
     notebooks = NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
     result = {"goals": GOALS, "per_notebook": {}}
-    everything, all_missed, all_sliders = [], 0, 0
+    measured, reference = {}, ([], 0, 0, 0.0)
     lab = LabServer()
+    folder = ROOT / "build" / "latency-reference"
     try:
         with sync_playwright() as playwright, open_browser(playwright) as context:
+
+            def measure_reference(presses):
+                start = time.monotonic()
+                lat, missed, sliders = measure_notebook(context, lab, path, presses, presses)
+                return lat, missed, sliders, time.monotonic() - start
+
+            path = reference_notebook(folder)
+            if reference_presses:
+                reference = measure_reference(reference_presses // 2)
             for notebook in notebooks:
                 start = time.monotonic()
                 lat, missed, sliders = measure_notebook(context, lab, notebook, presses_per_slider)
-                row = summarise(lat, missed, sliders, time.monotonic() - start)
-                result["per_notebook"][notebook.stem] = row
-                everything += lat
-                all_missed += missed
-                all_sliders += sliders
-                print(f"latency {notebook.stem}: {row}", file=sys.stderr, flush=True)
+                measured[notebook.stem] = (lat, missed, sliders, time.monotonic() - start)
+                print(f"latency {notebook.stem}: {len(lat)} presses", file=sys.stderr, flush=True)
             if reference_presses:
-                folder = ROOT / "build" / "latency-reference"
-                try:
-                    path = reference_notebook(folder)
-                    start = time.monotonic()
-                    lat, missed, sliders = measure_notebook(
-                        context, lab, path, reference_presses, reference_presses
-                    )
-                finally:
-                    shutil.rmtree(folder, ignore_errors=True)
-                result["reference"] = summarise(lat, missed, sliders, time.monotonic() - start)
+                after = measure_reference(reference_presses - reference_presses // 2)
+                lat, missed, sliders, seconds = reference
+                reference = (lat + after[0], missed + after[1], sliders, seconds + after[3])
     finally:
         lab.stop()
-    result["all"] = summarise(everything, all_missed, all_sliders, 0.0)
+        shutil.rmtree(folder, ignore_errors=True)
+    ref_p50 = float(np.median(reference[0])) if reference[0] else None
+    if reference_presses:
+        result["reference"] = summarise(*reference, reference_p50=ref_p50)
+    for stem, row in measured.items():
+        result["per_notebook"][stem] = summarise(*row, reference_p50=ref_p50)
+    everything = [ms for lat, *_ in measured.values() for ms in lat]
+    missed = sum(row[1] for row in measured.values())
+    sliders = sum(row[2] for row in measured.values())
+    result["all"] = summarise(everything, missed, sliders, 0.0, reference_p50=ref_p50)
     result["all"].pop("seconds")
     result["load_1min"] = round(os.getloadavg()[0], 2)
     return result
@@ -175,22 +192,28 @@ def format_table(result):
     if "per_notebook" not in result:
         return f"browser latency skipped: {result.get('skipped', result)}"
     head = (
-        f"**Browser latency: key press -> repainted canvas** (goal p50 <= "
-        f"{GOALS['p50_ms']:.0f} ms, p95 < {GOALS['p95_ms']:.0f} ms; load "
-        f"{result.get('load_1min', '?')})"
+        f"**Browser latency: key press -> repainted canvas** (goals: p50 <= "
+        f"{GOALS['p50_ratio']}x the reference panel's p50 in the same run, p95 < "
+        f"{GOALS['p95_ms']:.0f} ms; load {result.get('load_1min', '?')})"
     )
     reference = {"reference: one-line panel": result["reference"]} if "reference" in result else {}
-    lines = [head, "", "| notebook | sliders | presses | p50 ms | p95 ms | max ms | goal met |"]
-    lines.append("|---|---:|---:|---:|---:|---:|---|")
+    lines = [
+        head,
+        "",
+        "| notebook | sliders | presses | p50 ms | p50 / reference | p95 ms | max ms | goal met |",
+    ]
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---|")
     rows = dict(result["per_notebook"], **{"**all notebooks**": result["all"]}, **reference)
     for name, row in rows.items():
         if "p50_ms" not in row:
-            lines.append(f"| {name} | {row['sliders']} | 0 | - | - | - | no slider |")
+            lines.append(f"| {name} | {row['sliders']} | 0 | - | - | - | - | no slider |")
             continue
         missed = f" ({row['missed']} without repaint)" if row["missed"] else ""
+        ratio = f"{row['p50_ratio']:.2f}x" if "p50_ratio" in row else "-"
+        met = {True: "yes", False: "no"}.get(row.get("goal_met"), "-")
         lines.append(
             f"| {name} | {row['sliders']} | {row['presses']}{missed} | {row['p50_ms']:.1f} | "
-            f"{row['p95_ms']:.1f} | {row['max_ms']:.1f} | {'yes' if row['goal_met'] else 'no'} |"
+            f"{ratio} | {row['p95_ms']:.1f} | {row['max_ms']:.1f} | {met} |"
         )
     return "\n".join(lines)
 

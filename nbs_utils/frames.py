@@ -1,12 +1,15 @@
-"""Quicker frames for browser canvases (ipympl, webagg): the same PNG frames, encoded faster.
+"""Frames for browser canvases (ipympl, webagg): every frame whole, and encoded fast.
 
-Under ``%matplotlib widget`` every repaint reaches the browser as a PNG: the whole figure
-the first time and after a resize (mode "full"), afterwards only the pixels that changed
-on a transparent image (mode "diff"). Matplotlib encodes these with Pillow at zlib level
-6; a slider step of a 720x340 figure then spends 10-15 ms encoding, mostly in Pillow's
-per-row adaptive filtering, which buys nothing for a diff that is mostly zeros.
-:func:`encode_png` writes the PNG itself with no filtering and zlib level 1: about three
-times faster, and no larger for diff frames.
+Under ``%matplotlib widget`` every repaint reaches the browser as a PNG. Matplotlib sends
+the whole figure the first time and after a resize (mode "full"), afterwards only the
+pixels that changed, on a transparent image laid over the previous one (mode "diff").
+A diff is only right over the frame before it, and ipympl's browser side can drop a
+frame: it decodes each PNG by setting an image's ``src``, and a frame that arrives
+while the previous one is still decoding replaces it. A dropped full frame leaves a
+blank canvas with only the next step's curves on it; a dropped diff leaves stale pixels.
+So :func:`quick_frames` makes the canvas send every frame whole, and encodes it with
+:func:`encode_png` (no filtering, zlib level 1: about three times faster than Pillow at
+level 6, ~2 ms for a 900x340 figure).
 """
 
 import struct
@@ -41,32 +44,6 @@ def encode_png(rgba, level=PNG_LEVEL):
     ])  # fmt: skip
 
 
-def encode_diff(rgba, previous, level=PNG_LEVEL):
-    """A "diff" frame: PNG of the pixels of ``rgba`` that differ from ``previous``.
-
-    Unchanged pixels are transparent (all zeros), so the browser lays the frame over the
-    previous one. The browser lays it at the top-left corner, so the PNG covers only the
-    rectangle from there to the last changed row and column (at least one pixel): a
-    slider step that changes one plot then encodes, sends and decodes less. Both inputs
-    are ``(height, width, 4)`` uint8 arrays of the same shape.
-    """
-    now, before = _as_rgba(rgba, "rgba"), _as_rgba(previous, "previous")
-    if now.shape != before.shape:
-        raise ValueError(f"rgba {now.shape} and previous {before.shape} must have one shape")
-    now32, before32 = (np.ascontiguousarray(a).view(np.uint32)[..., 0] for a in (now, before))
-    changed = now32 != before32  # whole pixels compared as uint32
-    height = _last(changed.any(axis=1)) + 1
-    width = _last(changed.any(axis=0)) + 1
-    kept = np.where(changed[:height, :width], now32[:height, :width], 0)
-    return encode_png(kept.view(np.uint8).reshape(height, width, 4), level)
-
-
-def _last(flags):
-    """Index of the last True in ``flags``, 0 if none."""
-    where = np.flatnonzero(flags)
-    return int(where[-1]) if where.size else 0
-
-
 def _as_rgba(rgba, name):
     rgba = np.asarray(rgba)
     if rgba.dtype != np.uint8 or rgba.ndim != 3 or rgba.shape[2] != 4:
@@ -81,7 +58,7 @@ def _chunk(kind, data):
 
 
 def quick_frames(canvas):
-    """Make a webagg-based ``canvas`` (ipympl's) encode its frames at :data:`PNG_LEVEL`.
+    """Make a webagg-based ``canvas`` (ipympl's) send whole frames encoded by :func:`encode_png`.
 
     Returns False, changing nothing, for other canvases (Agg, inline figures).
     """
@@ -89,24 +66,19 @@ def quick_frames(canvas):
         raise TypeError(f"canvas must be a matplotlib canvas, got {type(canvas).__name__}")
     if not all(hasattr(canvas, name) for name in _STATE):
         return False
-    canvas.get_diff_image = lambda: _diff_image(canvas)
+    canvas.get_diff_image = lambda: _whole_frame(canvas)
     return True
 
 
-def _diff_image(canvas):
-    """What ``FigureCanvasWebAggCore.get_diff_image`` sends, encoded at :data:`PNG_LEVEL`.
+def _whole_frame(canvas):
+    """What ``FigureCanvasWebAggCore.get_diff_image`` sends, always in mode "full".
 
-    ``None`` if nothing was drawn since the last frame. A diff frame needs an opaque
-    figure (it is laid over the previous frame in the browser); otherwise a full frame.
+    ``None`` if nothing was drawn since the last frame.
     """
     if not canvas._png_is_old:
         return None
     pixels = np.asarray(canvas.get_renderer().buffer_rgba())
-    buff = pixels.view(np.uint32).squeeze(2)  # one uint32 per pixel: compare whole pixels
-    full = (
-        canvas._force_full or buff.shape != canvas._last_buff.shape or (pixels[..., 3] != 255).any()
-    )
-    canvas.set_image_mode("full" if full else "diff")
-    last = canvas._last_buff.view(np.uint8).reshape(pixels.shape) if not full else None
-    canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
-    return encode_png(pixels) if full else encode_diff(pixels, last)
+    canvas.set_image_mode("full")
+    canvas._last_buff = pixels.view(np.uint32).squeeze(2).copy()
+    canvas._force_full, canvas._png_is_old = False, False
+    return encode_png(pixels)

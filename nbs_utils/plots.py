@@ -7,9 +7,11 @@ import contourpy
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.path import Path
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
+from .frames import quick_frames
 
 PALETTE = {
     "blue": "#0072B2",
@@ -60,6 +62,21 @@ def region_path(x, y, score):
     return Path(np.concatenate(points), np.concatenate(codes))
 
 
+class _SettledLayout(ConstrainedLayoutEngine):
+    """Constrained layout that is final on the first draw.
+
+    Axes with a fixed aspect shrink when drawn, and plain constrained layout only takes
+    that into account on the next draw: a figure's first picture (the one the browser
+    shows first) would sit a few pixels off its later ones.
+    """
+
+    def execute(self, fig):
+        super().execute(fig)
+        for ax in fig.axes:
+            ax.apply_aspect()
+        return super().execute(fig)
+
+
 def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     """``(fig, axes)`` for a panel: ``width`` x ``height`` inches per axes, no pyplot display.
 
@@ -69,10 +86,14 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     ncols, nrows = as_count(ncols, "ncols"), as_count(nrows, "nrows")
     width, height = as_number(width, "width", low=0.1), as_number(height, "height", low=0.1)
     with plt.ioff():
-        fig, axes = plt.subplots(
-            nrows, ncols, figsize=(width * ncols, height * nrows), layout="constrained", **kwargs
-        )
+        fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows), **kwargs)
+    fig.set_layout_engine(_SettledLayout())
+    # Whole pixels: 4.6 in at 100 dpi is 459.99999999999994 px, a 460 px picture that the
+    # browser would squeeze into a 459 px canvas.
+    pixels = np.round(fig.get_size_inches() * fig.dpi)
+    fig.set_size_inches(np.nextafter(pixels / fig.dpi, np.inf))
     canvas = fig.canvas
+    quick_frames(canvas)  # under ipympl: every frame whole (see nbs_utils.frames)
     for attr, value in [("header_visible", False), ("footer_visible", False)]:
         if hasattr(canvas, attr):
             setattr(canvas, attr, value)

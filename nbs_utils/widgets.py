@@ -19,10 +19,12 @@ ipympl the frame then goes out as a PNG encoded by :mod:`nbs_utils.frames`.
 """
 
 import math
+import numbers
 from contextlib import contextmanager
 
 import ipywidgets as W
 import numpy as np
+import traitlets
 from IPython.display import display
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -36,7 +38,72 @@ from .frames import quick_frames
 
 
 def slider(description, min, max, step, value, integer=False, **kwargs):
-    """A labelled, keyboard-usable slider that updates continuously while dragged."""
+    """A labelled, keyboard-usable slider that updates continuously while dragged.
+
+    Integer sliders are ``IntSlider``; the others are :class:`GridSlider`, whose values
+    are exactly ``min + k step`` (rounded to the step's decimals).
+    """
+    _check_range(description, min, max, step, value)
+    style = {"description_width": "initial"}
+    layout = W.Layout(width="22em")
+    if integer:
+        return W.IntSlider(
+            value=value, min=min, max=max, step=step, description=description,
+            continuous_update=True, style=style, layout=layout, **kwargs,
+        )  # fmt: skip
+    return GridSlider(description, min, max, step, value, style=style, layout=layout, **kwargs)
+
+
+class GridSlider(W.SelectionSlider):
+    """A float slider whose values lie exactly on the grid ``min, min + step, ..., max``.
+
+    The browser sends back the *index* of a position, an integer, never a float: a float
+    slider's front end snaps a value sent from the kernel onto its own grid with rounding
+    noise (-0.5 comes back as -0.49999999999999956) and sends that back, so a value set
+    from code could be overwritten by an echo of an earlier one. ``value`` accepts any
+    number within a millionth of a step of a grid point and stores the grid point.
+    """
+
+    def __init__(self, description, lo, hi, step, value, **kwargs):
+        _check_range(description, lo, hi, step, value)
+        decimals = _decimals(step, lo)
+        n = math.floor((hi - lo) / step + 1e-9)
+        grid = [round(lo + k * step, decimals) for k in range(n + 1)]
+        if not math.isclose(grid[-1], hi, rel_tol=1e-9, abs_tol=1e-12):
+            grid.append(float(hi))
+        shown = max(2, decimals)
+        super().__init__(
+            options=[(f"{v:.{shown}f}", float(v)) for v in grid], value=float(value),
+            description=description, continuous_update=True,
+            equals=lambda a, b: abs(a - b) <= 1e-6 * step, **kwargs,
+        )  # fmt: skip
+        self._grid = (float(lo), float(hi), float(step))
+
+    @traitlets.validate("value")
+    def _validate_value(self, proposal):
+        if isinstance(proposal.value, bool) or not isinstance(proposal.value, numbers.Real):
+            raise TypeError(
+                f"{self.description!r} value must be a number, got {type(proposal.value).__name__}"
+            )
+        near = [v for v in self._options_values if self.equals(v, proposal.value)]
+        if not near:
+            lo, hi, step = self._grid
+            raise _OffGridError(
+                f"{self.description!r} takes values {lo} to {hi} in steps of {step}, "
+                f"got {proposal.value!r}"
+            )
+        return near[0]
+
+    min = property(lambda self: self._grid[0], doc="The smallest value.")
+    max = property(lambda self: self._grid[1], doc="The largest value.")
+    step = property(lambda self: self._grid[2], doc="The distance between grid values.")
+
+
+class _OffGridError(traitlets.TraitError, ValueError):
+    """A value that is not one of a :class:`GridSlider`'s positions."""
+
+
+def _check_range(description, min, max, step, value):
     _check_description(description)
     for name, x in [("min", min), ("max", max), ("step", step), ("value", value)]:
         if isinstance(x, bool) or not isinstance(x, (int, float)):
@@ -47,12 +114,11 @@ def slider(description, min, max, step, value, integer=False, **kwargs):
         raise ValueError(
             f"slider needs min < max, step > 0 and min <= value <= max, got {min}, {max}, {step}, {value}"
         )
-    cls = W.IntSlider if integer else W.FloatSlider
-    return cls(
-        value=value, min=min, max=max, step=step, description=description,
-        continuous_update=True, style={"description_width": "initial"},
-        layout=W.Layout(width="22em"), **kwargs,
-    )  # fmt: skip
+
+
+def _decimals(*numbers):
+    """How many decimals write every one of ``numbers`` exactly (at most 12)."""
+    return max(len(f"{x:.12f}".rstrip("0").split(".")[1]) for x in map(float, numbers))
 
 
 def toggle(description, options, value=None):

@@ -40,7 +40,7 @@ def test_tables_render_errors_and_skips():
 def test_the_latency_reference_notebook_is_one_working_panel(tmp_path):
     import nbformat
 
-    from benchmarks.latency import format_table, reference_notebook
+    from benchmarks.latency import reference_notebook
 
     nb = nbformat.read(reference_notebook(tmp_path), as_version=4)
     nbformat.validate(nb)
@@ -54,12 +54,22 @@ def test_the_latency_reference_notebook_is_one_working_panel(tmp_path):
     scope["update"](2.0)
     assert abs(line.get_ydata()).max() > abs(before).max() + 0.9
 
-    row = {"sliders": 1, "presses": 3, "missed": 0, "p50_ms": 40.0, "p95_ms": 50.0}
-    result = {"per_notebook": {}, "all": dict(row), "reference": dict(row, max_ms=60.0)}
-    result["all"].update(max_ms=60.0, goal_met=True)
-    result["reference"]["goal_met"] = True
+
+def test_latency_rows_are_ratios_to_the_reference_measured_in_the_same_run():
+    from benchmarks.latency import format_table, summarise
+
+    reference = summarise([40.0, 40.0, 60.0], 0, 1, 1.0, reference_p50=40.0)
+    fast = summarise([45.0, 50.0, 55.0], 0, 2, 1.0, reference_p50=40.0)  # 1.25x: met
+    slow = summarise([50.0, 60.0, 70.0], 0, 2, 1.0, reference_p50=40.0)  # 1.5x: missed
+    assert (fast["p50_ratio"], fast["goal_met"]) == (1.25, True)
+    assert (slow["p50_ratio"], slow["goal_met"]) == (1.5, False)
+    spiky = summarise([40.0] * 10 + [400.0] * 2, 0, 1, 1.0, reference_p50=40.0)  # p95 >= 150 ms
+    assert spiky["p50_ratio"] == 1.0 and not spiky["goal_met"]
+    result = {"per_notebook": {"fast": fast, "slow": slow}, "all": slow, "reference": reference}
     table = format_table(result)
-    assert "| reference: one-line panel | 1 | 3 | 40.0 | 50.0 | 60.0 | yes |" in table
+    assert "| fast | 2 | 3 | 50.0 | 1.25x | 54.5 | 55.0 | yes |" in table
+    assert "| slow | 2 | 3 | 60.0 | 1.50x | 69.0 | 70.0 | no |" in table
+    assert "| reference: one-line panel | 1 | 3 | 40.0 | 1.00x |" in table
 
 
 def test_the_playground_benchmark_parts(tmp_path):

@@ -16,8 +16,8 @@ from nbs_utils.panels.zoo import (
 
 def _sweep(widget):
     """Every value a slider can take (or every option of a toggle)."""
-    if hasattr(widget, "options"):
-        return list(widget.options)
+    if hasattr(widget, "options"):  # toggles, and float sliders: (label, value) pairs
+        return [o[1] if isinstance(o, tuple) else o for o in widget.options]
     n = int(round((widget.max - widget.min) / widget.step))
     return [widget.min + i * widget.step for i in range(n + 1)]
 

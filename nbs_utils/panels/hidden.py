@@ -158,6 +158,7 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
         _map_grid(warped, lines_in, W, b, activation, t)
+        controls["t"].disabled = activation == "identity"  # (1 - t) z + t z = z: t does nothing
         formula = f"h = (1 - t) z + t {activation}(z)"
         return f"{formula}, t = {t:.2f}: {_verdict(result)} in hidden space"
 

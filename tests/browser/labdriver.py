@@ -7,6 +7,7 @@ a browser); :class:`NotebookPage` opens one notebook in its own workspace, runs 
 moves sliders with the keyboard while a hook on ``drawImage`` timestamps every canvas repaint.
 """
 
+import base64
 import json
 import os
 import secrets
@@ -211,8 +212,23 @@ class NotebookPage:
         self.path = Path(notebook).resolve().relative_to(lab.root).as_posix()
         self.workspace = "t-" + Path(notebook).stem.replace("_", "-")
         self.page = context.new_page()
-        self.console = []
+        self.console = []  # JavaScript errors and failed requests seen in the page
         self.page.on("pageerror", lambda e: self.console.append(f"page error: {e}"))
+        self.page.on(
+            "console",
+            lambda m: m.type == "error" and self.console.append(f"console error: {m.text}"),
+        )
+        self.page.on(
+            "response",
+            lambda r: (
+                r.status >= 400
+                and self.console.append(f"request failed: {r.request.method} {r.url} ({r.status})")
+            ),
+        )
+        self.page.on(
+            "requestfailed",
+            lambda r: self.console.append(f"request failed: {r.method} {r.url} ({r.failure})"),
+        )
         self.page.set_default_timeout(30_000)
 
     def open(self, timeout=60):
@@ -371,6 +387,33 @@ class NotebookPage:
             time.sleep(0.05)
         return True
 
+    def canvas_png(self, canvas):
+        """What ``canvas`` shows, as PNG bytes."""
+        return base64.b64decode(self.pixels(canvas).split(",", 1)[1])
+
+    def canvas_pngs(self):
+        """``(canvas element, PNG bytes)`` of every ipympl figure in the page, in order."""
+        canvases = [c.element_handle() for c in self.page.locator(CANVAS).all()]
+        return [(c, self.canvas_png(c)) for c in canvases]
+
+    def panel_groups(self):
+        """Per output with sliders: ``{"labels": [[description, readout], ...], "readout": text}``.
+
+        Texts without whitespace, as :func:`kernel_state._text` gives them.
+        """
+        return self.page.evaluate(
+            r"""() => [...document.querySelectorAll('.jp-OutputArea-output')].flatMap(o => {
+                const sliders = [...o.querySelectorAll('.widget-slider')];
+                if (!sliders.length) return [];
+                const text = e => (e ? e.textContent : '').replace(/\s+/g, '');
+                return [{
+                  labels: sliders.map(s => [text(s.querySelector('.widget-label')),
+                                            text(s.querySelector('.widget-readout'))]),
+                  readout: text(o.querySelector('.widget-html-content')),
+                }];
+            })"""
+        )
+
     def close(self):
         try:
             self.lab.shutdown(self.path)
@@ -386,3 +429,154 @@ class NotebookPage:
                     f" kernel {self.lab.kernel_state(self.path)}"
                 )
             time.sleep(0.1)
+
+
+class KernelProbe:
+    """A second client of the kernel behind a notebook open in the lab: runs probe code.
+
+    Connects through the kernel's connection file in the server's runtime directory, so
+    what it reads is the very state the page is showing (not a fresh kernel's).
+    """
+
+    def __init__(self, lab, path):
+        from jupyter_client import BlockingKernelClient
+
+        kernel_id = lab.session(path)["kernel"]["id"]
+        self.client = BlockingKernelClient(
+            connection_file=str(lab.tmp / "runtime" / f"kernel-{kernel_id}.json")
+        )
+        self.client.load_connection_file()
+        self.client.start_channels()
+        self.client.wait_for_ready(timeout=30)
+
+    def run(self, code, timeout=60):
+        """Run ``code`` in the kernel; its stdout. Raises with the traceback if it failed."""
+        msg_id = self.client.execute(code, store_history=False, allow_stdin=False)
+        out, error = [], None
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.client.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "stream":
+                out.append(content["text"])
+            elif kind == "error":
+                error = "\n".join(content["traceback"])
+            elif kind == "status" and content["execution_state"] == "idle":
+                break
+        if error:
+            raise RuntimeError(f"probe failed in the kernel:\n{error}")
+        return "".join(out)
+
+    def json(self, code):
+        """Run ``code``, which must print one JSON document; the decoded value."""
+        return json.loads(self.run(code))
+
+    def close(self):
+        self.client.stop_channels()
+
+
+KERNEL_STATE = (Path(__file__).parent / "kernel_state.py").read_text()
+
+
+def documented_state(notebook, timeout=300):
+    """Every panel's state after the notebook runs headless (nbclient, no browser attached).
+
+    This is the state the notebook's own code sets and asserts: the state a learner must
+    see after Run All.
+    """
+    import nbclient
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(KERNEL_STATE + "\npanel_state()"))
+    nbclient.NotebookClient(
+        nb, timeout=timeout, resources={"metadata": {"path": str(ROOT)}}
+    ).execute()
+    return json.loads("".join(o.get("text", "") for o in nb.cells[-1].outputs))
+
+
+def png_pixels(png):
+    """RGBA pixels ``(height, width, 4)`` of PNG bytes."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def pixels_differ(a, b, level=40, share=0.001):
+    """Why two RGBA pictures differ (a sentence), or None when they agree within tolerance.
+
+    They agree when they have one size and at most ``share`` of the pixels of ``a`` differ
+    by more than ``level`` (of 255) in some channel from every pixel of ``b`` within one
+    pixel of them: a marker snapped to the next pixel or a rounding in a blitted frame
+    passes; a missing axis, a blank canvas or a curve in another place does not.
+    """
+    import numpy as np
+
+    if a.shape != b.shape:
+        return f"sizes differ: {a.shape[1]}x{a.shape[0]} vs {b.shape[1]}x{b.shape[0]} px"
+    height, width = a.shape[:2]
+    a, padded = a.astype(int), np.pad(b.astype(int), ((1, 1), (1, 1), (0, 0)), mode="edge")
+    nearest = np.full((height, width), 255)
+    for dy in range(3):
+        for dx in range(3):
+            shifted = padded[dy : dy + height, dx : dx + width]
+            nearest = np.minimum(nearest, np.abs(a - shifted).max(axis=2))
+    far = (nearest > level).mean()
+    return None if far <= share else f"{100 * far:.2f}% of the pixels differ"
+
+
+def kernel_frames(probe, ids=None):
+    """``{id(fig): pixels}``: the kernel's full render of each (or the given) figure."""
+    frames = probe.json(KERNEL_STATE + f"\nfigure_frames({ids!r})")
+    return {int(i): png_pixels(base64.b64decode(png)) for i, png in frames.items()}
+
+
+def match_figures(nb, probe):
+    """Pair every canvas in the page with the kernel figure it shows; problems as sentences."""
+    frames, pairs, problems = kernel_frames(probe), [], []
+    for index, (canvas, png) in enumerate(nb.canvas_pngs()):
+        shown = png_pixels(png)
+        reasons = {i: pixels_differ(shown, frame) for i, frame in frames.items()}
+        same = [i for i, why in reasons.items() if why is None]
+        if same:
+            pairs.append((canvas, same[0]))
+        else:
+            near = min(reasons.values(), key=len, default="no figures in the kernel")
+            problems.append(f"canvas #{index}: matches no kernel figure (closest: {near})")
+    return pairs, problems
+
+
+def wait_same_as_kernel(nb, probe, canvas, figure, timeout=5):
+    """None once the canvas shows the kernel's full render of ``figure``, else why not."""
+    deadline, why = time.monotonic() + timeout, None
+    frame = kernel_frames(probe, [figure]).get(figure)
+    if frame is None:
+        return "its figure is gone from the kernel"
+    while time.monotonic() < deadline:
+        why = pixels_differ(png_pixels(nb.canvas_png(canvas)), frame)
+        if why is None:
+            return None
+        time.sleep(0.1)
+    return why
+
+
+def state_problems(nb, probe, notebook):
+    """Kernel vs documented state, and page vs kernel, for every panel."""
+    documented, kernel = documented_state(notebook), probe.json(KERNEL_STATE + "\npanel_state()")
+    problems = [
+        f"panel {name!r} in the kernel: {kernel.get(name)} but the notebook documents {want}"
+        for name, want in documented.items()
+        if kernel.get(name) != want
+    ]
+    shown = [{"labels": p["labels"], "readout": p["readout"]} for p in kernel.values()]
+    problems += [
+        f"the page shows a panel in a state the kernel has not: {group}"
+        for group in nb.panel_groups()
+        if group not in shown
+    ]
+    return problems

@@ -1,13 +1,14 @@
 """The browser harness can fail: on a notebook made to break, it sees the error output, the
 cell that never ran, a figure never painted, the figure a slider does not change, and the
-one it does.
+one it does; a panel whose page state drifted from the documented one, a canvas that is
+not the kernel's picture, and a failed request.
 """
 
 import shutil
 
 import nbformat
 import pytest
-from labdriver import ROOT, NotebookPage
+from labdriver import CANVAS, ROOT, KernelProbe, NotebookPage, match_figures, state_problems
 
 SETUP = """\
 %matplotlib widget
@@ -47,9 +48,29 @@ W.VBox([fig_pre.canvas])
 """
 
 
-@pytest.fixture
-def broken_notebook():
-    """A notebook in build/ (ignored by git) with a live and a dead slider, a blank figure, an error."""
+# A panel on a plain FloatSlider: the browser snaps -0.5 to -0.49999999999999956 and sends
+# it back after the kernel has moved on to -1.5 (nbs_utils' sliders send an index instead).
+ECHO = """\
+from nbs_utils.plots import new_figure
+from nbs_utils.widgets import Panel
+
+fig_echo, ax_echo = new_figure(width=3, height=2)
+(line_echo,) = ax_echo.plot([0, 1], [0, 0])
+ax_echo.set_ylim(-3, 3)
+
+def height(a):
+    line_echo.set_ydata([a, a])
+    return f"a = {a}"
+
+echo = Panel(fig_echo, {"a": W.FloatSlider(description="a", min=-3, max=3, step=0.1)}, height)
+echo
+"""
+DRIVE = "echo.set(a=-0.5)\necho.set(a=-1.5)"
+MISSING = "from IPython.display import HTML\nHTML('<img src=\"no-such-image.png\">')"
+
+
+def write_notebook(cells, name):
+    """A notebook of ``cells`` in build/browser-selftest/ (ignored by git); its path."""
     folder = ROOT / "build" / "browser-selftest"
     folder.mkdir(parents=True, exist_ok=True)
     nb = nbformat.v4.new_notebook()
@@ -58,12 +79,25 @@ def broken_notebook():
         "display_name": "Python 3",
         "language": "python",
     }
-    cells = [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
     nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    path = folder / "selftest.ipynb"
+    path = folder / name
     nbformat.write(nb, path)
-    yield path
-    shutil.rmtree(folder, ignore_errors=True)
+    return path
+
+
+@pytest.fixture
+def broken_notebook():
+    """A live and a dead slider, a blank figure, an error, a cell never reached."""
+    cells = [SETUP, LIVE, DEAD, PREDRAWN, "1 / 0", "never_reached = True"]
+    yield write_notebook(cells, "selftest.ipynb")
+    shutil.rmtree(ROOT / "build" / "browser-selftest", ignore_errors=True)
+
+
+@pytest.fixture
+def drifting_notebook():
+    """A panel driven from code that ends in another state, and a 404."""
+    yield write_notebook([SETUP, LIVE, ECHO, DRIVE, MISSING], "drift.ipynb")
+    shutil.rmtree(ROOT / "build" / "browser-selftest", ignore_errors=True)
 
 
 def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broken_notebook):
@@ -86,4 +120,31 @@ def test_harness_detects_errors_unrun_cells_and_dead_sliders(lab, browser, broke
             assert nb.wait_changed(canvas, before, timeout=2) == should_change
             nb.wait_idle()
     finally:
+        nb.close()
+
+
+def test_harness_detects_wrong_state_stale_pictures_and_failed_requests(
+    lab, browser, drifting_notebook
+):
+    nb = NotebookPage(browser, lab, drifting_notebook)
+    probe = None
+    try:
+        nb.open()
+        nb.run_all()
+        assert any("no-such-image.png" in e and "404" in e for e in nb.errors())
+        probe = KernelProbe(lab, nb.path)
+        problems = state_problems(nb, probe, drifting_notebook)
+        assert any("panel 'echo' in the kernel" in p and "-1.5" in p for p in problems), problems
+        pairs, problems = match_figures(nb, probe)
+        assert len(pairs) == 2 and not problems  # both show the kernel's state (a wrong one)
+        # a canvas the browser left blank (as in defect 2 of issue 14)
+        nb.page.locator(CANVAS).first.evaluate(
+            "c => c.getContext('2d').clearRect(0, 0, c.width, c.height)"
+        )
+        pairs, problems = match_figures(nb, probe)
+        assert len(pairs) == 1 and len(problems) == 1, problems
+        assert problems[0].startswith("canvas #0: matches no kernel figure"), problems
+    finally:
+        if probe is not None:
+            probe.close()
         nb.close()

@@ -1,9 +1,22 @@
 """Every course notebook, as a learner uses it: JupyterLab in Chromium, Run All, then each
-slider moved with the keyboard must repaint the figure it drives, with the kernel idle after.
+slider moved with the keyboard.
+
+After Run All: no error output, every cell ran, every figure painted, no JavaScript error
+or failed request; every panel in the kernel is in the state the notebook documents (its
+state when the notebook runs headless) and the page shows that state; every figure in the
+page equals the kernel's own full render of it. After each slider step: the figure it drives
+repainted, the kernel went idle, and the figure still equals the kernel's full render.
 """
 
 import pytest
-from labdriver import NOTEBOOKS, NotebookPage
+from labdriver import (
+    NOTEBOOKS,
+    KernelProbe,
+    NotebookPage,
+    match_figures,
+    state_problems,
+    wait_same_as_kernel,
+)
 
 
 def _lines(items):
@@ -15,15 +28,24 @@ def test_course_has_notebooks():
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_and_every_slider_repaints(lab, browser, notebook):
+def test_notebook_runs_and_shows_what_the_kernel_drew(lab, browser, notebook):
     nb = NotebookPage(browser, lab, notebook)
+    probe = None
     try:
         nb.open()
         nb.run_all()
         errors, unexecuted, unpainted = nb.errors(), nb.unexecuted(), nb.unpainted()
-        assert not errors, f"{notebook.name}: error output after Run All:{_lines(errors)}"
+        assert not errors, f"{notebook.name}: errors after Run All:{_lines(errors)}"
         assert not unexecuted, f"{notebook.name}: code cells that did not run: {unexecuted}"
         assert not unpainted, f"{notebook.name}: figures never painted:{_lines(unpainted)}"
+        probe = KernelProbe(lab, nb.path)
+        problems = state_problems(nb, probe, notebook)
+        assert not problems, f"{notebook.name}: state after Run All:{_lines(problems)}"
+        pairs, problems = match_figures(nb, probe)
+        assert not problems, f"{notebook.name}: figures after Run All:{_lines(problems)}"
+        figure_of = {
+            canvas.evaluate("c => c.__id = c.__id || Math.random()"): f for canvas, f in pairs
+        }
 
         problems = []
         for i, handle in enumerate(nb.sliders()):
@@ -41,8 +63,14 @@ def test_notebook_runs_and_every_slider_repaints(lab, browser, notebook):
             if nb.press(handle, canvas, key) is None or not nb.wait_changed(canvas, before, 2):
                 problems.append(f"{label!r}: {key} did not change the figure's pixels")
             nb.wait_idle()
+            figure = figure_of.get(canvas.evaluate("c => c.__id"))
+            why = wait_same_as_kernel(nb, probe, canvas, figure)
+            if why:
+                problems.append(f"{label!r}: after {key} the figure is not the kernel's: {why}")
         assert not problems, f"{notebook.name}: sliders that failed:{_lines(problems)}"
         errors = nb.errors()
-        assert not errors, f"{notebook.name}: error output after moving sliders:{_lines(errors)}"
+        assert not errors, f"{notebook.name}: errors after moving sliders:{_lines(errors)}"
     finally:
+        if probe is not None:
+            probe.close()
         nb.close()
