@@ -122,3 +122,14 @@ def test_no_nan_and_no_warning_in_any_setting(dataset, activation):
         w.step(50)
         assert np.all(np.isfinite(w.pg.predict_proba(w._grid)))
         assert all(np.all(np.isfinite(W)) for W, _ in w.pg.layers)
+
+
+def test_the_frame_layout_does_not_overlap():
+    thumbs = (0, render.THUMBS_W, 0, render.THUMBS_H)
+    map_ = (render.MAP_X, render.MAP_X + render.MAP_W, 0, render.MAP_W)
+    curve = (0, render.WIDTH, render.CURVE_Y, render.CURVE_Y + render.CURVE_H)
+    boxes = [thumbs, map_, curve]
+    for i, (x0, x1, y0, y1) in enumerate(boxes):
+        assert 0 <= x0 < x1 <= render.WIDTH and 0 <= y0 < y1 <= render.HEIGHT
+        for u0, u1, v0, v1 in boxes[i + 1 :]:
+            assert x1 <= u0 or u1 <= x0 or y1 <= v0 or v1 <= y0  # disjoint

@@ -14,8 +14,9 @@ THUMB, THUMB_GAP = len(range(1, MAP_CELLS, THUMB_STRIDE)), 4
 MAX_COLUMNS, MAX_ROWS = 6, 8  # hidden layers and units shown
 THUMBS_W = MAX_COLUMNS * (THUMB + THUMB_GAP)
 MAP_X, MAP_W = THUMBS_W + 10, MAP_CELLS * MAP_SCALE
-CURVE_Y, CURVE_H = MAX_ROWS * (THUMB + THUMB_GAP) + 30, 60
-WIDTH, HEIGHT = MAP_X + MAP_W, max(MAP_W, CURVE_Y + CURVE_H)
+THUMBS_H = MAX_ROWS * (THUMB + THUMB_GAP)
+CURVE_Y, CURVE_H = max(MAP_W, THUMBS_H) + 10, 60  # the loss curve, under map and thumbnails
+WIDTH, HEIGHT = MAP_X + MAP_W, CURVE_Y + CURVE_H
 
 _BLUE, _WHITE, _VERMILLION = (0, 114, 178), (255, 255, 255), (213, 94, 0)
 _BACKGROUND, _INK, _GREY = (250, 250, 250), (0, 0, 0), (140, 140, 140)
@@ -109,7 +110,7 @@ def thumbnail_at(x, y):
 def draw_thumbnails(img, hidden_outputs):
     """Each hidden unit's output over the map grid (every ``THUMB_STRIDE``-th cell), scaled
     by its largest |value|."""
-    img[: CURVE_Y - 20, :THUMBS_W] = _BACKGROUND
+    img[:THUMBS_H, :THUMBS_W] = _BACKGROUND
     for layer, H in enumerate(hidden_outputs[:MAX_COLUMNS]):
         H = H.reshape(MAP_CELLS, MAP_CELLS, -1)[1::THUMB_STRIDE, 1::THUMB_STRIDE]
         H = H.reshape(THUMB * THUMB, -1)

@@ -3,8 +3,8 @@
 Design (measured, see COURSE.md "Live training, measured here"): training runs in an
 asyncio task on the kernel's own event loop, yielding after every slice of steps so widget
 messages are handled at once; each frame is ONE image (map, plus thumbnails and loss curve
-every 3rd frame) sent with one ``put_image_data`` inside ``hold_canvas()``, at most 60 per
-second. The exact readouts are computed in a worker thread on a snapshot of the weights,
+every 2nd frame and right after a change) sent with one ``put_image_data`` inside
+``hold_canvas()``, at most 60 per second. The exact readouts are computed in a worker thread on a snapshot of the weights,
 at most once a second while playing, so they never delay a frame.
 """
 
@@ -21,7 +21,7 @@ from . import controls, render
 from .model import Diverged
 from .readouts import readouts_html
 
-MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 3, 1.0
+MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 2, 1.0
 TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
 
@@ -37,6 +37,7 @@ class PlaygroundWidget(W.VBox):
         box, self._layer_rows = controls.layout(self.c, self.canvas)
         super().__init__([box])
         self.playing, self._task, self._pending = False, None, None
+        self._full_frame_due = False
         self.frames = self.thumbnail_frames = self.readout_count = 0
         self._steps_per_slice, self._losses = 10, ([], [])
         self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1)
@@ -161,7 +162,8 @@ class PlaygroundWidget(W.VBox):
             now = time.perf_counter()
             if now - last_frame >= 1.0 / MAX_FPS:
                 frame += 1
-                thumbs = frame % THUMBS_EVERY == 0
+                thumbs = frame % THUMBS_EVERY == 0 or self._full_frame_due
+                self._full_frame_due = False
                 if thumbs:
                     self._record_loss()
                 self.repaint(thumbnails=thumbs)
@@ -211,7 +213,8 @@ class PlaygroundWidget(W.VBox):
         if not keep_weights:
             self._losses = ([], [])
         self._steps_per_slice = 10
-        if self.playing:  # the next frame shows it
+        if self.playing:  # the next frame shows it, thumbnails and status included
+            self._full_frame_due = True
             return
         self.repaint(thumbnails=False)  # the map first, alone: the fastest visible answer
         self._later(self._settle)
