@@ -61,6 +61,8 @@ def test_controls_reach_the_playground(widget):
     c["reg"].value, c["reg_rate"].value = "l1", 0.01
     assert (pg.dataset, pg.noise, pg.test_fraction, pg.batch_size) == ("spiral", 0.5, 0.3, 10)
     assert (pg.learning_rate, pg.regularization, pg.reg_rate) == (0.1, "l1", 0.01)
+    c["reg"].value = "none"
+    assert pg.regularization is None and c["reg"].label == "none"
     c["layers"].value = 3
     c["widths"][2].value = 7
     assert pg.hidden == (4, 4, 7)

@@ -88,7 +88,9 @@ def build(pg):
         ],  # fmt: skip
         "lr": _dropdown("learning rate", _with(LEARNING_RATES, pg.learning_rate), pg.learning_rate),
         "reg": _dropdown(
-            "regularization", [("none", None), ("L1", "l1"), ("L2", "l2")], pg.regularization
+            "regularization",  # "none", not None: a Dropdown shows None as no selection
+            [("none", "none"), ("L1", "l1"), ("L2", "l2")],
+            pg.regularization or "none",
         ),
         "reg_rate": _dropdown("reg. rate", _with(REG_RATES, pg.reg_rate), pg.reg_rate),
         "click_class": W.ToggleButtons(

@@ -181,10 +181,14 @@ class PlaygroundWidget(W.VBox):
         c["regenerate"].on_click(lambda _: setattr(c["seed"], "value", c["seed"].value + 1))
         c["clear"].on_click(lambda _: self._changed(self.pg.clear_points, keep_weights=True))
         for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
-                             ("seed", "seed"), ("lr", "learning_rate"), ("reg", "regularization"),
+                             ("seed", "seed"), ("lr", "learning_rate"),
                              ("reg_rate", "reg_rate")]:  # fmt: skip
             c[key].observe(self._setter(setting), "value")
         c["batch"].observe(lambda ch: self._configure(batch_size=ch["new"] or None), "value")
+        c["reg"].observe(
+            lambda ch: self._configure(regularization=None if ch["new"] == "none" else ch["new"]),
+            "value",
+        )
         for toggle in c["features"].values():
             toggle.observe(self._on_features, "value")
         c["layers"].observe(self._on_shape, "value")
