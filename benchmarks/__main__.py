@@ -18,6 +18,9 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
   when it exists and a Chromium is installed.
 - ``site``: ``python -m book`` (``make site``) in a fresh clone of the committed repository:
   seconds to execute the notebooks, to render the pages (Jupyter Book), and in all.
+- ``playground``: notebook 06's playground (``benchmarks/playground.py``): training steps/s,
+  and in Chromium its key press -> repaint latency as a ratio of the ipympl reference
+  panel's, painted frames per second while playing, and how fast a slider lands.
 
 Benchmarks report; they never fail the build (exit status 0 unless the harness crashes).
 """
@@ -39,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = Path(__file__).resolve().parent / "results.json"
-SECTIONS = ("notebooks", "panels", "regions", "latency", "site")
+SECTIONS = ("notebooks", "panels", "regions", "latency", "site", "playground")
 GOALS = {
     "notebook_s": 10.0,
     "course_s": 60.0,
@@ -286,6 +289,12 @@ def bench_site(timeout=900):
     return {**timings, "total_s": round(wall, 1), "load_1min": load}
 
 
+def bench_playground():
+    from benchmarks import playground
+
+    return playground.run()
+
+
 def _takes_arguments(function):
     import inspect
 
@@ -394,6 +403,15 @@ def format_tables(results):
     site = results.get("site", {})
     lines += ["", "**Course site** (`make site` in a fresh clone)", ""]
     lines.append(_line_or_reason(site, "total_s", _site_line))
+
+    pg = results.get("playground", {})
+    lines.append("")
+    if isinstance(pg, dict) and "steps_per_s" in pg:
+        from benchmarks.playground import format_table as playground_table
+
+        lines.append(playground_table(pg))
+    else:
+        lines.append(f"**Playground**: {pg.get('skipped') or pg.get('error') or 'not run'}")
     return "\n".join(lines)
 
 
@@ -447,6 +465,7 @@ def main(argv=None):
         "regions": bench_regions,
         "latency": bench_latency,
         "site": bench_site,
+        "playground": bench_playground,
     }
     for section, run in runners.items():
         if section in args.skip:  # keep real earlier results, else say it was skipped

@@ -100,15 +100,20 @@ def measure_notebook(context, lab, notebook, presses_per_slider=6, max_presses=6
 
 def reference_notebook(folder):
     """Write the reference notebook (:data:`REFERENCE_CELLS`) into ``folder``; its path."""
+    return write_notebook(folder, "reference_panel.ipynb", REFERENCE_CELLS)
+
+
+def write_notebook(folder, name, cells):
+    """Write a Python 3 notebook of the code ``cells`` to ``folder / name``; its path."""
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
         "language": "python",
     }
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in REFERENCE_CELLS]
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "reference_panel.ipynb"
+    path = folder / name
     nbformat.write(nb, path)
     return path
 

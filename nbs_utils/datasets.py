@@ -6,7 +6,7 @@ Every generator takes an explicit ``seed`` and returns ``(X, y)`` with ``X`` of 
 
 import numpy as np
 
-from ._validate import as_count, as_number, as_rng
+from ._validate import as_count, as_float_array, as_number, as_rng
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 """The four XOR inputs, in truth-table order."""
@@ -93,3 +93,105 @@ def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
         f"bands(n={n}) drew too few points outside the gap (share {kept_share:.3g}); "
         "widen the band or the outer region"
     )
+
+
+# ---------------------------------------------------------------------------------------
+# TensorFlow Playground's data sets, on the square [-6, 6]^2 (as there). ``noise`` is the
+# standard deviation of Gaussian jitter added to the points after labelling, in input units.
+
+PLAYGROUND_HALF_WIDTH = 6.0
+"""Half the side of the playground's input square ``[-6, 6]^2``."""
+
+
+def _jitter(X, noise, rng):
+    noise = as_number(noise, "noise", low=0.0, high=PLAYGROUND_HALF_WIDTH)
+    return X + noise * rng.standard_normal(X.shape) if noise else X
+
+
+def circle(n=500, noise=0.0, seed=0, radius=5.0):
+    """A disk (label 1, r < radius/2) inside a ring (label 0, 0.7 radius < r < radius).
+
+    Angles uniform, radii uniform in each band (TFP's construction); half per class.
+    """
+    n = as_count(n, "n", minimum=2)
+    radius = as_number(radius, "radius", low=0.0)
+    rng = as_rng(seed)
+    n1 = n // 2
+    r = np.r_[rng.uniform(0.0, 0.5 * radius, n1), rng.uniform(0.7 * radius, radius, n - n1)]
+    angle = rng.uniform(0.0, 2 * np.pi, n)
+    X = r[:, None] * np.c_[np.cos(angle), np.sin(angle)]
+    return _jitter(X, noise, rng), np.r_[np.ones(n1, int), np.zeros(n - n1, int)]
+
+
+def xor_quadrants(n=500, noise=0.0, seed=0, half_width=5.0, padding=0.3):
+    """Uniform points on ``[-half_width, half_width]^2`` away from the axes (``padding``);
+    label 1 where ``x1 x2 > 0`` (TFP's XOR)."""
+    n = as_count(n, "n", minimum=2)
+    half_width = as_number(half_width, "half_width", low=0.0)
+    padding = as_number(padding, "padding", low=0.0, high=half_width)
+    rng = as_rng(seed)
+    X = rng.uniform(-half_width, half_width, (n, 2))
+    X += np.where(X > 0, padding, -padding)
+    return _jitter(X, noise, rng), (X[:, 0] * X[:, 1] > 0).astype(int)
+
+
+def gauss(n=500, noise=0.0, seed=0, center=2.0, spread=1.0):
+    """Two Gaussian clouds of standard deviation ``spread`` around ``(center, center)``
+    (label 1) and ``(-center, -center)`` (label 0), half the points each."""
+    n = as_count(n, "n", minimum=2)
+    center = as_number(center, "center")
+    spread = as_number(spread, "spread", low=0.0)
+    rng = as_rng(seed)
+    n1 = n // 2
+    y = np.r_[np.ones(n1, int), np.zeros(n - n1, int)]
+    X = np.where(y[:, None] == 1, center, -center) + spread * rng.standard_normal((n, 2))
+    return _jitter(X, noise, rng), y
+
+
+def spiral(n=500, noise=0.0, seed=0, radius=5.0, turns=1.75):
+    """Two interleaved spirals ``r = radius t``, angle ``2 pi turns t + delta`` for
+    ``t`` in [0, 1): ``delta = 0`` is label 1, ``delta = pi`` label 0 (TFP's spiral)."""
+    n = as_count(n, "n", minimum=2)
+    radius = as_number(radius, "radius", low=0.0)
+    turns = as_number(turns, "turns", low=0.0)
+    rng = as_rng(seed)
+    n1 = n // 2
+    t = np.r_[np.arange(n1) / n1, np.arange(n - n1) / (n - n1)]
+    delta = np.r_[np.zeros(n1), np.full(n - n1, np.pi)]
+    angle = 2 * np.pi * turns * t + delta
+    X = radius * t[:, None] * np.c_[np.sin(angle), np.cos(angle)]
+    return _jitter(X, noise, rng), np.r_[np.ones(n1, int), np.zeros(n - n1, int)]
+
+
+FEATURES = {
+    "x1": lambda X: X[:, 0],
+    "x2": lambda X: X[:, 1],
+    "x1^2": lambda X: X[:, 0] ** 2,
+    "x2^2": lambda X: X[:, 1] ** 2,
+    "x1x2": lambda X: X[:, 0] * X[:, 1],
+    "sin x1": lambda X: np.sin(X[:, 0]),
+    "sin x2": lambda X: np.sin(X[:, 1]),
+}
+"""TFP's input features of a point ``(x1, x2)``, by name."""
+
+
+def feature_map(X, names):
+    """The columns ``[phi(X) for phi in names]`` (names from :data:`FEATURES`), shape (n, k)."""
+    X = as_float_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
+        raise ValueError(f"X must have 2 columns (x1, x2), got shape {X.shape}")
+    names = as_feature_names(names)
+    return np.stack([FEATURES[name](X) for name in names], axis=1)
+
+
+def as_feature_names(names):
+    """``names`` as a tuple of distinct known feature names, at least one."""
+    if isinstance(names, str) or not hasattr(names, "__iter__"):
+        raise TypeError(f"features must be a list of names, got {type(names).__name__}")
+    names = tuple(names)
+    unknown = [f for f in names if f not in FEATURES]
+    if unknown:
+        raise ValueError(f"unknown features {unknown}; known features: {', '.join(FEATURES)}")
+    if not names or len(set(names)) != len(names):
+        raise ValueError(f"features must be at least one name, each once, got {names}")
+    return names

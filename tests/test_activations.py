@@ -154,3 +154,12 @@ def test_the_issue_reproducers():
     assert get("softplus")(-710.0) == pytest.approx(
         float(REFERENCES["softplus"](-710.0)), rel=1e-13
     )
+
+
+def test_elu_and_swish_known_values():
+    x = np.array([-1e4, -1.0, 0.0, 2.0])
+    assert np.allclose(get("elu")(x), [-1.0, np.expm1(-1.0), 0.0, 2.0])
+    assert np.allclose(get("elu", alpha=0.5)(x), [-0.5, 0.5 * np.expm1(-1.0), 0.0, 2.0])
+    assert np.allclose(get("swish")(x), [0.0, -1 / (1 + np.e), 0.0, 2 / (1 + np.exp(-2.0))])
+    assert get("swish").derivative(0.0) == pytest.approx(0.5)
+    assert get("elu").derivative(-1.0) == pytest.approx(np.exp(-1.0))

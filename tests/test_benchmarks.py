@@ -14,7 +14,18 @@ def test_a_partial_run_writes_json_and_keeps_earlier_results(tmp_path, capsys):
     out = tmp_path / "results.json"
     earlier = {"per_notebook": {}, "sum_s": 1.0, "pytest_wall_s": 2.0, "goal_met": True}
     out.write_text(json.dumps({"notebooks": earlier, "panels": {"skipped": "old reason"}}))
-    skip = ["--skip", "notebooks", "--skip", "panels", "--skip", "latency", "--skip", "site"]
+    skip = [
+        "--skip",
+        "notebooks",
+        "--skip",
+        "panels",
+        "--skip",
+        "latency",
+        "--skip",
+        "site",
+        "--skip",
+        "playground",
+    ]
     assert main([*skip, "--output", str(out)]) == 0
     results = json.loads(out.read_text())
     assert results["notebooks"] == earlier  # real earlier results are kept
@@ -72,3 +83,24 @@ def test_latency_rows_are_ratios_to_the_reference_measured_in_the_same_run():
     assert "| fast | 2 | 3 | 50.0 | 1.25x | 54.5 | 55.0 | yes |" in table
     assert "| slow | 2 | 3 | 60.0 | 1.50x | 69.0 | 70.0 | no |" in table
     assert "| reference: one-line panel | 1 | 3 | 40.0 | 1.00x |" in table
+
+
+def test_the_playground_benchmark_parts(tmp_path):
+    import nbformat
+
+    from benchmarks import playground
+
+    assert playground.steps_per_second(steps=20, repeats=1) > 0
+    nb = nbformat.read(playground._notebook(tmp_path), as_version=4)
+    scope = {}
+    exec(nb.cells[0].source.replace("\nPlayground(", "\npg = Playground("), scope)
+    assert scope["pg"].hidden == (8, 8) and scope["pg"].activations == ["tanh", "tanh"]
+    text = playground.format_table({"steps_per_s": 5000, "steps_goal_met": True,
+                                    "browser": {"skipped": "no chromium"}})  # fmt: skip
+    assert "5000 full-batch steps/s" in text and "no chromium" in text
+    row = {"latency_p50_ms": 20.0, "latency_p95_ms": 30.0, "reference_p50_ms": 50.0,
+           "ratio": 0.4, "map_fps": 40.0, "thumb_fps": 13.0, "slider_lands_p50_ms": 30.0,
+           "goal_met": True}  # fmt: skip
+    text = playground.format_table({"steps_per_s": 5000, "steps_goal_met": True, "browser": row})
+    assert "| 0.4x | 40.0 | 13.0 | 30.0 | yes |" in text
+    assert "Playground (notebook 06)" in format_tables({"playground": {"steps_per_s": 1}})

@@ -7,11 +7,13 @@ from nbs_utils import checks
 from nbs_utils.activations import get
 from nbs_utils.checks import (
     Checker,
+    check_boundary_line,
     check_bump,
     check_close,
     check_collapse,
     check_collapse_function,
     check_forward,
+    check_gradient_step,
     check_hidden_layer,
     check_logistic_gradient,
     check_patterns,
@@ -22,6 +24,7 @@ from nbs_utils.checks import (
     check_xor_lift,
     check_xor_threshold_net,
 )
+from nbs_utils.nets import backprop, collapse
 
 SEED_HIDDEN, SEED_OUTPUT = [1, 1, -1.5], [1, 1, -2, -0.5]
 COLLAPSE_LAYERS = [(np.array([[1.0, 2.0]]), np.array([1.0])), (np.array([[3.0]]), np.array([0.5]))]
@@ -54,6 +57,11 @@ def _tent_k(x, k):
     return x
 
 
+def _gradient_step(layers, X, y, activation, lr):
+    grads = backprop(layers, X, y, activation)[1]
+    return [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(layers, grads)]
+
+
 # (checker, a right answer as a tuple of arguments, a wrong one, what the wrong one is told)
 RIGHT_AND_WRONG = [
     (check_collapse, (np.array([[3.0, 6.0]]), np.array([3.5]), COLLAPSE_LAYERS),
@@ -74,6 +82,10 @@ RIGHT_AND_WRONG = [
     (check_tanh, (lambda x: 2 * sigmoid(2 * x) - 1,), (sigmoid,), "sigmoid itself"),
     (check_logistic_gradient, (lambda t, Xb, y: Xb.T @ (sigmoid(Xb @ t) - y) / len(y),),
      (lambda t, Xb, y: Xb.T @ (sigmoid(Xb @ t) - y),), "m times too large"),
+    (check_gradient_step, (_gradient_step,),
+     (lambda L, X, y, act, lr: _gradient_step(L, X, y, act, 1.0),), "learning rate is missing"),
+    (check_boundary_line, (lambda L, x1: -(collapse(L)[0][0, 0] * x1 + collapse(L)[1][0]) / collapse(L)[0][0, 1],),
+     (lambda L, x1: -(collapse(L)[0][0, 0] * x1) / collapse(L)[0][0, 1],), "bias is missing"),
 ]  # fmt: skip
 IDS = [row[0].name for row in RIGHT_AND_WRONG]
 

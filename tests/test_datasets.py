@@ -68,3 +68,53 @@ def test_bands_kept_share_matches_the_sampled_share():
     gap = np.abs(cand[:, 1] - cand[:, 0])
     sampled = np.mean((gap < 0.8) | (gap > 1.2))
     assert sampled == pytest.approx(1 - (1 - 0.8 / 6) ** 2 + (1 - 1.2 / 6) ** 2, abs=0.005)
+
+
+PLAYGROUND_SETS = [datasets.circle, datasets.xor_quadrants, datasets.gauss, datasets.spiral]
+
+
+@pytest.mark.parametrize("make", PLAYGROUND_SETS)
+def test_playground_sets_are_seeded_balanced_and_in_the_square(make):
+    X1, y1 = make(n=300, noise=0.1, seed=5)
+    X2, y2 = make(n=300, noise=0.1, seed=5)
+    assert np.array_equal(X1, X2) and np.array_equal(y1, y2)
+    assert X1.shape == (300, 2) and set(np.unique(y1)) == {0, 1}
+    assert 0.4 < y1.mean() < 0.6
+    assert not np.array_equal(make(n=300, noise=0.1, seed=6)[0], X1)
+    X, _ = make(n=300)
+    assert np.abs(X).max() <= datasets.PLAYGROUND_HALF_WIDTH
+
+
+def test_playground_labels_follow_their_rules():
+    X, y = datasets.circle(n=400)
+    r = np.hypot(X[:, 0], X[:, 1])
+    assert np.all(r[y == 1] < 2.5) and np.all(r[y == 0] > 3.5)
+    X, y = datasets.xor_quadrants(n=400)
+    assert np.array_equal(y, (X[:, 0] * X[:, 1] > 0).astype(int))
+    assert np.abs(X).min() >= 0.3
+    X, y = datasets.gauss(n=400)
+    assert np.mean((X.sum(axis=1) > 0) == (y == 1)) > 0.95
+
+
+def test_feature_map_columns():
+    X = np.array([[1.0, 2.0], [-0.5, 3.0]])
+    Phi = datasets.feature_map(X, ["x1", "x2", "x1^2", "x2^2", "x1x2", "sin x1", "sin x2"])
+    x1, x2 = X.T
+    assert np.allclose(Phi, np.c_[x1, x2, x1**2, x2**2, x1 * x2, np.sin(x1), np.sin(x2)])
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: datasets.feature_map(np.ones((3, 2)), ["x3"]), ValueError),
+        (lambda: datasets.feature_map(np.ones((3, 2)), "x1"), TypeError),
+        (lambda: datasets.feature_map(np.ones((3, 2)), []), ValueError),
+        (lambda: datasets.feature_map(np.ones((3, 2)), ["x1", "x1"]), ValueError),
+        (lambda: datasets.feature_map(np.ones((3, 3)), ["x1"]), ValueError),
+        (lambda: datasets.circle(noise=-1.0), ValueError),
+        (lambda: datasets.spiral(n=1), ValueError),
+    ],
+)
+def test_playground_data_bad_input(call, error):
+    with pytest.raises(error):
+        call()

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from nbs_utils.activations import get
-from nbs_utils.nets import collapse, forward, random_layers
+from nbs_utils.nets import backprop, collapse, forward, random_layers
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -69,3 +69,78 @@ def test_forward_rejects_bad_input():
         forward(layers, np.ones((4, 2)), activation="relu")
     with pytest.raises(ValueError):
         random_layers([2])
+
+
+def _numeric_gradient(f, layers, h=1e-6):
+    """Central differences of f(layers) in every weight and bias."""
+    out = []
+    for W, b in layers:
+        grads = []
+        for p in (W, b):
+            g = np.zeros_like(p)
+            for idx in np.ndindex(p.shape):
+                old = p[idx]
+                p[idx] = old + h
+                up = f(layers)
+                p[idx] = old - h
+                down = f(layers)
+                p[idx] = old
+                g[idx] = (up - down) / (2 * h)
+            grads.append(g)
+        out.append(tuple(grads))
+    return out
+
+
+@pytest.mark.parametrize(
+    "activation, l1, l2",
+    [
+        ("tanh", 0.0, 0.0),
+        (["tanh", "sigmoid"], 0.0, 0.3),
+        (["softplus", get("leaky_relu", alpha=0.2)], 0.1, 0.0),
+        (["elu", "swish"], 0.05, 0.05),
+    ],
+)
+def test_backprop_matches_finite_differences(activation, l1, l2):
+    rng = np.random.default_rng(4)
+    layers = random_layers([3, 5, 4, 1], seed=2)
+    X, y = rng.normal(size=(30, 3)), rng.integers(0, 2, 30)
+    loss, grads = backprop(layers, X, y, activation, l1=l1, l2=l2)
+    numeric = _numeric_gradient(lambda L: backprop(L, X, y, activation, l1, l2)[0], layers)
+    for (dW, db), (nW, nb) in zip(grads, numeric):
+        assert np.allclose(dW, nW, atol=1e-6) and np.allclose(db, nb, atol=1e-6)
+
+
+def test_backprop_loss_is_the_cross_entropy_of_forward():
+    rng = np.random.default_rng(0)
+    layers = random_layers([2, 4, 1], seed=1)
+    X, y = rng.normal(size=(20, 2)), rng.integers(0, 2, 20)
+    p = forward(layers, X, activation=get("relu"), output_activation=get("sigmoid"))[:, 0]
+    expected = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert backprop(layers, X, y, "relu")[0] == pytest.approx(expected, rel=1e-12)
+
+
+def test_forward_with_one_activation_per_layer():
+    layers = random_layers([2, 3, 3, 1], seed=0)
+    X = np.random.default_rng(1).normal(size=(10, 2))
+    (W1, b1), (W2, b2), (W3, b3) = layers
+    manual = np.maximum(np.tanh(X @ W1.T + b1) @ W2.T + b2, 0) @ W3.T + b3
+    assert np.allclose(forward(layers, X, activation=["tanh", get("relu")]), manual)
+
+
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda L, X, y: backprop(L, X, y, ["tanh"]), ValueError),  # one name for 2 layers
+        (lambda L, X, y: backprop(L, X, y, 3), TypeError),
+        (lambda L, X, y: backprop(L, X, y, "nope"), ValueError),
+        (lambda L, X, y: backprop(L, X, y, "tanh", l1=-1.0), ValueError),
+        (lambda L, X, y: backprop(L, X, y[:-1], "tanh"), ValueError),
+        (lambda L, X, y: backprop(L[:-1], X, y, "tanh"), ValueError),  # 3 outputs, not 1
+        (lambda L, X, y: forward(L, X, activation=["tanh"]), ValueError),
+    ],
+)
+def test_backprop_bad_input(call, error):
+    layers = random_layers([2, 3, 3, 1], seed=0)
+    X, y = np.ones((4, 2)), np.array([0, 1, 0, 1])
+    with pytest.raises(error):
+        call(layers, X, y)

@@ -12,6 +12,7 @@ EXPECTED = [
     "03_hidden_space",
     "04_depth_vs_width",
     "05_activation_zoo",
+    "06_playground",
 ]
 
 

@@ -357,6 +357,15 @@ class NotebookPage:
         canvas = handle.evaluate_handle(CANVAS_OF_HANDLE, CANVAS)
         return canvas.as_element()
 
+    def drives_other_canvas(self, handle):
+        """True if ``handle``'s output holds a canvas that is not ipympl's (the playground's
+        ipycanvas, tested by test_playground.py)."""
+        return handle.evaluate(
+            """(h, c) => { const out = h.closest('.jp-OutputArea-output');
+                return !!out && !out.querySelector(c) && !!out.querySelector('canvas'); }""",
+            CANVAS,
+        )
+
     def key_for(self, handle):
         """ArrowRight, or ArrowLeft if the slider already sits at its maximum."""
         now, top = handle.evaluate(
@@ -404,21 +413,25 @@ class NotebookPage:
         return [(c, self.canvas_png(c)) for c in canvases]
 
     def panel_groups(self):
-        """Per output with sliders: ``{"labels": [[description, readout], ...], "readout": text}``.
+        """Per output with sliders (but the playground's): ``{"labels": [[description, readout],
+        ...], "readout": text}``.
 
         Texts without whitespace, as :func:`kernel_state._text` gives them.
         """
         return self.page.evaluate(
-            r"""() => [...document.querySelectorAll('.jp-OutputArea-output')].flatMap(o => {
+            r"""(figure) => [...document.querySelectorAll('.jp-OutputArea-output')].flatMap(o => {
                 const sliders = [...o.querySelectorAll('.widget-slider')];
                 if (!sliders.length) return [];
+                // not a Panel: notebook 06's playground (its own canvas), test_playground.py
+                if (o.querySelector('canvas') && !o.querySelector(figure)) return [];
                 const text = e => (e ? e.textContent : '').replace(/\s+/g, '');
                 return [{
                   labels: sliders.map(s => [text(s.querySelector('.widget-label')),
                                             text(s.querySelector('.widget-readout'))]),
                   readout: text(o.querySelector('.widget-html-content')),
                 }];
-            })"""
+            })""",
+            CANVAS,
         )
 
     def close(self):

@@ -54,6 +54,8 @@ def test_notebook_runs_and_shows_what_the_kernel_drew(lab, browser, notebook):
             if nb.slider_disabled(handle):  # keys do nothing there, as they should
                 continue
             canvas = nb.canvas_of(handle)
+            if canvas is None and nb.drives_other_canvas(handle):
+                continue  # notebook 06's playground: tests/browser/test_playground.py
             if canvas is None:
                 problems.append(f"{label!r}: no ipympl figure in the same output")
                 continue

@@ -1,0 +1,142 @@
+"""The playground's controls: labelled, keyboard-usable ipywidgets, built from a Playground's
+settings. No behaviour here; :mod:`.widget` wires them."""
+
+import ipywidgets as W
+
+from ..activations import NAMES
+from ..datasets import FEATURES
+from .settings import DATASETS, MAX_LAYERS
+
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != "step"]  # step has no gradient to learn by
+_STYLE = {"description_width": "initial"}
+
+
+def _slider(description, lo, hi, step, value, integer=False, width="17em"):
+    cls = W.IntSlider if integer else W.FloatSlider
+    return cls(
+        value=value, min=lo, max=hi, step=step, description=description, style=_STYLE,
+        continuous_update=True, layout=W.Layout(width=width),
+    )  # fmt: skip
+
+
+def _dropdown(description, options, value, width="13em"):
+    return W.Dropdown(
+        options=options, value=value, description=description, style=_STYLE,
+        layout=W.Layout(width=width),
+    )  # fmt: skip
+
+
+def _button(description, tooltip, icon=""):
+    return W.Button(
+        description=description, tooltip=tooltip, icon=icon, layout=W.Layout(width="auto")
+    )
+
+
+def build(pg):
+    """A dict of named controls set to ``pg``'s settings."""
+    c = {
+        "play": _button("play", "train continuously (press again to pause)", "play"),
+        "step": _button("step", "one training step"),
+        "reset": _button("reset", "fresh weights from the seed"),
+        "dataset": _dropdown("data", list(DATASETS), pg.dataset),
+        "noise": _slider("noise", 0.0, 2.0, 0.05, pg.noise),
+        "split": _slider("test fraction", 0.1, 0.9, 0.05, pg.test_fraction),
+        "batch": _slider("batch size (0: all)", 0, 30, 1, pg.batch_size or 0, integer=True),
+        "seed": W.BoundedIntText(
+            value=pg.seed,
+            min=0,
+            max=10**9,
+            description="seed",
+            style=_STYLE,
+            layout=W.Layout(width="10em"),
+        ),  # fmt: skip
+        "regenerate": _button("regenerate", "new data: the next seed"),
+        "features": {
+            name: W.ToggleButton(
+                value=name in pg.features,
+                description=name,
+                tooltip=f"use the input feature {name}",
+                layout=W.Layout(width="auto"),
+            )
+            for name in FEATURES
+        },  # fmt: skip
+        "layers": _slider("hidden layers", 0, MAX_LAYERS, 1, len(pg.hidden), integer=True),
+        "widths": [
+            _slider(
+                f"layer {i + 1} units",
+                1,
+                8,
+                1,
+                min(8, pg.hidden[i]) if i < len(pg.hidden) else 4,
+                integer=True,
+                width="13em",
+            )
+            for i in range(MAX_LAYERS)
+        ],  # fmt: skip
+        "acts": [
+            W.Dropdown(
+                options=PLAYGROUND_ACTIVATIONS,
+                value=pg.activations[i] if i < len(pg.hidden) else "relu",
+                description="activation",
+                tooltip=f"activation of hidden layer {i + 1}",
+                style=_STYLE,
+                layout=W.Layout(width="11em"),
+            )
+            for i in range(MAX_LAYERS)
+        ],  # fmt: skip
+        "lr": _dropdown("learning rate", _with(LEARNING_RATES, pg.learning_rate), pg.learning_rate),
+        "reg": _dropdown(
+            "regularization",  # "none", not None: a Dropdown shows None as no selection
+            [("none", "none"), ("L1", "l1"), ("L2", "l2")],
+            pg.regularization or "none",
+        ),
+        "reg_rate": _dropdown("reg. rate", _with(REG_RATES, pg.reg_rate), pg.reg_rate),
+        "click_class": W.ToggleButtons(
+            options=[("class 0 (blue ◆)", 0), ("class 1 (vermillion ▲)", 1)],
+            value=1,
+            description="a click on the map adds",
+            style={**_STYLE, "button_width": "auto"},
+        ),  # fmt: skip
+        "clear": _button("clear points", "remove every point"),
+        "csv_export": _button("export CSV", "points as x1,x2,label,split"),
+        "csv_import": W.FileUpload(accept=".csv", multiple=False, description="import CSV"),
+        "npz_export": _button("save weights (.npz)", "settings and weights"),
+        "npz_import": W.FileUpload(accept=".npz", multiple=False, description="load weights"),
+        "download": W.HTML(),
+        "status": W.HTML(),
+        "readouts": W.HTML(),
+        "formula": W.HTML("click a neuron's thumbnail to see its formula"),
+    }
+    return c
+
+
+def layout(c, canvas):
+    """The controls around ``canvas`` in TFP's order: data, features, layers, output."""
+
+    def row(children):
+        return W.HBox(children, layout=W.Layout(flex_flow="row wrap", align_items="center"))
+
+    layer_rows = [row([w, a]) for w, a in zip(c["widths"], c["acts"])]
+    network = W.VBox([c["layers"], *layer_rows], layout=W.Layout(min_width="19em"))
+    return W.VBox(
+        [
+            row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
+            row([c["dataset"], c["noise"], c["split"], c["batch"], c["seed"], c["regenerate"]]),
+            row([W.Label("features:"), *c["features"].values()]),
+            c["status"],
+            row([canvas, network]),
+            c["readouts"],
+            c["formula"],
+            row([c["click_class"], c["clear"]]),
+            row(
+                [c["csv_export"], c["csv_import"], c["npz_export"], c["npz_import"], c["download"]]
+            ),
+        ]
+    ), layer_rows
+
+
+def _with(options, value):
+    """``options`` with ``value`` added (the playground's own setting is always offered)."""
+    return sorted({*options, value})

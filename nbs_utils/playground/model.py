@@ -1,0 +1,371 @@
+"""The playground's model: data, input features, a net of ``(W, b)`` layers and its trainer.
+
+Training is plain (mini-batch) gradient descent on the mean cross-entropy plus an optional
+L1 or L2 weight penalty, with gradients from :func:`nbs_utils.nets.backprop`:
+``W <- W - lr dL/dW``. Everything random comes from ``numpy.random.default_rng`` seeded by
+``seed``, so the same seed and settings give bit-identical weights after ``N`` steps, however
+the steps were grouped into calls (or frames of the widget).
+"""
+
+import io
+
+import numpy as np
+
+from .. import datasets
+from .._validate import as_count, as_layers, as_number
+from ..activations import get
+from ..geometry import count_linear_regions, linearly_separable, region_bounds
+from ..nets import _backprop, as_activations, collapse, random_layers
+from .formulas import neuron_formula
+from .points import points_from_csv, points_to_csv
+from .settings import BOX, CHECKS, DATASETS, activation_names
+
+_RELU_FAMILY = ("relu", "identity")  # layers region_count can count exactly (identity folds)
+
+
+class Diverged(FloatingPointError):
+    """Training blew up (non-finite or huge loss); the playground has been reset."""
+
+
+class Playground:
+    """A binary classifier on 2-D data, trained step by step (see the module docstring).
+
+    ``dataset``: a name of :data:`DATASETS`; ``hidden``: hidden widths (0-6 layers of 1-8
+    units); ``activation``: one name or one per hidden layer; ``features``: names of
+    :data:`nbs_utils.datasets.FEATURES`; ``n_points`` split into a test part of
+    ``test_fraction`` and a training part; ``noise``: jitter of the points; ``learning_rate``,
+    ``batch_size`` (``None``: full batch), ``regularization`` (``None``, ``"l1"``, ``"l2"``)
+    and its ``reg_rate``. Displayed in a notebook, it is the interactive playground.
+    """
+
+    def __init__(
+        self, dataset="circle", hidden=(4,), activation="relu", seed=0, features=("x1", "x2"),
+        n_points=500, test_fraction=0.5, noise=0.0, learning_rate=0.03, batch_size=None,
+        regularization=None, reg_rate=0.0,
+    ):  # fmt: skip
+        self.message = ""
+        self._settings = {}
+        self.configure(
+            dataset=dataset, hidden=hidden, activation=activation, seed=seed, features=features,
+            n_points=n_points, test_fraction=test_fraction, noise=noise,
+            learning_rate=learning_rate, batch_size=batch_size, regularization=regularization,
+            reg_rate=reg_rate,
+        )  # fmt: skip
+
+    # ---- settings -------------------------------------------------------------------
+    def configure(self, **settings):
+        """Change settings. New data (dataset, noise, split, size, seed) and a new shape
+        (hidden, features) start from fresh seeded weights; activations, learning rate,
+        batch size and regularisation keep the current weights."""
+        new = dict(self._settings)
+        for key, value in settings.items():
+            if key not in CHECKS:
+                raise TypeError(f"unknown setting {key!r}; settings: {', '.join(CHECKS)}")
+            new[key] = CHECKS[key](value)
+        acts, n = new["activation"], len(new["hidden"])
+        if "activation" not in settings and isinstance(acts, tuple) and len(acts) != n:
+            acts = (acts + (acts[-1:] or ("relu",)) * n)[:n]  # new layers copy the last one
+        new["activation"] = activation_names(acts, n)
+        changed = {k for k in new if new[k] != self._settings.get(k)}
+        self._settings = new
+        if changed & {"dataset", "noise", "test_fraction", "n_points", "seed"}:
+            self.regenerate()
+        elif changed & {"hidden", "features"}:
+            self.reset()
+        else:
+            self._acts = as_activations(list(new["activation"]), len(new["hidden"]))
+
+    def __getattr__(self, name):
+        settings = self.__dict__.get("_settings", {})
+        if name in settings:
+            return settings[name]
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    @property
+    def activations(self):
+        """The activation name of each hidden layer."""
+        return list(self._settings["activation"])
+
+    @property
+    def box(self):
+        """``((x0, x1), (y0, y1))``: the input square of the maps and the region count."""
+        return BOX
+
+    # ---- data -----------------------------------------------------------------------
+    def regenerate(self):
+        """Draw the data set again from the seed (and reset the weights)."""
+        s = self._settings
+        X, y = DATASETS[s["dataset"]](s["n_points"], s["noise"], s["seed"])
+        order = np.random.default_rng([s["seed"], 2]).permutation(len(X))
+        n_test = int(round(s["test_fraction"] * len(X)))
+        self._points = np.asarray(X, float)[order]
+        self._labels = np.asarray(y, int)[order]
+        self._is_test = np.arange(len(X)) < n_test
+        self.reset()
+
+    def points(self, split="train"):
+        """``(X, y)`` of the ``"train"`` or ``"test"`` split, X in input coordinates."""
+        mask = self._split_mask(split)
+        return self._points[mask], self._labels[mask]
+
+    def add_point(self, x1, x2, label, split="train"):
+        """Add the point ``(x1, x2)`` with class ``label`` (0 or 1) to ``split``."""
+        p = np.array([[as_number(x1, "x1"), as_number(x2, "x2")]])
+        if label not in (0, 1):
+            raise ValueError(f"label must be 0 or 1, got {label!r}")
+        self._split_mask(split)
+        self._points = np.r_[self._points, p]
+        self._labels = np.r_[self._labels, int(label)]
+        self._is_test = np.r_[self._is_test, split == "test"]
+        self._refresh_features()
+
+    def clear_points(self):
+        """Remove every point (then add your own with :meth:`add_point`)."""
+        self._points, self._labels = np.empty((0, 2)), np.empty(0, int)
+        self._is_test = np.empty(0, bool)
+        self._refresh_features()
+
+    def to_csv(self):
+        """The points as CSV text with the header ``x1,x2,label,split``."""
+        return points_to_csv(self._points, self._labels, self._is_test)
+
+    def from_csv(self, text):
+        """Replace the points by those of CSV ``text`` (as written by :meth:`to_csv`)."""
+        self._points, self._labels, self._is_test = points_from_csv(text)
+        self._refresh_features()
+
+    def _split_mask(self, split):
+        if split not in ("train", "test"):
+            raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+        return self._is_test if split == "test" else ~self._is_test
+
+    def _refresh_features(self):
+        train = ~self._is_test
+        self._Phi_train = self.features_of(self._points[train])
+        self._y_train = self._labels[train].astype(float)
+
+    def features_of(self, X):
+        """The feature columns of the input points ``X`` (n, 2)."""
+        X = np.asarray(X, float).reshape(-1, 2)
+        return (
+            datasets.feature_map(X, self.features) if len(X) else np.empty((0, len(self.features)))
+        )
+
+    # ---- the net --------------------------------------------------------------------
+    def reset(self):
+        """Fresh weights from the seed; the step counter and loss history start again."""
+        s = self._settings
+        sizes = [len(s["features"]), *s["hidden"], 1]
+        self._layers = random_layers(sizes, seed=s["seed"])
+        self._acts = as_activations(list(s["activation"]), len(s["hidden"]))
+        self._batch_rng = np.random.default_rng([s["seed"], 3])
+        self.step = 0
+        self.history = []  # (step, train loss, test loss) after each train() call
+        self._refresh_features()
+
+    @property
+    def layers(self):
+        """``[(W, b), ...]``: the hidden layers, then the output layer (copies)."""
+        return [(W.copy(), b.copy()) for W, b in self._layers]
+
+    @layers.setter
+    def layers(self, layers):
+        layers = as_layers(layers)
+        want = [len(self.features), *self.hidden, 1]
+        got = [layers[0][0].shape[1]] + [W.shape[0] for W, _ in layers]
+        if got != want:
+            raise ValueError(f"layers must have the widths {want}, got {got}")
+        self._layers = [(W.copy(), b.copy()) for W, b in layers]
+
+    @property
+    def epoch(self):
+        """Passes over the training data so far (steps x batch / training points)."""
+        n = len(self._y_train)
+        batch = n if self.batch_size is None else min(self.batch_size, n)
+        return self.step * batch / n if n else 0.0
+
+    def train(self, steps=1):
+        """``steps`` gradient steps; returns the training loss before the last one.
+
+        Raises :class:`Diverged` (and resets the weights) if the loss stops being finite
+        or exceeds 1e6: lower the learning rate.
+        """
+        steps = as_count(steps, "steps", minimum=0)
+        X, y = self._Phi_train, self._y_train
+        if not len(y):
+            raise ValueError("no training points: add some (add_point) or regenerate")
+        lr, l1, l2 = self.learning_rate, 0.0, 0.0
+        if self.regularization == "l1":
+            l1 = self.reg_rate
+        elif self.regularization == "l2":
+            l2 = self.reg_rate
+        full = self.batch_size is None or self.batch_size >= len(y)
+        loss = float("nan")
+        with np.errstate(all="ignore"):
+            for _ in range(steps):
+                if full:
+                    Xb, yb = X, y
+                else:
+                    idx = self._batch_rng.integers(0, len(y), self.batch_size)
+                    Xb, yb = X[idx], y[idx]
+                try:
+                    loss, grads = _backprop(self._layers, Xb, yb, self._acts, l1, l2)
+                except ValueError:  # an activation saw inf/NaN: the weights blew up
+                    self._diverged(lr)
+                size = sum(float(np.sum(dW * dW) + np.sum(db * db)) for dW, db in grads)
+                if not (np.isfinite(loss) and loss < 1e6 and np.isfinite(size)):
+                    self._diverged(lr)
+                for (W, b), (dW, db) in zip(self._layers, grads):
+                    W -= lr * dW
+                    b -= lr * db
+                self.step += 1
+        self.history.append((self.step, self.loss("train"), self.loss("test")))
+        if len(self.history) > 10_000:  # a long live run: keep every other entry
+            del self.history[:-1:2]
+        return loss
+
+    def _diverged(self, lr):
+        step = self.step
+        self.reset()
+        self.message = (
+            f"training diverged at step {step} (learning rate {lr:g}): the loss stopped "
+            "being finite. The weights were reset; lower the learning rate."
+        )
+        raise Diverged(self.message)
+
+    def set_activation(self, activation, layer=None):
+        """Swap the activation of hidden ``layer`` (all layers if ``None``), keeping weights."""
+        names = self.activations
+        if layer is None:
+            names = [activation] * len(names)
+        else:
+            if not 0 <= layer < len(names):
+                raise ValueError(f"layer must be in 0..{len(names) - 1}, got {layer}")
+            names[layer] = activation
+        self.configure(activation=names)
+
+    # ---- what the net computes --------------------------------------------------------
+    def unit_outputs(self, X):
+        """``[H_1, ..., H_L, p]`` on the input points ``X``: every hidden layer's outputs
+        and the class-1 probability ``p`` (shape (n,))."""
+        H, out = self.features_of(X), []
+        with np.errstate(all="ignore"):
+            for (W, b), act in zip(self._layers[:-1], self._acts):
+                H = act(H @ np.ascontiguousarray(W.T) + b)  # faster than a W.T view
+                out.append(H)
+            W, b = self._layers[-1]
+            out.append(get("sigmoid")(H @ W[0] + b[0]))
+        return out
+
+    def predict_proba(self, X):
+        """The class-1 probability of each input point ``(x1, x2)`` in ``X``."""
+        return self.unit_outputs(X)[-1]
+
+    def accuracy(self, split="test"):
+        """Fraction of the ``split``'s points on the right side of p = 1/2."""
+        X, y = self.points(split)
+        if not len(y):
+            raise ValueError(f"the {split} split has no points")
+        return float(np.mean((self.predict_proba(X) > 0.5) == (y == 1)))
+
+    def loss(self, split="train"):
+        """Mean cross-entropy on ``split`` (no penalty); NaN if the split is empty."""
+        X, y = self.points(split)
+        if not len(y):
+            return float("nan")
+        p = np.clip(self.predict_proba(X), 1e-15, 1 - 1e-15)
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+
+    # ---- exact readouts -----------------------------------------------------------------
+    def region_count(self):
+        """The exact number of activation regions in :attr:`box` (ReLU and identity layers
+        on the features (x1, x2)); identity layers fold into the next layer."""
+        return count_linear_regions(self._relu_layers(), self.box) if self._relu_layers() else 1
+
+    def region_bounds(self):
+        """Bounds on the maximum region count for these widths (``geometry.region_bounds``)."""
+        widths = [W.shape[0] for W, _ in self._relu_layers()]
+        return region_bounds(2, widths) if widths else {}
+
+    def _relu_layers(self):
+        if sorted(self.features) != ["x1", "x2"]:
+            raise ValueError(f"region_count needs the features (x1, x2) alone, got {self.features}")
+        bad = [a for a in self.activations if a not in _RELU_FAMILY]
+        if bad:
+            raise ValueError(
+                f"region_count needs ReLU (or identity) hidden layers, got {self.activations}"
+            )
+        perm = [self.features.index("x1"), self.features.index("x2")]
+        layers = self.layers
+        W0, b0 = layers[0]
+        A, c = np.eye(2)[perm], np.zeros(2)  # input (x1, x2) -> features
+        out = []
+        for (W, b), name in zip([(W0, b0), *layers[1:-1]], self.activations):
+            A, c = W @ A, W @ c + b
+            if name == "relu":
+                out.append((A, c))
+                A, c = np.eye(len(c)), np.zeros(len(c))
+        return out
+
+    def separability(self):
+        """Are the training points linearly separable in the last hidden layer (the
+        features if there is none)? ``geometry.linearly_separable``'s result."""
+        X, y = self.points("train")
+        H = self.unit_outputs(X)[-2] if self.hidden else self.features_of(X)
+        return linearly_separable(H, y)
+
+    def collapsed(self):
+        """``(W, b)`` of ``collapse(layers)``: the one affine map of an all-identity net."""
+        if any(a != "identity" for a in self.activations):
+            raise ValueError(f"collapse needs identity activations, got {self.activations}")
+        return collapse(self.layers)
+
+    def neuron_formula(self, layer, unit):
+        """The formula of hidden ``unit`` of ``layer``, e.g. ``h₁₁ = relu(0.31·x₁ − 1.20·x₂ + 0.05)``."""
+        return neuron_formula(self._layers, self.activations, self.features, layer, unit)
+
+    def snapshot(self):
+        """A copy that shares the (never mutated in place) data and owns its weights: for
+        computing readouts in another thread while this one trains."""
+        other = object.__new__(type(self))
+        other.__dict__.update(self.__dict__)
+        other._settings = dict(self._settings)
+        other._layers = self.layers
+        other.history = list(self.history)
+        return other
+
+    # ---- weights out and in --------------------------------------------------------------
+    def save(self, path):
+        """Write the settings and weights to the ``.npz`` file ``path``."""
+        arrays = {f"W{i}": W for i, (W, _) in enumerate(self._layers)}
+        arrays.update({f"b{i}": b for i, (_, b) in enumerate(self._layers)})
+        np.savez(
+            path, hidden=np.array(self.hidden, int), features=np.array(self.features),
+            activation=np.array(self.activations), step=self.step, **arrays,
+        )  # fmt: skip
+
+    def load(self, path):
+        """Load weights (and their shape and activations) saved by :meth:`save`."""
+        if isinstance(path, bytes):
+            path = io.BytesIO(path)
+        with np.load(path, allow_pickle=False) as data:
+            hidden = tuple(int(h) for h in data["hidden"])
+            self.configure(
+                hidden=hidden, features=tuple(str(f) for f in data["features"]),
+                activation=[str(a) for a in data["activation"]],
+            )  # fmt: skip
+            self.layers = [(data[f"W{i}"], data[f"b{i}"]) for i in range(len(hidden) + 1)]
+            self.step = int(data["step"])
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        from .widget import PlaygroundWidget
+
+        display(PlaygroundWidget(self))
+
+    def __repr__(self):
+        return (
+            f"Playground(dataset={self.dataset!r}, hidden={self.hidden}, "
+            f"activation={self.activations}, seed={self.seed}, features={self.features})"
+        )

@@ -1,0 +1,37 @@
+"""The playground's points as CSV text: a header ``x1,x2,label,split``, then one row each."""
+
+import numpy as np
+
+from .._validate import as_points
+
+HEADER = "x1,x2,label,split"
+
+
+def points_to_csv(points, labels, is_test):
+    """CSV text of the points ``(n, 2)``, their labels (0/1) and whether each is a test point."""
+    rows = [HEADER] + [
+        f"{x!r},{y!r},{c},{'test' if t else 'train'}"
+        for (x, y), c, t in zip(np.asarray(points).tolist(), labels, is_test)
+    ]
+    return "\n".join(rows) + "\n"
+
+
+def points_from_csv(text):
+    """``(points, labels, is_test)`` from CSV ``text`` (str or bytes) as written above."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    lines = [line.strip() for line in str(text).strip().splitlines() if line.strip()]
+    if not lines or lines[0].replace(" ", "") != HEADER:
+        raise ValueError(f"CSV must start with the header {HEADER}")
+    points, labels, is_test = [], [], []
+    for i, line in enumerate(lines[1:], start=2):
+        try:
+            x, y, c, split = line.split(",")
+            points.append((float(x), float(y)))
+            labels.append(int(c))
+        except ValueError as err:
+            raise ValueError(f"CSV line {i}: expected {HEADER}, got {line!r}") from err
+        if labels[-1] not in (0, 1) or split.strip() not in ("train", "test"):
+            raise ValueError(f"CSV line {i}: label must be 0/1 and split train/test")
+        is_test.append(split.strip() == "test")
+    return as_points(points, "CSV points"), np.array(labels, int), np.array(is_test, bool)

@@ -1,0 +1,57 @@
+"""The playground's exact readouts as text: region count with its bounds, separability of
+the last hidden layer with its max margin, and the one affine map of an all-identity net.
+
+Plain numpy/scipy (through the model and :mod:`nbs_utils.geometry`), no widgets: the
+widget computes these in a worker thread on a :meth:`Playground.snapshot`.
+"""
+
+from html import escape
+
+from .formulas import pretty
+
+
+def regions_text(pg):
+    """``'exact linear regions in the box: 11 (max for these widths: Zaslavsky 11, ...)'``."""
+    try:
+        n = pg.region_count()
+    except ValueError as err:
+        return f"linear regions: not counted ({err})"
+    bounds = pg.region_bounds()
+    named = {"zaslavsky": "Zaslavsky max", "serra": "Serra upper bound"}
+    parts = [f"{label} {bounds[key]}" for key, label in named.items() if key in bounds]
+    tail = f" ({', '.join(parts)})" if parts else " (an affine net: one region)"
+    return f"exact linear regions in the box: {n}{tail}"
+
+
+def separability_text(pg):
+    """Whether the training points are linearly separable in the last hidden layer."""
+    X, _ = pg.points("train")
+    if len(set(pg.points("train")[1].tolist())) < 2 or not len(X):
+        return "separability: needs training points of both classes"
+    where = "last hidden layer" if pg.hidden else "input features"
+    r = pg.separability()
+    if r.separable:
+        return f"{where}: linearly separable, max margin {r.margin:.4g}"
+    return f"{where}: not linearly separable"
+
+
+def linear_text(pg):
+    """For an all-identity net: ``'whole net = one affine map: s = 0.31·x₁ − ... '``."""
+    try:
+        W, b = pg.collapsed()
+    except ValueError:
+        return ""
+    names = [pretty(f) for f in pg.features]
+    terms = " ".join(
+        f"{'−' if w < 0 else '+'} {abs(w):.3g}·{name}" for w, name in zip(W[0], names)
+    ).lstrip("+ ")
+    return (
+        f"identity everywhere: the whole net is ONE affine map, collapse(layers): "
+        f"s = {terms} {'−' if b[0] < 0 else '+'} {abs(b[0]):.3g}; its boundary s = 0 is one line"
+    )
+
+
+def readouts_html(pg):
+    """All readouts, one per line, as HTML."""
+    lines = [regions_text(pg), separability_text(pg), linear_text(pg)]
+    return "<br>".join(escape(line) for line in lines if line)

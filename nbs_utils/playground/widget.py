@@ -1,0 +1,334 @@
+"""The interactive playground: an ipycanvas canvas + ipywidgets controls over a Playground.
+
+Design (measured, see COURSE.md "Live training, measured here"): training runs in an
+asyncio task on the kernel's own event loop, yielding after every slice of steps so widget
+messages are handled at once; each frame is ONE image (map, plus thumbnails and loss curve
+every 2nd frame and right after a change) sent with one ``put_image_data`` inside
+``hold_canvas()``, at most 60 per second. The exact readouts are computed in a worker thread on a snapshot of the weights,
+at most once a second while playing, so they never delay a frame.
+"""
+
+import asyncio
+import base64
+import concurrent.futures
+import time
+
+import ipywidgets as W
+import numpy as np
+from ipycanvas import Canvas, hold_canvas
+
+from . import controls, render
+from .model import Diverged
+from .readouts import readouts_html
+
+MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 2, 1.0
+TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
+SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
+
+
+class PlaygroundWidget(W.VBox):
+    """Display it (or the :class:`Playground` itself) in a notebook to play."""
+
+    def __init__(self, pg):
+        self.pg = pg
+        self.canvas = Canvas(width=render.WIDTH, height=render.HEIGHT)
+        self.canvas.layout = W.Layout(width=f"{render.WIDTH}px", height=f"{render.HEIGHT}px")
+        self.c = controls.build(pg)
+        box, self._layer_rows = controls.layout(self.c, self.canvas)
+        super().__init__([box])
+        self.playing, self._task, self._pending = False, None, None
+        self._full_frame_due = False
+        self.frames = self.thumbnail_frames = self.readout_count = 0
+        self._steps_per_slice, self._losses = 10, ([], [])
+        self._executor = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        self._readout_future, self._readout_dirty, self._last_readout = None, False, 0.0
+        self._img = render.blank()
+        self._grids_for_box()
+        self._wire()
+        self._show_layer_rows()
+        self.repaint(thumbnails=True)
+
+    # ---- painting ---------------------------------------------------------------------
+    def _grids_for_box(self):
+        self._grid = render.grid(self.pg.box)
+
+    def repaint(self, thumbnails=True):
+        """Draw the current net into the canvas: one image, one put_image_data."""
+        pg = self.pg
+        outputs = pg.unit_outputs(self._grid)  # hidden layers, then p
+        self._img[: render.MAP_W, render.MAP_X :] = render.map_image(
+            outputs[-1], pg._points, pg._labels, pg._is_test, pg.box
+        )
+        if thumbnails:
+            render.draw_thumbnails(self._img, outputs[:-1])
+            render.draw_curve(self._img, *self._losses)
+            image, x = self._img, 0
+            self.thumbnail_frames += 1
+        else:
+            image, x = self._img[: render.MAP_W, render.MAP_X :], render.MAP_X
+        with hold_canvas():
+            self.canvas.put_image_data(np.ascontiguousarray(image), x, 0)
+        self.frames += 1
+        if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
+            self._status()
+
+    def _status(self):
+        pg = self.pg
+        acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
+        loss_train, loss_test = pg.loss("train"), pg.loss("test")
+        self.c["status"].value = (
+            f"step <b>{pg.step}</b> · epoch {pg.epoch:.1f} · loss train {loss_train:.4f} "
+            f"(grey) / test {loss_test:.4f} (black) · test accuracy {acc} · "
+            f"{len(pg.points('train')[1])} training points"
+            + (f"<br><b>{pg.message}</b>" if pg.message else "")
+        )
+
+    def _record_loss(self):
+        train, test = self._losses
+        train.append(self.pg.loss("train"))
+        test.append(self.pg.loss("test"))
+        if len(train) > 2000:  # keep the curve light: every other point of the history
+            del train[::2], test[::2]
+
+    # ---- readouts (worker thread) -------------------------------------------------------
+    def refresh_readouts(self, now=False):
+        """Compute the readouts for the current weights: in the worker thread when an event
+        loop runs (the kernel), shown once done; right here if ``now`` (else, outside an
+        event loop, they wait for a call with ``now=True``)."""
+        loop = _running_loop()
+        if now or loop is None:
+            if now:
+                self._show_readouts(_safe_readouts(self.pg.snapshot()))
+            return
+        if self._readout_future is not None and not self._readout_future.done():
+            self._readout_dirty = True  # run again for the newest weights once this is done
+            return
+        self._readout_dirty, self._last_readout = False, time.monotonic()
+        self._readout_future = self._executor.submit(_safe_readouts, self.pg.snapshot())
+        self._readout_future.add_done_callback(
+            lambda f: loop.is_closed() or loop.call_soon_threadsafe(self._show_readouts, f.result())
+        )
+
+    def _show_readouts(self, html):
+        self.c["readouts"].value = html
+        self.readout_count += 1
+        if self._readout_dirty and not self.playing:
+            self.refresh_readouts()
+
+    # ---- play / pause / step --------------------------------------------------------------
+    def play(self):
+        """Start training in an asyncio task on the kernel's event loop."""
+        if self.playing:
+            return
+        self.playing = True
+        self.pg.message = ""
+        self.c["play"].description, self.c["play"].icon = "pause", "pause"
+        self._task = asyncio.ensure_future(self._run())
+
+    def pause(self):
+        self.playing = False
+        self.c["play"].description, self.c["play"].icon = "play", "play"
+        self.repaint(thumbnails=True)
+        self.refresh_readouts()
+
+    def step(self, n=1):
+        """``n`` training steps, then repaint (what the step button does)."""
+        if self._train(n):
+            self._record_loss()
+        self.repaint(thumbnails=True)
+        self.refresh_readouts()
+
+    def _train(self, n):
+        try:
+            self.pg.train(n)
+            return True
+        except (Diverged, ValueError) as err:
+            self.pg.message = str(err)
+            self._losses = ([], [])
+            if self.playing:
+                self.pause()
+            return False
+
+    async def _run(self):
+        last_frame, frame = 0.0, 0
+        while self.playing:
+            start = time.perf_counter()
+            if not self._train(self._steps_per_slice):
+                break
+            spent = time.perf_counter() - start
+            self._steps_per_slice = int(
+                np.clip(self._steps_per_slice * TRAIN_SLICE_S / max(spent, 1e-6), 1, 2000)
+            )
+            now = time.perf_counter()
+            if now - last_frame >= 1.0 / MAX_FPS:
+                frame += 1
+                thumbs = frame % THUMBS_EVERY == 0 or self._full_frame_due
+                self._full_frame_due = False
+                if thumbs:
+                    self._record_loss()
+                self.repaint(thumbnails=thumbs)
+                last_frame = now
+            if time.monotonic() - self._last_readout >= READOUT_EVERY_S:
+                self.refresh_readouts()
+            await asyncio.sleep(0.001)  # let the kernel handle widget messages
+
+    # ---- control wiring ---------------------------------------------------------------------
+    def _wire(self):
+        c = self.c
+        c["play"].on_click(lambda _: self.pause() if self.playing else self.play())
+        c["step"].on_click(lambda _: self.step())
+        c["reset"].on_click(lambda _: self._changed(self.pg.reset))
+        c["regenerate"].on_click(lambda _: setattr(c["seed"], "value", c["seed"].value + 1))
+        c["clear"].on_click(lambda _: self._changed(self.pg.clear_points, keep_weights=True))
+        for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
+                             ("seed", "seed"), ("lr", "learning_rate"),
+                             ("reg_rate", "reg_rate")]:  # fmt: skip
+            c[key].observe(self._setter(setting), "value")
+        c["batch"].observe(lambda ch: self._configure(batch_size=ch["new"] or None), "value")
+        c["reg"].observe(
+            lambda ch: self._configure(regularization=None if ch["new"] == "none" else ch["new"]),
+            "value",
+        )
+        for toggle in c["features"].values():
+            toggle.observe(self._on_features, "value")
+        c["layers"].observe(self._on_shape, "value")
+        for w in c["widths"]:
+            w.observe(self._on_shape, "value")
+        for i, a in enumerate(c["acts"]):
+            a.observe(lambda ch, i=i: self._on_activation(i, ch["new"]), "value")
+        c["csv_export"].on_click(lambda _: self._download("points.csv", self.pg.to_csv().encode()))
+        c["npz_export"].on_click(lambda _: self._download("playground.npz", self._npz_bytes()))
+        c["csv_import"].observe(lambda ch: self._upload(ch, self._load_csv), "value")
+        c["npz_import"].observe(lambda ch: self._upload(ch, self._load_npz), "value")
+        self.canvas.on_mouse_down(self.click)
+
+    def _setter(self, setting):
+        return lambda change: self._configure(**{setting: change["new"]})
+
+    def _configure(self, **settings):
+        self._changed(lambda: self.pg.configure(**settings), keep_weights="batch_size" in settings
+                      or set(settings) <= {"learning_rate", "regularization", "reg_rate"})  # fmt: skip
+
+    def _changed(self, action, keep_weights=False):
+        try:
+            action()
+        except (TypeError, ValueError) as err:
+            self.pg.message = str(err)
+        if not keep_weights:
+            self._losses = ([], [])
+        self._steps_per_slice = 10
+        if self.playing:  # the next frame shows it, thumbnails and status included
+            self._full_frame_due = True
+            return
+        self.repaint(thumbnails=False)  # the map first, alone: the fastest visible answer
+        self._later(self._settle)
+
+    def _settle(self):
+        """After a change while paused: thumbnails, curve, status and exact readouts."""
+        self.repaint(thumbnails=True)
+        self.refresh_readouts()
+
+    def _later(self, callback, delay=SETTLE_S):
+        """Run ``callback`` after ``delay`` on the event loop (at once without one); a newer
+        request replaces a pending one."""
+        loop = _running_loop()
+        if loop is None:
+            callback()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(delay, callback)
+
+    def _on_features(self, _change):
+        names = tuple(n for n, t in self.c["features"].items() if t.value)
+        if not names:  # at least one feature: turn the last one back on
+            self.c["features"]["x1"].value = True
+            return
+        self._changed(lambda: self.pg.configure(features=names))
+
+    def _on_shape(self, _change):
+        n = self.c["layers"].value
+        hidden = tuple(w.value for w in self.c["widths"][:n])
+        acts = [a.value for a in self.c["acts"][:n]]
+        self._show_layer_rows()
+        if hidden != self.pg.hidden:
+            self._changed(lambda: self.pg.configure(hidden=hidden, activation=acts))
+
+    def _on_activation(self, layer, name):
+        if layer < len(self.pg.hidden) and self.pg.activations[layer] != name:
+            self._changed(lambda: self.pg.set_activation(name, layer=layer), keep_weights=True)
+
+    def _show_layer_rows(self):
+        for i, row in enumerate(self._layer_rows):
+            row.layout.display = None if i < self.c["layers"].value else "none"
+
+    # ---- the canvas: add points, neuron formulas ------------------------------------------
+    def click(self, x, y):
+        """A click at canvas pixel ``(x, y)``: add a point on the map, or show a formula."""
+        if x >= render.MAP_X and y < render.MAP_W:
+            (x0, x1), (y0, y1) = self.pg.box
+            u = x0 + (x - render.MAP_X) / render.MAP_W * (x1 - x0)
+            v = y1 - y / render.MAP_W * (y1 - y0)
+            label = self.c["click_class"].value
+            self._changed(lambda: self.pg.add_point(u, v, label), keep_weights=True)
+            return
+        hit = render.thumbnail_at(x, y)
+        if hit is not None and hit[0] < len(self.pg.hidden) and hit[1] < self.pg.hidden[hit[0]]:
+            self.c["formula"].value = f"<code>{self.pg.neuron_formula(*hit)}</code>"
+
+    # ---- files --------------------------------------------------------------------------
+    def _download(self, name, data):
+        href = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
+        self.c["download"].value = f'<a download="{name}" href="{href}">download {name}</a>'
+
+    def _npz_bytes(self):
+        import io
+
+        buffer = io.BytesIO()
+        self.pg.save(buffer)
+        return buffer.getvalue()
+
+    def _upload(self, change, load):
+        files = change["new"]
+        if files:
+            content = bytes(files[0]["content"])
+            self._changed(lambda: load(content), keep_weights=True)
+
+    def _load_csv(self, content):
+        self.pg.from_csv(content)
+
+    def _load_npz(self, content):
+        self.pg.load(content)
+        self._sync_controls()
+
+    def _sync_controls(self):
+        """Set the shape controls to the playground's (after loading weights)."""
+        pg, c = self.pg, self.c
+        with self.hold_trait_notifications():
+            for toggle_name, toggle in c["features"].items():
+                toggle.unobserve(self._on_features, "value")
+                toggle.value = toggle_name in pg.features
+                toggle.observe(self._on_features, "value")
+            for w in [c["layers"], *c["widths"]]:
+                w.unobserve(self._on_shape, "value")
+            c["layers"].value = len(pg.hidden)
+            for w, h in zip(c["widths"], pg.hidden):
+                w.value = min(8, h)
+            for w in [c["layers"], *c["widths"]]:
+                w.observe(self._on_shape, "value")
+        self._show_layer_rows()
+
+
+def _safe_readouts(pg):
+    try:
+        return readouts_html(pg)
+    except Exception as err:  # a readout must never take the playground down
+        return f"readouts unavailable: {type(err).__name__}: {err}"
+
+
+def _running_loop():
+    """The event loop running this code (the kernel's), or ``None`` outside one."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None

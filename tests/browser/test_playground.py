@@ -1,0 +1,103 @@
+"""Notebook 06's playground in JupyterLab + Chromium: play, move a slider while training,
+pause (the canvas stops repainting), step, and click a point onto the map."""
+
+import re
+import time
+
+import pytest
+from labdriver import ROOT, NotebookPage
+
+NOTEBOOK = ROOT / "notebooks" / "06_playground.ipynb"
+STATUS = re.compile(r"step (\d+) .* (\d+) training points")
+
+
+@pytest.fixture
+def playground(lab, browser):
+    nb = NotebookPage(browser, lab, NOTEBOOK)
+    try:
+        nb.open()
+        nb.run_all()
+        assert not nb.errors(), nb.errors()
+        output = nb.page.locator(".jp-OutputArea-output", has=nb.page.locator("canvas")).first
+        output.scroll_into_view_if_needed()
+        yield nb, output
+    finally:
+        nb.close()
+
+
+def _draws(canvas):
+    return canvas.evaluate("c => c.__draws || 0")
+
+
+def _status(output):
+    text = output.locator(".widget-html-content", has_text="training points").first.inner_text()
+    step, points = STATUS.search(text).groups()
+    return int(step), int(points)
+
+
+def _wait(condition, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def test_play_slider_pause_step_and_click(playground):
+    nb, output = playground
+    canvas = output.locator("canvas").first
+    assert _draws(canvas) >= 1, "the playground's canvas was never painted"
+    play = output.locator("button", has_text="play").first
+    play.focus()
+    play.press("Enter")  # from the keyboard
+
+    before = _draws(canvas)
+    time.sleep(2.0)
+    painted = _draws(canvas) - before
+    assert painted >= 20, f"only {painted} repaints in 2 s of playing"
+    assert _status(output)[0] > 100
+
+    step_before = _status(output)[0]
+    noise = output.locator(".widget-slider", has_text="noise").locator(".noUi-handle")
+    noise.focus()
+    noise.press("ArrowRight")  # new data: the weights restart, training goes on
+    assert _wait(lambda: _status(output)[0] < step_before), "the slider never reached the kernel"
+    moving = _draws(canvas)
+    assert _wait(lambda: _draws(canvas) > moving + 10), "no repaint after the slider moved"
+
+    output.locator("button", has_text="pause").first.click()
+    time.sleep(0.5)
+    frozen, step = _draws(canvas), _status(output)[0]
+    time.sleep(1.5)
+    assert _draws(canvas) == frozen, "the canvas kept repainting after pause"
+    assert _status(output)[0] == step, "training went on after pause"
+
+    output.locator("button", has_text="step").first.click()
+    assert _wait(lambda: _status(output)[0] == step + 1), "step did not train one step"
+    assert _draws(canvas) > frozen, "step did not repaint"
+
+    points, painted = _status(output)[1], _draws(canvas)
+    box = canvas.bounding_box()
+    canvas.click(position={"x": box["width"] - 60, "y": 60})  # on the map, top right
+    assert _wait(lambda: _status(output)[1] == points + 1), "the click added no point"
+    assert _wait(lambda: _draws(canvas) > painted), "the new point was not painted"
+    assert not nb.errors(), nb.errors()
+
+
+def test_every_visible_slider_repaints_the_playground(playground):
+    nb, output = playground
+    canvas = output.locator("canvas").first
+    problems = []
+    for handle in output.locator(".widget-slider .noUi-handle").all():
+        if not handle.is_visible():  # the rows of hidden layers that do not exist yet
+            continue
+        label = nb.slider_label(handle)
+        before = _draws(canvas)
+        handle.focus()
+        handle.press(nb.key_for(handle))
+        if not _wait(lambda before=before: _draws(canvas) > before, 5.0):
+            problems.append(label)
+        nb.wait_idle()
+    assert not problems, f"sliders that did not repaint the playground: {problems}"
+    assert not nb.errors(), nb.errors()

@@ -1,0 +1,216 @@
+import numpy as np
+import pytest
+
+from nbs_utils.activations import get
+from nbs_utils.geometry import count_linear_regions, linearly_separable, region_bounds
+from nbs_utils.nets import collapse, forward
+from nbs_utils.playground import DATASETS, Diverged, Playground
+
+
+def _same_layers(a, b):
+    return all(
+        np.array_equal(W1, W2) and np.array_equal(b1, b2) for (W1, b1), (W2, b2) in zip(a, b)
+    )
+
+
+@pytest.mark.parametrize("batch_size", [None, 10])
+def test_same_seed_same_weights_however_the_steps_are_grouped(batch_size):
+    one = Playground("spiral", hidden=(8, 8), activation="tanh", seed=3, batch_size=batch_size)
+    one.train(300)
+    other = Playground("spiral", hidden=(8, 8), activation="tanh", seed=3, batch_size=batch_size)
+    for chunk in [1, 7, 92, 0, 200]:
+        other.train(chunk)
+    assert other.step == one.step == 300 and _same_layers(one.layers, other.layers)
+    third = Playground("spiral", hidden=(8, 8), activation="tanh", seed=4, batch_size=batch_size)
+    third.train(300)
+    assert not _same_layers(one.layers, third.layers)
+
+
+@pytest.mark.parametrize("dataset", list(DATASETS))
+def test_every_dataset_builds_and_trains(dataset):
+    pg = Playground(dataset, hidden=(4,), activation="relu", seed=0, n_points=100, noise=0.3)
+    assert len(pg.points("train")[0]) == 50 and len(pg.points("test")[0]) == 50
+    pg.train(20)
+    assert 0.0 <= pg.accuracy("test") <= 1.0 and np.isfinite(pg.loss("train"))
+
+
+def test_public_api_and_layer_shapes():
+    pg = Playground(dataset="circle", hidden=(4,), activation="relu", seed=0)
+    assert pg.box == ((-6.0, 6.0), (-6.0, 6.0))
+    assert [W.shape for W, _ in pg.layers] == [(4, 2), (1, 4)]
+    pg.train(steps=500)
+    assert pg.accuracy("test") >= 0.95 and pg.accuracy("train") >= 0.95
+    X, _ = pg.points("test")
+    p = forward(pg.layers, X, activation=get("relu"))
+    assert np.allclose(1 / (1 + np.exp(-p[:, 0])), pg.predict_proba(X))
+
+
+def test_region_count_is_count_linear_regions_of_the_hidden_layers():
+    pg = Playground("spiral", hidden=(6, 5), activation="relu", seed=1)
+    pg.train(200)
+    assert pg.region_count() == count_linear_regions(pg.layers[:-1], pg.box)
+    assert pg.region_bounds() == region_bounds(2, [6, 5])
+    assert pg.region_count() <= pg.region_bounds()["serra"]
+
+
+def test_identity_layers_fold_into_the_region_count():
+    pg = Playground("circle", hidden=(5, 4), activation=["identity", "relu"], seed=2)
+    (W1, b1), (W2, b2), _ = pg.layers
+    assert pg.region_count() == count_linear_regions([(W2 @ W1, W2 @ b1 + b2)], pg.box)
+    assert Playground("circle", hidden=(3, 3), activation="identity").region_count() == 1
+    assert Playground("circle", hidden=()).region_count() == 1
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"activation": "tanh"},
+        {"activation": ["relu", "leaky_relu"]},
+        {"features": ("x1", "x2", "x1^2")},
+    ],  # fmt: skip
+)
+def test_region_count_refuses_what_it_cannot_count(kwargs):
+    pg = Playground("circle", **{"hidden": (3, 3), **kwargs})
+    with pytest.raises(ValueError, match="region_count"):
+        pg.region_count()
+
+
+def test_identity_net_is_its_collapse_and_never_fits_the_circle():
+    pg = Playground("circle", hidden=(4, 4, 4), activation="identity", seed=0)
+    pg.train(1000)
+    W, b = pg.collapsed()
+    assert np.allclose((W, b)[0], collapse(pg.layers)[0])
+    X, _ = pg.points("test")
+    assert np.array_equal(pg.predict_proba(X) > 0.5, X @ (W[0] / 1) + b[0] > 0)
+    assert pg.accuracy("test") < 0.75
+    with pytest.raises(ValueError, match="identity"):
+        Playground("circle", activation="relu").collapsed()
+
+
+def test_swapping_the_activation_keeps_the_weights():
+    pg = Playground("circle", hidden=(8,), activation="tanh", seed=0, learning_rate=0.1)
+    pg.train(1000)
+    before = pg.layers
+    assert pg.accuracy("test") > 0.95
+    pg.set_activation("identity")
+    assert _same_layers(before, pg.layers) and pg.activations == ["identity"]
+    assert pg.accuracy("test") < 0.75
+    pg.set_activation("tanh", layer=0)
+    assert pg.accuracy("test") > 0.95
+
+
+def test_diverging_learning_rate_resets_with_a_message():
+    pg = Playground("circle", hidden=(8, 8, 8), activation="leaky_relu", seed=0, learning_rate=10.0)
+    initial = pg.layers
+    with pytest.raises(Diverged, match="lower the learning rate"):
+        pg.train(300)
+    assert pg.step == 0 and _same_layers(initial, pg.layers)
+    assert "diverged" in pg.message
+    assert all(np.all(np.isfinite(W)) for W, _ in pg.layers)
+
+
+def test_separability_of_the_last_hidden_layer():
+    pg = Playground("circle", hidden=(4,), activation="relu", seed=0)
+    pg.train(500)
+    X, y = pg.points("train")
+    H = np.maximum(pg.features_of(X) @ pg.layers[0][0].T + pg.layers[0][1], 0)
+    r = pg.separability()
+    assert r.separable and r.margin == pytest.approx(linearly_separable(H, y).margin)
+
+
+def test_features_x_squared_fit_the_circle_with_no_hidden_layer():
+    pg = Playground("circle", hidden=(), features=("x1^2", "x2^2"), seed=0)
+    pg.train(1000)
+    assert pg.accuracy("test") >= 0.95 and pg.separability().separable
+
+
+def test_points_added_cleared_and_through_csv():
+    pg = Playground("xor", n_points=20)
+    pg.add_point(1.5, -2.0, 1)
+    X, y = pg.points("train")
+    assert np.array_equal(X[-1], [1.5, -2.0]) and y[-1] == 1 and len(X) == 11
+    text = pg.to_csv()
+    other = Playground("circle", n_points=50)
+    other.from_csv(text)
+    assert other.to_csv() == text
+    for split in ("train", "test"):
+        assert np.array_equal(other.points(split)[0], pg.points(split)[0])
+    pg.clear_points()
+    assert len(pg.points("train")[0]) == 0
+    with pytest.raises(ValueError, match="no training points"):
+        pg.train(1)
+    pg.add_point(0.0, 0.0, 0)
+    pg.add_point(1.0, 1.0, 1)
+    pg.train(5)
+    with pytest.raises(ValueError, match="header"):
+        pg.from_csv("a,b\n1,2\n")
+    with pytest.raises(ValueError, match="line 2"):
+        pg.from_csv("x1,x2,label,split\n1,2,3\n")
+
+
+def test_weights_saved_and_loaded(tmp_path):
+    pg = Playground("gauss", hidden=(3, 2), activation=["tanh", "relu"], seed=1)
+    pg.train(50)
+    pg.save(tmp_path / "net.npz")
+    other = Playground("gauss", seed=1)
+    other.load(tmp_path / "net.npz")
+    assert other.hidden == (3, 2) and other.activations == ["tanh", "relu"] and other.step == 50
+    assert _same_layers(pg.layers, other.layers)
+    X, _ = pg.points("test")
+    assert np.array_equal(pg.predict_proba(X), other.predict_proba(X))
+
+
+def test_neuron_formula():
+    pg = Playground("circle", hidden=(2, 2), activation=["relu", "tanh"], seed=0)
+    W, b = pg.layers[0]
+    pg.layers = [(np.array([[0.31, -1.2], [1.0, 0.0]]), np.array([0.05, -2.0])), *pg.layers[1:]]
+    assert pg.neuron_formula(0, 0) == "h₁₁ = relu(0.31·x₁ − 1.20·x₂ + 0.05)"
+    assert pg.neuron_formula(0, 1) == "h₁₂ = relu(1.00·x₁ + 0.00·x₂ − 2.00)"
+    assert pg.neuron_formula(1, 0).startswith("h₂₁ = tanh(") and "h₁₂" in pg.neuron_formula(1, 0)
+    with pytest.raises(ValueError):
+        pg.neuron_formula(2, 0)
+
+
+def test_configure_resets_only_what_it_must():
+    pg = Playground("circle", hidden=(3,), seed=0)
+    pg.train(10)
+    pg.configure(learning_rate=0.1, batch_size=10, regularization="l2", reg_rate=0.01)
+    assert pg.step == 10
+    pg.train(10)
+    pg.configure(hidden=(3, 2))
+    assert pg.step == 0 and len(pg.layers) == 3 and pg.activations == ["relu", "relu"]
+    pg.configure(features=("x1", "x2", "sin x1"))
+    assert pg.layers[0][0].shape == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error",
+    [
+        ({"dataset": "moons"}, ValueError),
+        ({"hidden": (4,) * 7}, ValueError),
+        ({"hidden": (0,)}, ValueError),
+        ({"hidden": 4}, TypeError),
+        ({"activation": "nope"}, ValueError),
+        ({"activation": ["relu", "relu"]}, ValueError),
+        ({"features": ("x3",)}, ValueError),
+        ({"test_fraction": 1.0}, ValueError),
+        ({"noise": -0.1}, ValueError),
+        ({"learning_rate": float("nan")}, ValueError),
+        ({"regularization": "l3"}, ValueError),
+        ({"seed": "zero"}, TypeError),
+        ({"colour": "red"}, TypeError),
+    ],
+)
+def test_bad_settings(kwargs, error):
+    with pytest.raises(error):
+        Playground(**kwargs)
+
+
+def test_bad_calls():
+    pg = Playground()
+    with pytest.raises(ValueError, match="split"):
+        pg.accuracy("validation")
+    with pytest.raises(ValueError, match="label"):
+        pg.add_point(0.0, 0.0, 2)
+    with pytest.raises(ValueError, match="widths"):
+        pg.layers = [(np.ones((3, 2)), np.ones(3)), (np.ones((1, 3)), np.ones(1))]

@@ -1,0 +1,137 @@
+import asyncio
+import io
+
+import numpy as np
+import pytest
+
+from nbs_utils.playground import Playground, render
+from nbs_utils.playground.controls import LEARNING_RATES, PLAYGROUND_ACTIVATIONS
+from nbs_utils.playground.widget import PlaygroundWidget
+
+
+@pytest.fixture
+def widget():
+    return PlaygroundWidget(Playground("circle", hidden=(4,), activation="relu", seed=0))
+
+
+def _same_layers(a, b):
+    return all(
+        np.array_equal(W1, W2) and np.array_equal(b1, b2) for (W1, b1), (W2, b2) in zip(a, b)
+    )
+
+
+def test_playing_trains_and_paints_and_matches_synchronous_training(widget):
+    async def play_a_while():
+        widget.play()
+        await asyncio.sleep(0.5)
+        widget.pause()
+        await asyncio.sleep(0.05)
+
+    frames, readouts = widget.frames, widget.readout_count
+    asyncio.run(play_a_while())
+    pg = widget.pg
+    assert pg.step > 50 and widget.frames > frames + 5 and widget.thumbnail_frames >= 2
+    assert widget.readout_count > readouts  # computed in the worker thread while playing
+    same = Playground("circle", hidden=(4,), activation="relu", seed=0)
+    same.train(pg.step)  # in one call: the frames must not matter
+    assert _same_layers(same.layers, pg.layers)
+
+
+def test_step_reset_and_readouts(widget):
+    widget.step(3)
+    assert widget.pg.step == 3
+    widget.refresh_readouts(now=True)
+    assert "exact linear regions in the box" in widget.c["readouts"].value
+    assert "step <b>3</b>" in widget.c["status"].value
+    widget.c["reset"].click()
+    assert widget.pg.step == 0
+    X = widget.pg.points("train")[0]
+    widget.c["regenerate"].click()  # new data from the next seed
+    assert widget.pg.seed == 1 and not np.array_equal(X, widget.pg.points("train")[0])
+    assert np.array_equal(widget.pg.points("train")[0], Playground(seed=1).points("train")[0])
+
+
+def test_controls_reach_the_playground(widget):
+    c, pg = widget.c, widget.pg
+    c["dataset"].value = "spiral"
+    c["noise"].value = 0.5
+    c["split"].value = 0.3
+    c["batch"].value = 10
+    c["lr"].value = 0.1
+    c["reg"].value, c["reg_rate"].value = "l1", 0.01
+    assert (pg.dataset, pg.noise, pg.test_fraction, pg.batch_size) == ("spiral", 0.5, 0.3, 10)
+    assert (pg.learning_rate, pg.regularization, pg.reg_rate) == (0.1, "l1", 0.01)
+    c["reg"].value = "none"
+    assert pg.regularization is None and c["reg"].label == "none"
+    c["layers"].value = 3
+    c["widths"][2].value = 7
+    assert pg.hidden == (4, 4, 7)
+    c["features"]["sin x1"].value = True
+    assert pg.features == ("x1", "x2", "sin x1") and pg.layers[0][0].shape == (4, 3)
+    widget.step(2)
+    before = pg.layers
+    c["acts"][1].value = "tanh"  # swap, keeping the weights
+    assert pg.activations == ["relu", "tanh", "relu"] and _same_layers(before, pg.layers)
+    for toggle in c["features"].values():
+        toggle.value = False
+    assert pg.features == ("x1",)  # never no feature at all
+    c["layers"].value = 0
+    assert pg.hidden == ()
+
+
+def test_clicks_add_points_and_show_formulas(widget):
+    n = len(widget.pg.points("train")[0])
+    widget.c["click_class"].value = 0
+    widget.click(render.MAP_X + render.MAP_W / 2, render.MAP_W / 4)
+    X, y = widget.pg.points("train")
+    assert len(X) == n + 1 and y[-1] == 0 and np.allclose(X[-1], [0.0, 3.0])
+    widget.click(*render.thumbnail_position(0, 2))
+    assert widget.c["formula"].value == f"<code>{widget.pg.neuron_formula(0, 2)}</code>"
+    widget.c["clear"].click()
+    assert len(widget.pg.points("train")[0]) == 0
+    widget.step()  # no training points: a message, not a crash
+    assert "no training points" in widget.c["status"].value
+
+
+def test_files_out_and_in(widget):
+    widget.step(5)
+    widget.c["csv_export"].click()
+    assert 'download="points.csv"' in widget.c["download"].value
+    other = PlaygroundWidget(Playground("xor", hidden=(2, 2), seed=5))
+    other._upload({"new": [{"content": memoryview(widget.pg.to_csv().encode())}]}, other._load_csv)
+    assert other.pg.to_csv() == widget.pg.to_csv()
+    buffer = io.BytesIO()
+    widget.pg.save(buffer)
+    other._upload({"new": [{"content": memoryview(buffer.getvalue())}]}, other._load_npz)
+    assert other.pg.hidden == (4,) and _same_layers(other.pg.layers, widget.pg.layers)
+    assert other.c["layers"].value == 1 and other.c["widths"][0].value == 4
+
+
+def test_diverging_learning_rate_shows_a_message_and_resets():
+    w = PlaygroundWidget(Playground("circle", hidden=(8, 8, 8), activation="leaky_relu", seed=0))
+    w.c["lr"].value = 10.0
+    w.step(300)
+    assert "lower the learning rate" in w.c["status"].value and w.pg.step == 0
+
+
+@pytest.mark.parametrize("activation", PLAYGROUND_ACTIVATIONS)
+@pytest.mark.parametrize("dataset", ["circle", "spiral"])
+def test_no_nan_and_no_warning_in_any_setting(dataset, activation):
+    w = PlaygroundWidget(Playground(dataset, hidden=(8, 8), activation=activation, seed=0))
+    for lr in (LEARNING_RATES[0], LEARNING_RATES[-1]):
+        w.c["lr"].value = lr
+        w.c["reg"].value, w.c["reg_rate"].value = "l2", 10.0
+        w.step(50)
+        assert np.all(np.isfinite(w.pg.predict_proba(w._grid)))
+        assert all(np.all(np.isfinite(W)) for W, _ in w.pg.layers)
+
+
+def test_the_frame_layout_does_not_overlap():
+    thumbs = (0, render.THUMBS_W, 0, render.THUMBS_H)
+    map_ = (render.MAP_X, render.MAP_X + render.MAP_W, 0, render.MAP_W)
+    curve = (0, render.WIDTH, render.CURVE_Y, render.CURVE_Y + render.CURVE_H)
+    boxes = [thumbs, map_, curve]
+    for i, (x0, x1, y0, y1) in enumerate(boxes):
+        assert 0 <= x0 < x1 <= render.WIDTH and 0 <= y0 < y1 <= render.HEIGHT
+        for u0, u1, v0, v1 in boxes[i + 1 :]:
+            assert x1 <= u0 or u1 <= x0 or y1 <= v0 or v1 <= y0  # disjoint
