@@ -135,3 +135,19 @@ def test_the_frame_layout_does_not_overlap():
         assert 0 <= x0 < x1 <= render.WIDTH and 0 <= y0 < y1 <= render.HEIGHT
         for u0, u1, v0, v1 in boxes[i + 1 :]:
             assert x1 <= u0 or u1 <= x0 or y1 <= v0 or v1 <= y0  # disjoint
+
+
+def test_displayed_playground_carries_a_png_of_its_first_frame_with_alt_text():
+    import base64
+
+    from PIL import Image
+
+    pg = Playground(dataset="circle", hidden=(4,), activation="relu", seed=0)
+    data, metadata = pg._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in data
+    png = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
+    assert png.size == (render.WIDTH, render.HEIGHT)
+    pixels = np.asarray(png)
+    assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]), axis=0)) > 20  # not blank
+    alt = metadata["image/png"]["alt"]
+    assert alt == data["text/plain"] and "circle" in alt and "relu" in alt

@@ -357,12 +357,29 @@ class Playground:
             self.layers = [(data[f"W{i}"], data[f"b{i}"]) for i in range(len(hidden) + 1)]
             self.step = int(data["step"])
 
-    def _ipython_display_(self):
-        from IPython.display import display
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """The interactive playground, plus a PNG of its first frame for pages without a kernel.
 
+        GitHub, nbviewer and the course site cannot run widgets: they show the picture
+        (decision map, neuron thumbnails, loss curve) with a description as its ``alt``.
+        """
+        import base64
+
+        from ..frames import encode_png
         from .widget import PlaygroundWidget
 
-        display(PlaygroundWidget(self))
+        widget = PlaygroundWidget(self)
+        data = widget._repr_mimebundle_()
+        rgb = widget._img
+        rgba = np.concatenate([rgb, np.full(rgb.shape[:2] + (1,), 255, np.uint8)], axis=2)
+        alt = (
+            f"Playground: the decision map over {self.box} of a net with hidden layers "
+            f"{self.hidden} ({', '.join(self.activations) or 'no hidden layer'}) on the "
+            f"{self.dataset} data, each hidden neuron's output, and the loss curve"
+        )
+        data["image/png"] = base64.b64encode(encode_png(rgba)).decode("ascii")
+        data["text/plain"] = alt
+        return data, {"image/png": {"alt": alt}}
 
     def __repr__(self):
         return (
