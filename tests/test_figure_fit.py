@@ -253,6 +253,9 @@ def figures_after_each_cell(path):
             plt.close(n)
 
 
+WITHOUT_MATPLOTLIB = {"06_playground"}  # its pictures are an ipycanvas image of fixed size
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_every_notebook_figure_fits_after_every_cell(notebook, capsys):
     problems, checked = [], 0
@@ -261,6 +264,9 @@ def test_every_notebook_figure_fits_after_every_cell(notebook, capsys):
             checked += 1
             problems += [(f"cell {index}", f"figure {fig.number}: {p}") for p in fit_problems(fig)]
     capsys.readouterr()  # the notebooks print their results
+    if notebook.stem in WITHOUT_MATPLOTLIB:
+        assert not checked, f"{notebook.name} draws with matplotlib now: check its figures"
+        return
     assert checked, f"{notebook.name}: no figure was created"
     assert not problems, f"{notebook.name}:{_report(problems)}"
 

@@ -118,6 +118,7 @@ def tower_figure(square=((0.4, 0.6), (0.4, 0.6)), steepness=1000.0, threshold_st
         ax.set(xlim=(0, 1), ylim=(0, 1), zlim=(0, top), xlabel="x", ylabel="y", zlabel="output")
         ax.set_title(title, fontsize="medium")
         ax.view_init(elev=30, azim=-60)
+        ax.set_box_aspect(None, zoom=0.85)  # the z label and ticks inside the figure
     return fig, axes
 
 
