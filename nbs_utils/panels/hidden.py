@@ -14,6 +14,7 @@ from matplotlib.path import Path
 
 from ..activations import get
 from ..geometry import linearly_separable
+from ..language import _
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
@@ -77,7 +78,7 @@ def _set_line(line, w, b, box):
 
 def _separator_lines(ax):
     """The max-margin line and its two margin lines (dashed), initially empty."""
-    solid = ax.plot([], [], color=PALETTE["black"], lw=1.8, label="max-margin line")[0]
+    solid = ax.plot([], [], color=PALETTE["black"], lw=1.8, label=_("max-margin line"))[0]
     dashed = [ax.plot([], [], color=PALETTE["black"], lw=0.9, ls="--")[0] for _ in range(2)]
     return [solid, *dashed]
 
@@ -102,7 +103,7 @@ def _warped_grid(ax, lines_in):
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
     grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
-    label_axes(ax, "warped grid: the input grid in h", "$h_1$", "$h_2$")
+    label_axes(ax, _("warped grid: the input grid in h"), "$h_1$", "$h_2$")
     return grid
 
 
@@ -115,8 +116,8 @@ def _map_grid(grid, lines_in, W, b, activation, t=1.0):
 
 def _verdict(result):
     if result.separable:
-        return f"<b>separable</b>, max margin {result.margin:.3f}"
-    return "<b>not separable</b>: no straight line splits the two classes"
+        return _("<b>separable</b>, max margin {margin:.3f}").format(margin=result.margin)
+    return _("<b>not separable</b>: no straight line splits the two classes")
 
 
 def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
@@ -140,14 +141,14 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         ax_in.plot(xs, ys, color=PALETTE["black"], lw=1.2, ls="--", label=name)
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
     ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, "input space (with the grid)")
+    label_axes(ax_in, _("input space (with the grid)"))
 
     H = hidden_points(X, W, b, activation, t)
     hidden = scatter_classes(ax_h, H, y, size=12)
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
     ax_h.legend(loc="upper right", fontsize=7)
-    label_axes(ax_h, "hidden space: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
+    label_axes(ax_h, _("hidden space: $(1 - t)\\,z + t\\,f(z)$"), "$h_1$", "$h_2$")  # t: readout
 
     warped = _warped_grid(ax_g, lines_in)
 
@@ -160,11 +161,13 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         _map_grid(warped, lines_in, W, b, activation, t)
         controls["t"].disabled = activation == "identity"  # (1 - t) z + t z = z: t does nothing
         formula = f"h = (1 - t) z + t {activation}(z)"
-        return f"{formula}, t = {t:.2f}: {_verdict(result)} in hidden space"
+        return _("{formula}, t = {t:.2f}: {verdict} in hidden space").format(
+            formula=formula, t=t, verdict=_verdict(result)
+        )
 
     controls = {
-        "activation": toggle("activation", ACTIVATIONS, activation),
-        "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
+        "activation": toggle(_("activation"), ACTIVATIONS, activation),
+        "t": slider(_("morph t (0 = linear)"), 0.0, 1.0, 0.05, t),
     }
     animated = [*hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
@@ -196,12 +199,14 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     )
     scatter_classes(ax_in, X, y, size=12)
     unit_lines = [
-        ax_in.plot([], [], color=PALETTE[c], lw=2, ls=ls, label=f"unit {i + 1}: $z_{i + 1} = 0$")[0]
+        ax_in.plot(
+            [], [], color=PALETTE[c], lw=2, ls=ls, label=_("unit {i}: $z_{i} = 0$").format(i=i + 1)
+        )[0]
         for i, (c, ls) in enumerate([("green", "-"), ("purple", "--")])
     ]
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
     ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, "input space: the two units' lines")
+    label_axes(ax_in, _("input space: the two units' lines"))
 
     hidden = scatter_classes(ax_h, hidden_points(X, W0, b0, activation), y, size=12)
     separator = _separator_lines(ax_h)
@@ -217,7 +222,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         H = hidden_points(X, W, b, activation)
         set_class_points(hidden, H, y)
         limits = _follow(ax_h, H)
-        title_h.set_text(f"hidden space: {activation}(W x + b)")
+        title_h.set_text(_("hidden space: {activation}(W x + b)").format(activation=activation))
         _map_grid(warped, lines_in, W, b, activation)
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
@@ -226,19 +231,21 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         if result.separable:
             score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
             shade_1.set_path(region_path(xs, ys, score.reshape(gx.shape)))
-        return f"{activation}: {_verdict(result)} in hidden space"
+        return _("{activation}: {verdict} in hidden space").format(
+            activation=activation, verdict=_verdict(result)
+        )
 
     def weight(name, value):
         return slider(name, -2.0, 2.0, 0.1, float(value))
 
     controls = {
-        "activation": toggle("activation", ACTIVATIONS, activation),
-        "w11": weight("unit 1: w11", W0[0, 0]),
-        "w12": weight("unit 1: w12", W0[0, 1]),
-        "b1": weight("unit 1: b1", b0[0]),
-        "w21": weight("unit 2: w21", W0[1, 0]),
-        "w22": weight("unit 2: w22", W0[1, 1]),
-        "b2": weight("unit 2: b2", b0[1]),
+        "activation": toggle(_("activation"), ACTIVATIONS, activation),
+        "w11": weight(_("unit 1: w11"), W0[0, 0]),
+        "w12": weight(_("unit 1: w12"), W0[0, 1]),
+        "b1": weight(_("unit 1: b1"), b0[0]),
+        "w21": weight(_("unit 2: w21"), W0[1, 0]),
+        "w22": weight(_("unit 2: w22"), W0[1, 1]),
+        "b2": weight(_("unit 2: b2"), b0[1]),
     }
     # not the title: it changes with the activation toggle only (then a full redraw)
     animated = [shade_0, shade_1, *unit_lines, *hidden.values(), *separator, warped]
@@ -251,7 +258,7 @@ def activation_patterns(points, W, b):
     return on @ (2 ** np.arange(on.shape[1]))
 
 
-def regions_figure(W, b, box=BOX, title="regions of the ReLU units", resolution=400):
+def regions_figure(W, b, box=BOX, title=None, resolution=400):
     """``(fig, ax)``: the input plane coloured by the units' on/off pattern, lines drawn.
 
     Each region is labelled with its pattern (unit 1 first; 1 = on), so regions are told
@@ -279,5 +286,5 @@ def regions_figure(W, b, box=BOX, title="regions of the ReLU units", resolution=
         bits = "".join(str((pattern >> i) & 1) for i in range(n_units))
         ax.text(*centre, bits, ha="center", va="center", fontsize=7, family="monospace")
     ax.set(xlim=box[0], ylim=box[1], aspect="equal")
-    label_axes(ax, title)
+    label_axes(ax, _("regions of the ReLU units") if title is None else title)
     return fig, ax

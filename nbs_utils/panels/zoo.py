@@ -10,6 +10,7 @@ import numpy as np
 from .._validate import as_count, as_number, as_points
 from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
+from ..language import _
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, label_axes, new_figure
 from ..widgets import Panel, slider, sticky_limits, toggle
@@ -51,22 +52,22 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     fig, (ax_f, ax_net) = new_figure(ncols=2, width=4.4, height=3.4)
     ax_f.axhline(0, color="0.8", lw=0.8)
     ax_f.axvline(0, color="0.8", lw=0.8)
-    ax_f.plot(x, x, color="0.6", lw=1, ls=":", label="identity $x$")
+    ax_f.plot(x, x, color="0.6", lw=1, ls=":", label=_("identity $x$"))
     (f_line,) = ax_f.plot(x, x, color=PALETTE["blue"], lw=2.2, label="$f(x)$")
     (df_line,) = ax_f.plot(x, x, color=PALETTE["vermillion"], lw=1.8, ls="--", label="$f'(x)$")
     ax_f.legend(loc="upper left", fontsize=8)
-    label_axes(ax_f, "activation and derivative", "$x$", "value")
-    ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label="collapsed affine map")
-    (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label="net output")
+    label_axes(ax_f, _("activation and derivative"), "$x$", _("value"))
+    ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label=_("collapsed affine map"))
+    (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label=_("net output"))
     ax_net.legend(loc="upper left", fontsize=8)
-    label_axes(ax_net, "random 1-16-16-1 net with $f$", "input $x$", "output")
+    label_axes(ax_net, _("random 1-16-16-1 net with $f$"), _("input $x$"), _("output"))
 
     for ax in (ax_f, ax_net):
         ax.set_xlim(*_padded(-x_max, x_max))
     controls = {
-        "name": toggle("activation", list(NAMES), name),
-        "alpha": slider("leaky/elu alpha", 0.0, 1.0, 0.05, alpha),
-        "k": slider("sigmoid steepness k", 0.25, 8.0, 0.25, k),
+        "name": toggle(_("activation"), list(NAMES), name),
+        "alpha": slider(_("leaky/elu alpha"), 0.0, 1.0, 0.05, alpha),
+        "k": slider(_("sigmoid steepness k"), 0.25, 8.0, 0.25, k),
     }
     y_limits = {}
 
@@ -96,11 +97,10 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
             if ax.get_ylim() != limits:
                 ax.set_ylim(*limits)
         gap = float(np.max(np.abs(net - affine)))
-        verdict = "the net IS this straight line: linear" if gap < 1e-9 else "bent: nonlinear"
-        return (
-            f"<b>{act!r}</b>: f(x) = {act.formula}. "
-            f"max |net − collapsed affine map| = {gap:.3g} → {verdict}"
-        )
+        verdict = _("the net IS this straight line: linear") if gap < 1e-9 else _("bent: nonlinear")
+        return _(
+            "<b>{act}</b>: f(x) = {formula}. max |net − collapsed affine map| = {gap:.3g} → {verdict}"
+        ).format(act=repr(act), formula=act.formula, gap=gap, verdict=verdict)
 
     return Panel(fig, controls, update, animated=[f_line, df_line, net_line])
 
@@ -157,23 +157,28 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     (df_line,) = ax_f.plot(z, z, color=PALETTE["vermillion"], lw=1.5, ls="--", label="$f'(z)$")
     ax_f.axhline(threshold, color="0.5", lw=0.8, ls=":", label=f"$f' = {threshold}$")
     dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=6, alpha=0.25,
-                        color=PALETTE["black"], label="units $(z, f(z))$")  # fmt: skip
+                        color=PALETTE["black"], label=_("units $(z, f(z))$"))  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
     ax_f.legend(loc="upper left", fontsize=7)
-    label_axes(ax_f, "where the units sit", "pre-activation $z$ (clipped to ±10)", "value")
+    label_axes(ax_f, _("where the units sit"), _("pre-activation $z$ (clipped to ±10)"), _("value"))
     for act_name, color in [("sigmoid", PALETTE["blue"]), ("tanh", PALETTE["orange"])]:
         act = get(act_name)
         share = [saturated_fraction(act, s * Z1 + b, threshold) for s in scales]
         ax_s.plot(scales, share, color=color, lw=2, label=act_name)
-    ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label="normalised (scale 1)")
-    marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label="current scale")
+    ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label=_("normalised (scale 1)"))
+    marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label=_("current scale"))
     ax_s.set_ylim(-0.02, 1.02)
     ax_s.legend(loc="lower right", fontsize=8)
-    label_axes(ax_s, f"share of saturated units ($|f'| < {threshold}$)", "input scale", "share")
+    label_axes(
+        ax_s,
+        _("share of saturated units ($|f'| < {threshold}$)").format(threshold=threshold),
+        _("input scale"),
+        _("share"),
+    )
 
     controls = {
-        "scale": slider("input scale", 0.1, 30.0, 0.1, scale),
-        "name": toggle("activation", ["sigmoid", "tanh"], name),
+        "scale": slider(_("input scale"), 0.1, 30.0, 0.1, scale),
+        "name": toggle(_("activation"), ["sigmoid", "tanh"], name),
     }
 
     def update(scale, name):
@@ -188,10 +193,10 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         dots.set_offsets(np.c_[np.clip(z_shown, -z_max, z_max), act(z_shown)])
         marker.set_xdata([scale, scale])
         share = saturated_fraction(act, Z, threshold)
-        return (
-            f"input scale {scale:.1f}: <b>{share:.0%}</b> of the {name} units have "
-            f"|f'(z)| &lt; {threshold} (saturated)"
-        )
+        return _(
+            "input scale {scale:.1f}: <b>{share:.0%}</b> of the {name} units have "
+            "|f'(z)| &lt; {threshold} (saturated)"
+        ).format(scale=scale, share=share, name=name, threshold=threshold)
 
     return Panel(fig, controls, update, animated=[f_line, df_line, dots, marker])
 
@@ -218,12 +223,12 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
     }
     ax.set_yscale("log")
     ax.legend(loc="lower right", fontsize=8)
-    label_axes(ax, "gradient reaching each layer", "layer $l$ (1 = input side)",
+    label_axes(ax, _("gradient reaching each layer"), _("layer $l$ (1 = input side)"),
                r"$\|\partial\, \mathrm{loss} / \partial b_l\|$")  # fmt: skip
 
     controls = {
-        "depth": slider("depth", 1, max_depth, 1, depth, integer=True),
-        "gain": slider("weight gain", 0.5, 4.0, 0.1, gain),
+        "depth": slider(_("depth"), 1, max_depth, 1, depth, integer=True),
+        "gain": slider(_("weight gain"), 0.5, 4.0, 0.1, gain),
     }
 
     def update(depth, gain):
@@ -244,7 +249,9 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
             ax.set_xlim(0.5, x_top + 0.5)
         if ax.get_ylim() != y_limits:
             ax.set_ylim(*y_limits)
-        return f"first layer / last layer gradient: {', '.join(ratios)} (floor {GRADIENT_FLOOR})"
+        return _("first layer / last layer gradient: {ratios} (floor {floor})").format(
+            ratios=", ".join(ratios), floor=GRADIENT_FLOOR
+        )
 
     return Panel(fig, controls, update, animated=list(lines.values()))
 
