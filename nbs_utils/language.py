@@ -54,7 +54,7 @@ def use_language(name):
     if name == "zh-CN":
         from .messages_zh_cn import MESSAGES
 
-        _ensure_cjk_font()
+        ensure_cjk_font()
         mpl.rcParams["font.family"] = [CJK_FONT, "DejaVu Sans"]
         mpl.rcParams["axes.unicode_minus"] = False
         catalogue = MESSAGES
@@ -65,7 +65,7 @@ def use_language(name):
     _current.update(language=name, catalogue=catalogue)
 
 
-def _ensure_cjk_font():
+def ensure_cjk_font():
     """Make :data:`CJK_FONT` known to matplotlib, or raise naming the package to install.
 
     matplotlib caches its font list; a font installed after the cache was written is

@@ -113,3 +113,25 @@ def test_a_chinese_checker_prints_chinese(capsys):
     check_forward(lambda X, W1, b1, W2, b2, act: X @ W1.T @ W2.T)
     assert MESSAGES["Nudge: {nudge}"].split("{")[0] in capsys.readouterr().out
     check_forward.reset()
+
+
+def test_make_font_check_fails_for_chinese_only_when_the_font_is_missing(monkeypatch, capsys):
+    from matplotlib import font_manager
+
+    from tools import check_font
+
+    assert check_font.main("zh-CN") == 0  # installed here (.ci/run installs it)
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [])
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
+    assert check_font.main("zh-CN") == 1
+    assert "fonts-wqy-microhei" in capsys.readouterr().err
+    assert check_font.main("en") == 0
+    assert check_font.main("fr") == 2
+
+
+def test_ci_and_make_lab_install_or_check_the_font():
+    root = catalogue.ROOT
+    assert "fonts-wqy-microhei" in (root / ".ci" / "run").read_text()
+    makefile = (root / "Makefile").read_text()
+    assert "lab: $(READY) font-check" in makefile
+    assert "tools.check_font $(LANG_EDITION)" in makefile
