@@ -109,6 +109,7 @@ MESSAGES = {
     "<b>XOR solved</b>: all four rows of the truth table are right.": "<b>XOR 已解决</b>：真值表的四行全部正确。",
     "({x1:.0f}, {x2:.0f}) gives {y:.0f}": "({x1:.0f}, {x2:.0f}) 输出 {y:.0f}",
     "<b>{right} of 4 rows right</b>; wrong: {rows}.": "<b>4 行中 {right} 行正确</b>；错误：{rows}。",
+    "XOR solved": "XOR 已解决",  # notebook 02 asserts it is in the readout
     "h flips here": "h 在此翻转",
     "wrong": "错误",
     "decision regions of y": "y 的决策区域",
@@ -117,6 +118,7 @@ MESSAGES = {
     "warped grid: the input grid in h": "扭曲的网格：输入网格在 h 空间中的像",
     "<b>separable</b>, max margin {margin:.3f}": "<b>线性可分</b>，最大间隔 {margin:.3f}",
     "<b>not separable</b>: no straight line splits the two classes": "<b>线性不可分</b>：没有直线能分开这两类",
+    "not separable": "不可分",  # notebook 03 asserts on it; "<b>separable</b>" has no 不可分
     "input space (with the grid)": "输入空间（带网格）",
     "hidden space: $(1 - t)\\,z + t\\,f(z)$": "隐藏空间：$(1 - t)\\,z + t\\,f(z)$",
     "{formula}, t = {t:.2f}: {verdict} in hidden space": "{formula}，t = {t:.2f}：在隐藏空间中{verdict}",

@@ -1,9 +1,10 @@
 """The English side of the message catalogue, collected from the source with ``ast``.
 
 The source of truth is the code itself: every string literal passed to
-:func:`nbs_utils.language._` or :func:`~nbs_utils.language.N_` in ``nbs_utils``, and every
-literal title or axis label that an English notebook's code passes to
-:func:`nbs_utils.plots.label_axes` (which looks its texts up in the catalogue). A string
+:func:`nbs_utils.language._`, :func:`~nbs_utils.language.N_` or ``translated`` in
+``nbs_utils`` and in the English notebooks' code, and every literal title or axis label
+that an English notebook's code passes to :func:`nbs_utils.plots.label_axes` (which
+looks its texts up in the catalogue). A string
 needs a translation when it has words outside ``$math$``, ``{fields}`` and HTML tags.
 
     python -m tools.catalogue          # lists the English strings with no Chinese entry
@@ -18,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "nbs_utils"
 NOTEBOOKS = ROOT / "notebooks"
-MARKERS = {"_", "N_"}
+MARKERS = {"_", "N_", "translated"}
 LABEL_ARGUMENTS = {1: "title", 2: "xlabel", 3: "ylabel"}
 
 

@@ -1,7 +1,7 @@
 """``make font-check``: is the Chinese edition's font installed? (``make lab`` runs it.)
 
-    python -m tools.check_font zh-CN    # exit 1 with the package to install if it is missing
-    python -m tools.check_font en       # only a note when it is missing: English needs no CJK font
+python -m tools.check_font zh-CN    # exit 1 with the package to install if it is missing
+python -m tools.check_font en       # only a note when it is missing: English needs no CJK font
 """
 
 import sys
