@@ -28,7 +28,7 @@ import nbformat
 import numpy as np
 
 from tests.browser.labdriver import (
-    NOTEBOOKS,
+    ENGLISH_NOTEBOOKS,
     ROOT,
     LabServer,
     NotebookPage,
@@ -131,7 +131,7 @@ def run(notebooks=None, presses_per_slider=6, reference_presses=30):
         return {"skipped": reason}
     from playwright.sync_api import sync_playwright
 
-    notebooks = NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
+    notebooks = ENGLISH_NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
     result = {"goals": GOALS, "per_notebook": {}}
     everything, all_missed, all_sliders = [], 0, 0
     lab = LabServer()
