@@ -114,18 +114,22 @@ def _is_unanswered(answer):
 def _real_array(answer, what):
     """``(array, None)`` for a real numeric answer, else ``(None, what is wrong)``."""
     if isinstance(answer, (str, bytes, bool, np.bool_)):
-        return None, f"{what} should be numbers, got {type(answer).__name__}"
+        return None, _("{what} should be numbers, got {kind}").format(
+            what=what, kind=type(answer).__name__
+        )
     try:
         arr = np.asarray(answer)
     except (TypeError, ValueError):
-        return None, f"{what} should be numbers, got {type(answer).__name__}"
+        return None, _("{what} should be numbers, got {kind}").format(
+            what=what, kind=type(answer).__name__
+        )
     if arr.dtype.kind == "c":
         return None, _("{what} should be real numbers, got complex numbers").format(what=what)
     if arr.dtype.kind not in "iuf":
         kind = "True/False values" if arr.dtype.kind == "b" else f"{arr.dtype} values"
         if arr.dtype == object:
             kind = "a mix of things that are not all numbers (an unfinished ... ?)"
-        return None, f"{what} should be numbers, got {kind}"
+        return None, _("{what} should be numbers, got {kind}").format(what=what, kind=kind)
     arr = arr.astype(float)
     if np.isnan(arr).any():
         return None, _("{what} contains NaN").format(what=what)
@@ -169,7 +173,12 @@ def _call_answer(function, what, *args):
     if _is_unanswered(function):
         return None, (UNANSWERED, _("fill in {what}").format(what=what))
     if not callable(function):
-        return None, (WRONG, f"{what} should be a function, got {type(function).__name__}")
+        return None, (
+            WRONG,
+            _("{what} should be a function, got {kind}").format(
+                what=what, kind=type(function).__name__
+            ),
+        )
     result = function(*args)
     if _is_unanswered(result):
         return None, (
@@ -304,10 +313,13 @@ def _grade_forward(two_layer):
             return WRONG, problem
         want = act(X @ W1.T + b1) @ W2.T + b2
         mistakes = [
-            ((X @ W1.T + b1) @ W2.T + b2, "the output is linear in X: the activation is missing"),
+            (
+                (X @ W1.T + b1) @ W2.T + b2,
+                N_("the output is linear in X: the activation is missing"),
+            ),
             (
                 act(want),
-                "the activation is applied to the output too (only the hidden layer has one)",
+                N_("the activation is applied to the output too (only the hidden layer has one)"),
             ),
         ]
         problem = _diagnose(
@@ -344,7 +356,9 @@ def _grade_xor_threshold_net(hidden, output):
         if problem:
             return WRONG, problem
         if values.shape != (size,):
-            return WRONG, f"{what} should be {size} numbers, got shape {values.shape}"
+            return WRONG, _("{what} should be {size} numbers, got shape {shape}").format(
+                what=what, size=size, shape=values.shape
+            )
         parts[what] = _exact(values)
     # exact arithmetic: huge weights cannot overflow, and H(0) = 0 is decided exactly
     (w1, w2, b_h), (v1, v2, v_h, b_y) = parts["hidden"], parts["output"]
@@ -452,7 +466,7 @@ def _grade_hidden_layer(hidden_layer):
             return problem
         got, problem = _real_array(out, "hidden_layer's result")
         what = f"hidden_layer with {name}, {len(bt)} units"
-        mistakes = [(X @ Wt.T + bt, "the result is z itself: apply act to it")]
+        mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
         problem = problem or _diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
         if problem:
             return WRONG, problem
@@ -547,7 +561,9 @@ def _grade_sawtooth_counts(pieces, units):
             return UNANSWERED, _("fill in {what}").format(what=what)
         got, problem = _real_array(answer, what)
         if problem is None and got.shape != ():
-            problem = f"{what} should be one number, got shape {got.shape}"
+            problem = _("{what} should be one number, got shape {shape}").format(
+                what=what, shape=got.shape
+            )
         if problem is None and got != want:
             too = "too many" if got > want else "too few"
             problem = f"{what} is {too}"
@@ -577,9 +593,11 @@ def _grade_bump(bump):
         mistakes = [
             (
                 -want,
-                "your bump is upside down: the step at `left` goes up, the one at `right` comes down",
+                N_(
+                    "your bump is upside down: the step at `left` goes up, the one at `right` comes down"
+                ),
             ),
-            (want / height, "the bump has height 1 everywhere: scale it by `height`"),
+            (want / height, N_("the bump has height 1 everywhere: scale it by `height`")),
         ]
         args = f"left={left}, right={right}, height={height}, w={w}"
         problem = problem or _diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
@@ -609,7 +627,7 @@ def _grade_tanh(my_tanh):
         return problem
     got, problem = _real_array(out, "my_tanh(x)")
     mistakes = [
-        (get("sigmoid")(x), "that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)")
+        (get("sigmoid")(x), N_("that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)"))
     ]
     what = "my_tanh(x) on [-6, 6] and at ±40, ±800"
     problem = problem or _diagnose(got, np.tanh(x), what, 1e-12, mistakes)
@@ -637,8 +655,11 @@ def _grade_logistic_gradient(my_grad):
         got, problem = _real_array(out, "my_grad(theta, Xb, y)")
         want = Xb.T @ (get("sigmoid")(Xb @ theta) - y) / m
         mistakes = [
-            (-want, "the sign is flipped: the gradient points uphill, towards a larger loss"),
-            (m * want, "the result is m times too large: average over the rows, do not only sum"),
+            (-want, N_("the sign is flipped: the gradient points uphill, towards a larger loss")),
+            (
+                m * want,
+                N_("the result is m times too large: average over the rows, do not only sum"),
+            ),
         ]
         problem = problem or _diagnose(got, want, f"my_grad on {m} rows", 1e-10, mistakes)
         if problem:
