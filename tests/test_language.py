@@ -135,3 +135,25 @@ def test_ci_and_make_lab_install_or_check_the_font():
     makefile = (root / "Makefile").read_text()
     assert "lab: $(READY) font-check" in makefile
     assert "tools.check_font $(LANG_EDITION)" in makefile
+
+
+def test_the_scan_also_finds_texts_that_label_axes_slider_and_toggle_look_up():
+    code = (
+        'label_axes(ax, "a new title", "$x$", ylabel="a new y label")\n'
+        'controls = {"k": slider("a new slider", 0, 1, 0.1, 0), "a": toggle("a toggle", ["relu"])}\n'
+        'print("not for the learner")\n'
+    )
+    found = catalogue.strings_in_code(code)
+    assert sorted(found) == ["$x$", "a new slider", "a new title", "a new y label", "a toggle"]
+
+
+def test_controls_and_titles_built_after_the_choice_are_chinese():
+    from nbs_utils.plots import label_axes, new_figure
+    from nbs_utils.widgets import slider, toggle
+
+    use_language("zh-CN")
+    assert slider("layers", 1, 8, 1, 5, integer=True).description == MESSAGES["layers"]
+    assert toggle("activation", ["relu", "tanh"]).description == MESSAGES["activation"]
+    _fig, ax = new_figure()
+    label_axes(ax, "Decision regions", "$x_1$", "value")
+    assert (ax.get_title(), ax.get_ylabel()) == (MESSAGES["Decision regions"], MESSAGES["value"])

@@ -2,9 +2,11 @@
 
 The source of truth is the code itself: every string literal passed to
 :func:`nbs_utils.language._`, :func:`~nbs_utils.language.N_` or ``translated`` in
-``nbs_utils`` and in the English notebooks' code, and every literal title or axis label
-that an English notebook's code passes to :func:`nbs_utils.plots.label_axes` (which
-looks its texts up in the catalogue). A string
+``nbs_utils`` and in the English notebooks' code, and every literal text passed to a
+function that looks its texts up in the catalogue itself (:data:`LOOKED_UP`: the title and
+axis labels of :func:`nbs_utils.plots.label_axes`, the descriptions of
+:func:`nbs_utils.widgets.slider` and :func:`~nbs_utils.widgets.toggle`), so a new panel's
+titles and control labels are found even before anyone wraps them in ``_``. A string
 needs a translation when it has words outside ``$math$``, ``{fields}`` and HTML tags.
 
     python -m tools.catalogue          # lists the English strings with no Chinese entry
@@ -20,7 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "nbs_utils"
 NOTEBOOKS = ROOT / "notebooks"
 MARKERS = {"_", "N_", "translated"}
-LABEL_ARGUMENTS = {1: "title", 2: "xlabel", 3: "ylabel"}
+LOOKED_UP = {  # functions that look their texts up in the catalogue: {name: {position: keyword}}
+    "label_axes": {1: "title", 2: "xlabel", 3: "ylabel"},
+    "slider": {0: "description"},
+    "toggle": {0: "description"},
+}
 
 
 def _literal(node):
@@ -32,8 +38,8 @@ def _called(node):
     return func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
 
 
-def strings_in_code(source, label_axes=False):
-    """Literal arguments of ``_``/``N_`` calls (and of ``label_axes`` calls if asked)."""
+def strings_in_code(source):
+    """Literal arguments of the :data:`MARKERS` calls and the texts of :data:`LOOKED_UP` calls."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
@@ -41,9 +47,10 @@ def strings_in_code(source, label_axes=False):
         name = _called(node)
         if name in MARKERS and node.args:
             found.append(_literal(node.args[0]))
-        elif label_axes and name == "label_axes":
-            found += [_literal(a) for i, a in enumerate(node.args) if i in LABEL_ARGUMENTS]
-            found += [_literal(k.value) for k in node.keywords if k.arg in LABEL_ARGUMENTS.values()]
+        elif name in LOOKED_UP:
+            texts = LOOKED_UP[name]
+            found += [_literal(a) for i, a in enumerate(node.args) if i in texts]
+            found += [_literal(k.value) for k in node.keywords if k.arg in texts.values()]
     return [s for s in found if s is not None]
 
 
@@ -72,7 +79,7 @@ def english_strings():
     for path in sorted(PACKAGE.rglob("*.py")):
         found.update(strings_in_code(path.read_text(encoding="utf-8")))
     for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        found.update(strings_in_code(notebook_code(path), label_axes=True))
+        found.update(strings_in_code(notebook_code(path)))
     return sorted(s for s in found if needs_translation(s))
 
 
