@@ -60,13 +60,13 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         ax.add_collection(LineCollection(grid, colors=colors, linewidths=1.2))
         for ax in (ax_stack, ax_one)
     )
-    label_axes(ax_one, _("one layer: $W x + b$"), "$y_1$", "$y_2$")
+    label_axes(ax_one, "one layer: $W x + b$", "$y_1$", "$y_2$")
     title = label_axes(ax_stack, "", "$y_1$", "$y_2$").title
     for ax in (ax_stack, ax_one):
         ax.ticklabel_format(useOffset=False)
     controls = {
-        "depth": slider(_("layers"), 1, 8, 1, depth, integer=True),
-        "seed": slider(_("random seed"), 0, 20, 1, seed, integer=True),
+        "depth": slider("layers", 1, 8, 1, depth, integer=True),
+        "seed": slider("random seed", 0, 20, 1, seed, integer=True),
         "activation": toggle(
             _("between layers"), ["identity", "leaky_relu", "relu", "tanh"], activation
         ),
@@ -122,8 +122,8 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label=_("network"))
     ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
     ax.legend(loc="upper left")
-    label_axes(ax, _("leaky ReLU network on a line"), "$x$", "$f(x)$")
-    controls = {"alpha": slider(_("negative slope α"), 0.0, 1.0, 0.05, alpha)}
+    label_axes(ax, "leaky ReLU network on a line", "$x$", "$f(x)$")
+    controls = {"alpha": slider("negative slope α", 0.0, 1.0, 0.05, alpha)}
 
     def update(alpha):
         y = forward(layers, x, activation=get("leaky_relu", alpha=alpha))[:, 0]

@@ -58,7 +58,7 @@ def approximation_panel(n_bumps=10, log_steepness=3.0, max_bumps=100):
     (approx,) = ax.plot(x, x, color=PALETTE["orange"], lw=1.6, label=_("sum of bumps"))
     ax.set_ylim(-0.1, 1.0)
     ax.legend(loc="upper left")
-    label_axes(ax, _("Bumps from pairs of steep sigmoids"), "x", _("value"))
+    label_axes(ax, "Bumps from pairs of steep sigmoids", "x", "value")
 
     def update(n_bumps, log_steepness):
         w = 10.0**log_steepness
@@ -68,8 +68,8 @@ def approximation_panel(n_bumps=10, log_steepness=3.0, max_bumps=100):
         )
 
     controls = {
-        "n_bumps": slider(_("number of bumps"), 1, max_bumps, 1, n_bumps, integer=True),
-        "log_steepness": slider(_("log10 steepness w"), 0.0, 4.0, 0.25, log_steepness),
+        "n_bumps": slider("number of bumps", 1, max_bumps, 1, n_bumps, integer=True),
+        "log_steepness": slider("log10 steepness w", 0.0, 4.0, 0.25, log_steepness),
     }
     return Panel(fig, controls, update, animated=[approx])
 
@@ -126,7 +126,7 @@ def sawtooth_panel(depth=3, max_depth=8):
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.05, 1.1)
     ax.legend(loc="upper right", fontsize="small")
-    label_axes(ax, _("The sawtooth t(t(...t(x)))"), "x", "$t^k(x)$")
+    label_axes(ax, "The sawtooth t(t(...t(x)))", "x", "$t^k(x)$")
 
     def update(depth):
         xs = np.arange(2**depth + 1) / 2**depth
@@ -147,7 +147,7 @@ def sawtooth_panel(depth=3, max_depth=8):
             wide_units=2**depth, wide_params=wide_params,
         )  # fmt: skip
 
-    controls = {"depth": slider(_("depth k"), 1, max_depth, 1, depth, integer=True)}
+    controls = {"depth": slider("depth k", 1, max_depth, 1, depth, integer=True)}
     return Panel(fig, controls, update, animated=[deep, kinks, ax.title])
 
 
@@ -163,7 +163,7 @@ def width_lab_panel(trainings, X, y, box=((-2.5, 2.5), (-2.5, 2.5)), n=120):
     image = ax.pcolormesh(xx, yy, np.zeros_like(xx), cmap=CLASS_CMAP, vmin=0, vmax=1)
     scatter_classes(ax, X, y, size=14)
     ax.set_aspect("equal")
-    label_axes(ax, _("Decision regions"), "$x_1$", "$x_2$")
+    label_axes(ax, "Decision regions", "$x_1$", "$x_2$")
 
     def update(net):
         result = trainings[net]
@@ -173,4 +173,4 @@ def width_lab_panel(trainings, X, y, box=((-2.5, 2.5), (-2.5, 2.5)), n=120):
             net=net, accuracy=result.accuracy
         )
 
-    return Panel(fig, {"net": toggle(_("net"), labels, labels[0])}, update, [image, ax.title])
+    return Panel(fig, {"net": toggle("net", labels, labels[0])}, update, [image, ax.title])

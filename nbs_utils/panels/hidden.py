@@ -14,7 +14,7 @@ from matplotlib.path import Path
 
 from ..activations import get
 from ..geometry import linearly_separable
-from ..language import _
+from ..language import N_, _
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
@@ -103,7 +103,7 @@ def _warped_grid(ax, lines_in):
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
     grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
-    label_axes(ax, _("warped grid: the input grid in h"), "$h_1$", "$h_2$")
+    label_axes(ax, "warped grid: the input grid in h", "$h_1$", "$h_2$")
     return grid
 
 
@@ -141,14 +141,14 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         ax_in.plot(xs, ys, color=PALETTE["black"], lw=1.2, ls="--", label=name)
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
     ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, _("input space (with the grid)"))
+    label_axes(ax_in, "input space (with the grid)")
 
     H = hidden_points(X, W, b, activation, t)
     hidden = scatter_classes(ax_h, H, y, size=12)
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
     ax_h.legend(loc="upper right", fontsize=7)
-    label_axes(ax_h, _("hidden space: $(1 - t)\\,z + t\\,f(z)$"), "$h_1$", "$h_2$")  # t: readout
+    label_axes(ax_h, "hidden space: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
 
     warped = _warped_grid(ax_g, lines_in)
 
@@ -166,8 +166,8 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         )
 
     controls = {
-        "activation": toggle(_("activation"), ACTIVATIONS, activation),
-        "t": slider(_("morph t (0 = linear)"), 0.0, 1.0, 0.05, t),
+        "activation": toggle("activation", ACTIVATIONS, activation),
+        "t": slider("morph t (0 = linear)", 0.0, 1.0, 0.05, t),
     }
     animated = [*hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
@@ -206,7 +206,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     ]
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
     ax_in.legend(loc="lower right", fontsize=7)
-    label_axes(ax_in, _("input space: the two units' lines"))
+    label_axes(ax_in, "input space: the two units' lines")
 
     hidden = scatter_classes(ax_h, hidden_points(X, W0, b0, activation), y, size=12)
     separator = _separator_lines(ax_h)
@@ -239,7 +239,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         return slider(name, -2.0, 2.0, 0.1, float(value))
 
     controls = {
-        "activation": toggle(_("activation"), ACTIVATIONS, activation),
+        "activation": toggle("activation", ACTIVATIONS, activation),
         "w11": weight(_("unit 1: w11"), W0[0, 0]),
         "w12": weight(_("unit 1: w12"), W0[0, 1]),
         "b1": weight(_("unit 1: b1"), b0[0]),
@@ -252,13 +252,17 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     return Panel(fig, controls, update, animated)
 
 
+REGIONS_TITLE = N_("regions of the ReLU units")
+"""The default title of :func:`regions_figure` (shown in the chosen language)."""
+
+
 def activation_patterns(points, W, b):
     """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``."""
     on = (np.asarray(points, float) @ np.asarray(W, float).T + np.asarray(b, float)) > 0
     return on @ (2 ** np.arange(on.shape[1]))
 
 
-def regions_figure(W, b, box=BOX, title=None, resolution=400):
+def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     """``(fig, ax)``: the input plane coloured by the units' on/off pattern, lines drawn.
 
     Each region is labelled with its pattern (unit 1 first; 1 = on), so regions are told
@@ -286,5 +290,5 @@ def regions_figure(W, b, box=BOX, title=None, resolution=400):
         bits = "".join(str((pattern >> i) & 1) for i in range(n_units))
         ax.text(*centre, bits, ha="center", va="center", fontsize=7, family="monospace")
     ax.set(xlim=box[0], ylim=box[1], aspect="equal")
-    label_axes(ax, _("regions of the ReLU units") if title is None else title)
+    label_axes(ax, title)
     return fig, ax

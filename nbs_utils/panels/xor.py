@@ -152,7 +152,7 @@ def xor_builder_panel(weights=None, box=BOX):
             raise ValueError(f"unknown weight names {sorted(unknown)}; known: {list(start)}")
         start.update({k: float(v) for k, v in weights.items()})
     lo, hi, step = WEIGHT_RANGE
-    controls = {name: slider(_(LABELS[name]), lo, hi, step, value) for name, value in start.items()}
+    controls = {name: slider(LABELS[name], lo, hi, step, value) for name, value in start.items()}
 
     fig, ax = new_figure(width=4.2, height=3.6)
     (x0, x1), (y0, y1) = box
@@ -172,7 +172,7 @@ def xor_builder_panel(weights=None, box=BOX):
     ax.set_xticks([0, 0.5, 1])
     ax.set_yticks([0, 0.5, 1])
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=8, ncols=4)
-    label_axes(ax, _("decision regions of y"))
+    label_axes(ax, "decision regions of y")
 
     def update(**weights):
         h, y = skip_net(XOR_X, **weights)

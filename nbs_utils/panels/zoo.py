@@ -56,18 +56,18 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     (f_line,) = ax_f.plot(x, x, color=PALETTE["blue"], lw=2.2, label="$f(x)$")
     (df_line,) = ax_f.plot(x, x, color=PALETTE["vermillion"], lw=1.8, ls="--", label="$f'(x)$")
     ax_f.legend(loc="upper left", fontsize=8)
-    label_axes(ax_f, _("activation and derivative"), "$x$", _("value"))
+    label_axes(ax_f, "activation and derivative", "$x$", "value")
     ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label=_("collapsed affine map"))
     (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label=_("net output"))
     ax_net.legend(loc="upper left", fontsize=8)
-    label_axes(ax_net, _("random 1-16-16-1 net with $f$"), _("input $x$"), _("output"))
+    label_axes(ax_net, "random 1-16-16-1 net with $f$", "input $x$", "output")
 
     for ax in (ax_f, ax_net):
         ax.set_xlim(*_padded(-x_max, x_max))
     controls = {
-        "name": toggle(_("activation"), list(NAMES), name),
-        "alpha": slider(_("leaky/elu alpha"), 0.0, 1.0, 0.05, alpha),
-        "k": slider(_("sigmoid steepness k"), 0.25, 8.0, 0.25, k),
+        "name": toggle("activation", list(NAMES), name),
+        "alpha": slider("leaky/elu alpha", 0.0, 1.0, 0.05, alpha),
+        "k": slider("sigmoid steepness k", 0.25, 8.0, 0.25, k),
     }
     y_limits = {}
 
@@ -160,7 +160,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
                         color=PALETTE["black"], label=_("units $(z, f(z))$"))  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
     ax_f.legend(loc="upper left", fontsize=7)
-    label_axes(ax_f, _("where the units sit"), _("pre-activation $z$ (clipped to ±10)"), _("value"))
+    label_axes(ax_f, "where the units sit", "pre-activation $z$ (clipped to ±10)", "value")
     for act_name, color in [("sigmoid", PALETTE["blue"]), ("tanh", PALETTE["orange"])]:
         act = get(act_name)
         share = [saturated_fraction(act, s * Z1 + b, threshold) for s in scales]
@@ -177,8 +177,8 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     )
 
     controls = {
-        "scale": slider(_("input scale"), 0.1, 30.0, 0.1, scale),
-        "name": toggle(_("activation"), ["sigmoid", "tanh"], name),
+        "scale": slider("input scale", 0.1, 30.0, 0.1, scale),
+        "name": toggle("activation", ["sigmoid", "tanh"], name),
     }
 
     def update(scale, name):
@@ -223,12 +223,12 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
     }
     ax.set_yscale("log")
     ax.legend(loc="lower right", fontsize=8)
-    label_axes(ax, _("gradient reaching each layer"), _("layer $l$ (1 = input side)"),
+    label_axes(ax, "gradient reaching each layer", "layer $l$ (1 = input side)",
                r"$\|\partial\, \mathrm{loss} / \partial b_l\|$")  # fmt: skip
 
     controls = {
-        "depth": slider(_("depth"), 1, max_depth, 1, depth, integer=True),
-        "gain": slider(_("weight gain"), 0.5, 4.0, 0.1, gain),
+        "depth": slider("depth", 1, max_depth, 1, depth, integer=True),
+        "gain": slider("weight gain", 0.5, 4.0, 0.1, gain),
     }
 
     def update(depth, gain):
