@@ -84,3 +84,13 @@ def test_sync_keeps_translations_by_id_and_reports_new_changed_and_removed_cells
     del english["cells"][-1]  # a cell goes
     _nb, report = sync_zh.synced(english, again)
     assert report == {"untranslated": ["n"], "outdated": ["a"], "dropped": ["b"]}
+
+
+def test_a_cell_edited_by_a_translator_counts_as_translated():
+    english = {"cells": [{"cell_type": "markdown", "id": "a", "metadata": {}, "source": "Hi"}]}
+    chinese, report = sync_zh.synced(english)
+    assert report["untranslated"] == ["a"] and sync_zh.source(chinese["cells"][0]) == "Hi"
+    chinese["cells"][0]["source"] = "你好"  # edited in JupyterLab; no metadata touched
+    again, report = sync_zh.synced(english, chinese)
+    assert report["untranslated"] == [] and sync_zh.source(again["cells"][0]) == "你好"
+    assert again["cells"][0]["metadata"]["zh_cn"] == {"translated": True, "source_en": "Hi"}

@@ -7,7 +7,9 @@ For every English notebook ``notebooks/NN_name.ipynb`` this rebuilds
   :data:`LANGUAGE_LINE` inserted into the first code cell after its ``%`` magics;
 - markdown cells keep their Chinese text, matched by cell id (the Chinese twin of an
   English cell has the same id); an English markdown cell with no Chinese twin is copied
-  in English and reported, so a translator knows what to do;
+  in English and reported, so a translator knows what to do. Translating is editing that
+  cell in the Chinese notebook (in JupyterLab or with :func:`translate`): a cell whose text
+  differs from the English copied into it counts as translated;
 - Chinese markdown whose English cell is gone is dropped and reported.
 
     python -m tools.sync_zh            # rewrite notebooks/zh-CN/*.ipynb, report what is untranslated
@@ -82,7 +84,7 @@ def synced(english, chinese=None):
                 first_code = False
         elif cell["cell_type"] == "markdown":
             twin = translated.get(cell["id"])
-            done = twin is not None and twin.get("metadata", {}).get("zh_cn", {}).get("translated")
+            done = twin is not None and _is_translated(twin)
             if done:
                 new["source"] = copy.deepcopy(twin["source"])
                 if twin["metadata"]["zh_cn"].get("source_en") != source(cell):
@@ -98,10 +100,13 @@ def synced(english, chinese=None):
     report["dropped"] = [i for i in translated if i not in kept]
     nb = copy.deepcopy(english)
     nb["cells"] = cells
-    nb.setdefault("metadata", {})["language_info"] = dict(
-        english.get("metadata", {}).get("language_info", {"name": "python"})
-    )
     return nb, report
+
+
+def _is_translated(cell):
+    """Marked translated, or edited since the English text was copied in (a translator's work)."""
+    mark = cell.get("metadata", {}).get("zh_cn", {})
+    return bool(mark.get("translated")) or source(cell) != mark.get("source_en", source(cell))
 
 
 def translate(chinese, cell_id, text):
