@@ -84,6 +84,9 @@ def test_sync_keeps_translations_by_id_and_reports_new_changed_and_removed_cells
     del english["cells"][-1]  # a cell goes
     _nb, report = sync_zh.synced(english, again)
     assert report == {"untranslated": ["n"], "outdated": ["a"], "dropped": ["b"]}
+    revised, report = sync_zh.synced(english, again, accept={"a"})  # the translator revised "a"
+    assert report["outdated"] == [] and sync_zh.source(revised["cells"][0]) == "你好"
+    assert sync_zh.synced(english, revised)[1]["outdated"] == []
 
 
 def test_a_cell_edited_by_a_translator_counts_as_translated():

@@ -14,6 +14,7 @@ For every English notebook ``notebooks/NN_name.ipynb`` this rebuilds
 
     python -m tools.sync_zh            # rewrite notebooks/zh-CN/*.ipynb, report what is untranslated
     python -m tools.sync_zh --check    # only report; exit 1 if anything is out of step
+    python -m tools.sync_zh --accept ID ...   # these outdated cells are revised: mark them current
 
 The English cell's source is kept in the Chinese cell's metadata (``zh_cn.source_en``), so
 a later run also reports translated cells whose English text has changed since.
@@ -64,12 +65,13 @@ def write(path, nb):
     Path(path).write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def synced(english, chinese=None):
+def synced(english, chinese=None, accept=()):
     """``(notebook, report)``: the Chinese notebook rebuilt from ``english``.
 
     ``chinese``: the current Chinese notebook (or None); ``report``: a dict of lists of
     cell ids: ``untranslated`` (English text copied), ``outdated`` (the English text changed
     since it was translated), ``dropped`` (Chinese cells whose English cell is gone).
+    ``accept``: ids of outdated cells whose Chinese has been revised for the new English.
     """
     translated = {}
     if chinese is not None:
@@ -87,7 +89,9 @@ def synced(english, chinese=None):
             done = twin is not None and _is_translated(twin)
             if done:
                 new["source"] = copy.deepcopy(twin["source"])
-                if twin["metadata"]["zh_cn"].get("source_en") != source(cell):
+                if twin["metadata"]["zh_cn"].get("source_en") != source(cell) and (
+                    cell["id"] not in accept
+                ):
                     report["outdated"].append(cell["id"])
                     new["metadata"]["zh_cn"] = dict(twin["metadata"]["zh_cn"])
                 else:
@@ -127,13 +131,17 @@ def translate(chinese, cell_id, text):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="report only; exit 1 if out of step")
+    parser.add_argument(
+        "--accept", nargs="+", default=(), metavar="CELL_ID",
+        help="outdated cells whose Chinese now follows the new English text",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     CHINESE.mkdir(exist_ok=True)
     out_of_step = False
     for path in sorted(ENGLISH.glob("*.ipynb")):
         twin = CHINESE / path.name
         current = read(twin) if twin.exists() else None
-        nb, report = synced(read(path), current)
+        nb, report = synced(read(path), current, accept=set(args.accept))
         if current != nb:
             out_of_step = True
             if not args.check:
