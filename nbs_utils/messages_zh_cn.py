@@ -32,7 +32,7 @@ MESSAGES = {
     "{what} should be {size} numbers, got shape {shape}": "{what} 应为 {size} 个数，实际形状是 {shape}",
     "{what} should be one number, got shape {shape}": "{what} 应为一个数，实际形状是 {shape}",
     "{what} should be real numbers, got complex numbers": "{what} 应为实数，实际是复数",
-    "on {depth}: {message}": "在{depth}上：{message}",
+    "on {depth}: {message}": "在 {depth}上：{message}",
     "a stack of 1 layer": "1 层的堆叠",
     "a stack of {n} layers": "{n} 层的堆叠",
     "{n} of 4 rows wrong: {rows}": "4 行中有 {n} 行错误：{rows}",
