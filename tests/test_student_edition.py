@@ -17,7 +17,9 @@ from tools.student_edition import SOLUTION_TAG, build, main
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-BOTH_EDITIONS = sorted(p.relative_to(ROOT / "notebooks").as_posix() for p in (ROOT / "notebooks").rglob("*.ipynb"))  # fmt: skip
+BOTH_EDITIONS = [n.relative_to(ROOT / "notebooks").as_posix() for n in NOTEBOOKS] + [
+    f"zh-CN/{n.name}" for n in NOTEBOOKS
+]  # the Simplified Chinese twins (tests/test_zh_cn_notebooks.py) too
 CHECK_CALL = re.compile(r"^check_\w+\(", re.MULTILINE)
 UNANSWERED = "Not answered yet: "
 
