@@ -29,8 +29,12 @@ NOTEBOOKS = ENGLISH_NOTEBOOKS + sorted(
 
 
 def notebook_id(path):
-    """A test id unique across editions: ``01_linear_collapse``, ``zh-CN/01_linear_collapse``."""
-    return Path(path).resolve().relative_to(ROOT / "notebooks").with_suffix("").as_posix()
+    """A test id unique across editions: ``01_linear_collapse``, ``zh-CN/01_linear_collapse``
+    (the stem for a notebook outside ``notebooks/``, such as the harness's own)."""
+    path = Path(path).resolve()
+    if not path.is_relative_to(ROOT / "notebooks"):
+        return path.stem
+    return path.relative_to(ROOT / "notebooks").with_suffix("").as_posix()
 
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
