@@ -7,10 +7,21 @@ READY := $(VENV)/.ready
 TEST_READY := $(VENV)/.test-ready
 SITE_READY := $(VENV)/.site-ready
 
-.PHONY: lab test lint unit notebooks browser browser-stress bench student site clean
+.PHONY: lab font-check test lint unit notebooks browser browser-stress bench student site clean
 
-lab: $(READY)  ## open the course in JupyterLab
-	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/01_linear_collapse.ipynb $(if $(filter 0,$(shell id -u)),--allow-root)
+# `make lab LANG_EDITION=zh-CN` opens the Simplified Chinese edition (notebooks/zh-CN/),
+# with JupyterLab's own menus in Chinese (jupyterlab-language-pack-zh-cn).
+LANG_EDITION ?= en
+LAB_FIRST := $(if $(filter zh-CN,$(LANG_EDITION)),zh-CN/,)01_linear_collapse.ipynb
+LAB_SETTINGS := $(VENV)/lab-settings-$(LANG_EDITION)
+
+lab: $(READY) font-check  ## open the course in JupyterLab (LANG_EDITION=zh-CN: 简体中文)
+	mkdir -p $(LAB_SETTINGS)/@jupyterlab/translation-extension
+	echo '{"locale": "$(if $(filter zh-CN,$(LANG_EDITION)),zh_CN,en)"}' > $(LAB_SETTINGS)/@jupyterlab/translation-extension/plugin.jupyterlab-settings
+	JUPYTERLAB_SETTINGS_DIR=$(abspath $(LAB_SETTINGS)) $(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.default_url=/lab/tree/$(LAB_FIRST) $(if $(filter 0,$(shell id -u)),--allow-root)
+
+font-check: $(READY)  ## the Chinese edition's CJK font (Debian fonts-wqy-microhei) is installed
+	$(BIN)/python -m tools.check_font $(LANG_EDITION)
 
 test: lint unit notebooks browser  ## every test: lint, unit tests, nbval, JupyterLab in Chromium
 

@@ -32,7 +32,7 @@ import nbformat
 import numpy as np
 
 from tests.browser.labdriver import (
-    NOTEBOOKS,
+    ENGLISH_NOTEBOOKS,
     ROOT,
     LabServer,
     NotebookPage,
@@ -145,7 +145,7 @@ def run(notebooks=None, presses_per_slider=6, reference_presses=30):
         return {"skipped": reason}
     from playwright.sync_api import sync_playwright
 
-    notebooks = NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
+    notebooks = ENGLISH_NOTEBOOKS if notebooks is None else [Path(p).resolve() for p in notebooks]
     result = {"goals": GOALS, "per_notebook": {}}
     measured, reference = {}, ([], 0, 0, 0.0)
     lab = LabServer()

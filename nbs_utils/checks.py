@@ -27,6 +27,7 @@ import numpy as np
 from .activations import get
 from .datasets import XOR_X, XOR_Y
 from .geometry import linearly_separable
+from .language import N_, _
 from .nets import backprop, collapse, random_layers
 
 UNANSWERED = "unanswered"
@@ -53,7 +54,9 @@ class Checker:
                 warnings.simplefilter("ignore")
                 return self._grade(*answer, **options)
         except Exception as err:  # the learner's code (or garbage) must not crash the cell
-            return WRONG, f"your answer raised {type(err).__name__}: {err}"
+            return WRONG, _("your answer raised {error}: {message}").format(
+                error=type(err).__name__, message=err
+            )
 
     def passes(self, *answer, **options):
         """True if ``answer`` is right. Prints nothing (for the solutions' asserts)."""
@@ -65,18 +68,37 @@ class Checker:
 
     def __call__(self, *answer, show_answer=False, **options):
         status, message = self.verdict(*answer, **options)
+        message = _(message)  # constant messages have catalogue entries; values stay as they are
         if status == CORRECT:
-            print(f"Correct: {message}")
+            print(_("Correct: {message}").format(message=message))
         elif show_answer:
-            verdict = "not answered yet" if status == UNANSWERED else f"not yet: {message}"
-            print(f"Your answer: {verdict}\nThe answer: {self.answer}")
+            verdict = (
+                _("not answered yet")
+                if status == UNANSWERED
+                else _("not yet: {message}").format(message=message)
+            )
+            print(
+                _("Your answer: {verdict}\nThe answer: {answer}").format(
+                    verdict=verdict, answer=_(self.answer)
+                )
+            )
         elif status == UNANSWERED:
-            print(f"Not answered yet: {message}, then run this cell again.")
+            print(
+                _("Not answered yet: {message}, then run this cell again.").format(message=message)
+            )
         else:
             self.tries += 1
-            help_text = f"Nudge: {self.nudge}" if self.tries == 1 else f"Hint: {self.hint}"
-            more = "" if self.tries == 1 else " (stuck? call it again with show_answer=True)"
-            print(f"Not yet (try {self.tries}): {message}.\n{help_text}{more}")
+            help_text = (
+                _("Nudge: {nudge}").format(nudge=_(self.nudge))
+                if self.tries == 1
+                else _("Hint: {hint}").format(hint=_(self.hint))
+            )
+            more = "" if self.tries == 1 else _(" (stuck? call it again with show_answer=True)")
+            print(
+                _("Not yet (try {tries}): {message}.\n{help}{more}").format(
+                    tries=self.tries, message=message, help=help_text, more=more
+                )
+            )
 
     def __repr__(self):
         return f"Checker({self.name!r})"
@@ -92,36 +114,44 @@ def _is_unanswered(answer):
 def _real_array(answer, what):
     """``(array, None)`` for a real numeric answer, else ``(None, what is wrong)``."""
     if isinstance(answer, (str, bytes, bool, np.bool_)):
-        return None, f"{what} should be numbers, got {type(answer).__name__}"
+        return None, _("{what} should be numbers, got {kind}").format(
+            what=what, kind=type(answer).__name__
+        )
     try:
         arr = np.asarray(answer)
     except (TypeError, ValueError):
-        return None, f"{what} should be numbers, got {type(answer).__name__}"
+        return None, _("{what} should be numbers, got {kind}").format(
+            what=what, kind=type(answer).__name__
+        )
     if arr.dtype.kind == "c":
-        return None, f"{what} should be real numbers, got complex numbers"
+        return None, _("{what} should be real numbers, got complex numbers").format(what=what)
     if arr.dtype.kind not in "iuf":
         kind = "True/False values" if arr.dtype.kind == "b" else f"{arr.dtype} values"
         if arr.dtype == object:
             kind = "a mix of things that are not all numbers (an unfinished ... ?)"
-        return None, f"{what} should be numbers, got {kind}"
+        return None, _("{what} should be numbers, got {kind}").format(what=what, kind=kind)
     arr = arr.astype(float)
     if np.isnan(arr).any():
-        return None, f"{what} contains NaN"
+        return None, _("{what} contains NaN").format(what=what)
     if np.isinf(arr).any():
-        return None, f"{what} contains inf (an overflow?)"
+        return None, _("{what} contains inf (an overflow?)").format(what=what)
     return arr, None
 
 
 def _compare(got, want, what, atol, rtol=1e-9):
     """``None`` if the real array ``got`` matches ``want``, else what is wrong (no values)."""
     if got.shape != want.shape:
-        return f"{what} should have shape {want.shape}, got {got.shape}"
+        return _("{what} should have shape {want}, got {got}").format(
+            what=what, want=want.shape, got=got.shape
+        )
     wrong = ~np.isclose(got, want, atol=atol, rtol=rtol)
     if not wrong.any():
         return None
     if got.size == 1:
-        return f"{what} is not right"
-    return f"{np.count_nonzero(wrong)} of the {got.size} entries of {what} are not right"
+        return _("{what} is not right").format(what=what)
+    return _("{k} of the {n} entries of {what} are not right").format(
+        k=np.count_nonzero(wrong), n=got.size, what=what
+    )
 
 
 def _diagnose(got, want, what, atol, mistakes=()):
@@ -141,12 +171,22 @@ def _diagnose(got, want, what, atol, mistakes=()):
 def _call_answer(function, what, *args):
     """``(result, None)`` from the learner's ``function(*args)``, or ``(None, problem)``."""
     if _is_unanswered(function):
-        return None, (UNANSWERED, f"fill in {what}")
+        return None, (UNANSWERED, _("fill in {what}").format(what=what))
     if not callable(function):
-        return None, (WRONG, f"{what} should be a function, got {type(function).__name__}")
+        return None, (
+            WRONG,
+            _("{what} should be a function, got {kind}").format(
+                what=what, kind=type(function).__name__
+            ),
+        )
     result = function(*args)
     if _is_unanswered(result):
-        return None, (UNANSWERED, f"write the body of {what} (it still returns {result!r})")
+        return None, (
+            UNANSWERED,
+            _("write the body of {what} (it still returns {result!r})").format(
+                what=what, result=result
+            ),
+        )
     return result, None
 
 
@@ -166,7 +206,7 @@ class _CloseCheck:
     def _checker(self, expected, what, hint, atol, nudge):
         def grade(answer):
             if _is_unanswered(answer):
-                return UNANSWERED, f"fill in {what}"
+                return UNANSWERED, _("fill in {what}").format(what=what)
             got, problem = _real_array(answer, what)
             if problem is None:
                 problem = _compare(got, np.asarray(expected, dtype=float), what, atol, 1e-6)
@@ -198,22 +238,24 @@ check_close = _CloseCheck()
 
 def _grade_collapse(W, b, layers):
     if _is_unanswered(W) or _is_unanswered(b):
-        return UNANSWERED, "fill in W and b"
+        return UNANSWERED, N_("fill in W and b")
     W_true, b_true = collapse(layers)
     for name, answer, want in (("W", W, W_true), ("b", b, b_true)):
         got, problem = _real_array(answer, name)
         problem = problem or _compare(got, want, name, 1e-8)
         if problem:
             return WRONG, problem
-    return CORRECT, "W and b give the same map as the stack."
+    return CORRECT, N_("W and b give the same map as the stack.")
 
 
 check_collapse = Checker(
     "check_collapse",
     _grade_collapse,
-    nudge="feed x through layer 1, then layer 2, and write the result as (something) x + (something).",
-    hint="expand W2 (W1 x + b1) + b2: the matrix in front of x is W, the rest is b.",
-    answer="W = W2 @ W1 (later layer on the left), b = W2 @ b1 + b2.",
+    nudge=N_(
+        "feed x through layer 1, then layer 2, and write the result as (something) x + (something)."
+    ),
+    hint=N_("expand W2 (W1 x + b1) + b2: the matrix in front of x is W, the rest is b."),
+    answer=N_("W = W2 @ W1 (later layer on the left), b = W2 @ b1 + b2."),
 )
 
 
@@ -224,7 +266,11 @@ def _test_stacks():
 
 def _grade_collapse_function(my_collapse):
     for layers in _test_stacks():
-        depth = f"a stack of {len(layers)} layer{'s' * (len(layers) > 1)}"
+        depth = (
+            _("a stack of {n} layers").format(n=len(layers))
+            if len(layers) > 1
+            else _("a stack of 1 layer")
+        )
         pair, problem = _call_answer(my_collapse, "my_collapse", [(W.copy(), b.copy()) for W, b in layers])  # fmt: skip
         if problem:
             return problem
@@ -232,15 +278,17 @@ def _grade_collapse_function(my_collapse):
             return WRONG, f"my_collapse should return a pair (W, b), got {type(pair).__name__}"
         status, message = _grade_collapse(*pair, layers)
         if status != CORRECT:
-            return WRONG, f"on {depth}: {message}"
-    return CORRECT, "my_collapse matches the stack for 1, 2, 4 and 5 layers."
+            return WRONG, _("on {depth}: {message}").format(depth=depth, message=_(message))
+    return CORRECT, N_("my_collapse matches the stack for 1, 2, 4 and 5 layers.")
 
 
 check_collapse_function = Checker(
     "check_collapse_function",
     _grade_collapse_function,
-    nudge="start from the first layer's (W, b) and fold the next layers in one at a time.",
-    hint="after each layer (W_next, b_next): W becomes W_next @ W and b becomes W_next @ b + b_next.",
+    nudge=N_("start from the first layer's (W, b) and fold the next layers in one at a time."),
+    hint=N_(
+        "after each layer (W_next, b_next): W becomes W_next @ W and b becomes W_next @ b + b_next."
+    ),
     answer=(
         "W, b = layers[0]\n"
         "for W_next, b_next in layers[1:]:\n"
@@ -265,10 +313,13 @@ def _grade_forward(two_layer):
             return WRONG, problem
         want = act(X @ W1.T + b1) @ W2.T + b2
         mistakes = [
-            ((X @ W1.T + b1) @ W2.T + b2, "the output is linear in X: the activation is missing"),
+            (
+                (X @ W1.T + b1) @ W2.T + b2,
+                N_("the output is linear in X: the activation is missing"),
+            ),
             (
                 act(want),
-                "the activation is applied to the output too (only the hidden layer has one)",
+                N_("the activation is applied to the output too (only the hidden layer has one)"),
             ),
         ]
         problem = _diagnose(
@@ -276,14 +327,14 @@ def _grade_forward(two_layer):
         )
         if problem:
             return WRONG, problem
-    return CORRECT, "two_layer computes act(X W1^T + b1) W2^T + b2 (tried with tanh and relu)."
+    return CORRECT, N_("two_layer computes act(X W1^T + b1) W2^T + b2 (tried with tanh and relu).")
 
 
 check_forward = Checker(
     "check_forward",
     _grade_forward,
-    nudge="a batch X has one input per row: a layer maps it to X @ W.T + b.",
-    hint="hidden = act(X @ W1.T + b1), then the output layer is linear: hidden @ W2.T + b2.",
+    nudge=N_("a batch X has one input per row: a layer maps it to X @ W.T + b."),
+    hint=N_("hidden = act(X @ W1.T + b1), then the output layer is linear: hidden @ W2.T + b2."),
     answer="return act(X @ W1.T + b1) @ W2.T + b2",
 )
 
@@ -300,12 +351,14 @@ def _grade_xor_threshold_net(hidden, output):
     parts = {}
     for what, answer, size in (("hidden", hidden, 3), ("output", output, 4)):
         if _is_unanswered(answer):
-            return UNANSWERED, f"fill in {what}"
+            return UNANSWERED, _("fill in {what}").format(what=what)
         values, problem = _real_array(answer, what)
         if problem:
             return WRONG, problem
         if values.shape != (size,):
-            return WRONG, f"{what} should be {size} numbers, got shape {values.shape}"
+            return WRONG, _("{what} should be {size} numbers, got shape {shape}").format(
+                what=what, size=size, shape=values.shape
+            )
         parts[what] = _exact(values)
     # exact arithmetic: huge weights cannot overflow, and H(0) = 0 is decided exactly
     (w1, w2, b_h), (v1, v2, v_h, b_y) = parts["hidden"], parts["output"]
@@ -315,15 +368,15 @@ def _grade_xor_threshold_net(hidden, output):
         y.append(int(v1 * x1 + v2 * x2 + v_h * h[-1] + b_y > 0))
     wrong = [f"({a}, {b}) -> {yi}" for (a, b), yi, t in zip(XOR_X.astype(int).tolist(), y, XOR_Y) if yi != t]  # fmt: skip
     if wrong:
-        return WRONG, f"{len(wrong)} of 4 rows wrong: {', '.join(wrong)}"
-    return CORRECT, f"your net computes XOR on all four inputs (h = {h})."
+        return WRONG, _("{n} of 4 rows wrong: {rows}").format(n=len(wrong), rows=", ".join(wrong))
+    return CORRECT, _("your net computes XOR on all four inputs (h = {h}).").format(h=h)
 
 
 check_xor_threshold_net = Checker(
     "check_xor_threshold_net",
     _grade_xor_threshold_net,
-    nudge="fill in the truth table row by row: h first, then the output's pre-activation.",
-    hint=(
+    nudge=N_("fill in the truth table row by row: h first, then the output's pre-activation."),
+    hint=N_(
         "the output's pre-activation must be > 0 exactly for (0, 1) and (1, 0). With an OR "
         "hidden unit, h = 1 on three rows: let h add, and let the inputs subtract."
     ),
@@ -349,18 +402,18 @@ def _grade_xnor(xnor):
     if problem:
         return WRONG, problem
     if not np.all((got == 0) | (got == 1)):
-        return WRONG, "a threshold unit outputs 0 or 1: wrap the last pre-activation in step()"
+        return WRONG, N_("a threshold unit outputs 0 or 1: wrap the last pre-activation in step()")
     wrong = [f"({a:.0f}, {b:.0f}) -> {v:.0f}" for (a, b), v, t in zip(XOR_X, got, 1 - XOR_Y) if v != t]  # fmt: skip
     if wrong:
-        return WRONG, f"{len(wrong)} of 4 rows wrong: {', '.join(wrong)}"
-    return CORRECT, "xnor is 1 exactly when both inputs agree."
+        return WRONG, _("{n} of 4 rows wrong: {rows}").format(n=len(wrong), rows=", ".join(wrong))
+    return CORRECT, N_("xnor is 1 exactly when both inputs agree.")
 
 
 check_xnor = Checker(
     "check_xnor",
     _grade_xnor,
-    nudge="XNOR is 'not XOR': take a working XOR net and flip its output unit.",
-    hint=(
+    nudge=N_("XNOR is 'not XOR': take a working XOR net and flip its output unit."),
+    hint=N_(
         "H(z) flips to H(-z) except at z = 0, so negate the output unit's weights and bias "
         "(keep the hidden AND unit h = step(x1 + x2 - 1.5))."
     ),
@@ -380,18 +433,20 @@ def _grade_xor_lift(third):
         return WRONG, problem
     lifted = np.c_[XOR_X, c]
     if linearly_separable(lifted, XOR_Y).separable:
-        return CORRECT, "in (x1, x2, third) a plane separates XOR."
+        return CORRECT, N_("in (x1, x2, third) a plane separates XOR.")
     A = np.c_[XOR_X, np.ones(4)]
     if np.allclose(A @ np.linalg.lstsq(A, c, rcond=None)[0], c):
-        return WRONG, "your third coordinate is affine in (x1, x2), so the lifted points lie on a plane and are as inseparable as before"  # fmt: skip
-    return WRONG, "the lifted points are still not separable by a plane"
+        return WRONG, N_("your third coordinate is affine in (x1, x2), so the lifted points lie on a plane and are as inseparable as before")  # fmt: skip
+    return WRONG, N_("the lifted points are still not separable by a plane")
 
 
 check_xor_lift = Checker(
     "check_xor_lift",
     _grade_xor_lift,
-    nudge="the third coordinate must be a *nonlinear* function of (x1, x2): a linear one changes nothing.",
-    hint="lift only (1, 1): a coordinate that is 1 there and 0 at the other three corners.",
+    nudge=N_(
+        "the third coordinate must be a *nonlinear* function of (x1, x2): a linear one changes nothing."
+    ),
+    hint=N_("lift only (1, 1): a coordinate that is 1 there and 0 at the other three corners."),
     answer="return X[:, 0] * X[:, 1]  # or step(X @ [1, 1] - 1.5), the AND unit",
 )
 
@@ -411,18 +466,22 @@ def _grade_hidden_layer(hidden_layer):
             return problem
         got, problem = _real_array(out, "hidden_layer's result")
         what = f"hidden_layer with {name}, {len(bt)} units"
-        mistakes = [(X @ Wt.T + bt, "the result is z itself: apply act to it")]
+        mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
         problem = problem or _diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
         if problem:
             return WRONG, problem
-    return CORRECT, "hidden_layer maps every row x to act(W x + b)."
+    return CORRECT, N_("hidden_layer maps every row x to act(W x + b).")
 
 
 check_hidden_layer = Checker(
     "check_hidden_layer",
     _grade_hidden_layer,
-    nudge="try the point x = (0.5, 2.5) by hand first: z1 = -0.5 + 2.5 - 1, z2 = 0.5 - 2.5 - 1.",
-    hint="for a batch X (one point per row) the pre-activations are X @ W.T + b; apply act to all of them.",
+    nudge=N_(
+        "try the point x = (0.5, 2.5) by hand first: z1 = -0.5 + 2.5 - 1, z2 = 0.5 - 2.5 - 1."
+    ),
+    hint=N_(
+        "for a batch X (one point per row) the pre-activations are X @ W.T + b; apply act to all of them."
+    ),
     answer="return act(X @ W.T + b)",
 )
 
@@ -441,9 +500,9 @@ def _grade_patterns(on_off):
         return WRONG, problem
     want = (X @ W.T + b > 0).astype(float)
     if got.shape == want.shape and np.array_equal(got[:-1], want[:-1]) and got[-1, 0] != 0:
-        return WRONG, "a unit with z = 0 exactly outputs relu(0) = 0: it is off (use z > 0)"
+        return WRONG, N_("a unit with z = 0 exactly outputs relu(0) = 0: it is off (use z > 0)")
     if got.shape == want.shape and np.array_equal(got, 1 - want):
-        return WRONG, "on and off are swapped"
+        return WRONG, N_("on and off are swapped")
     problem = _compare(got, want, "on_off's result (40 points, 3 units)", 0.0, 0.0)
     return (WRONG, problem) if problem else (CORRECT, "on_off gives every point's on/off pattern.")
 
@@ -451,8 +510,10 @@ def _grade_patterns(on_off):
 check_patterns = Checker(
     "check_patterns",
     _grade_patterns,
-    nudge="unit i is on at x when its pre-activation z_i = w_i . x + b_i is positive.",
-    hint="compute all pre-activations at once (X @ W.T + b, shape (n, units)) and compare with 0; z = 0 counts as off.",
+    nudge=N_("unit i is on at x when its pre-activation z_i = w_i . x + b_i is positive."),
+    hint=N_(
+        "compute all pre-activations at once (X @ W.T + b, shape (n, units)) and compare with 0; z = 0 counts as off."
+    ),
     answer="return (X @ W.T + b > 0).astype(int)",
 )
 
@@ -462,7 +523,7 @@ check_patterns = Checker(
 
 def _tent_power(x, k):
     relu = get("relu")
-    for _ in range(k):
+    for _layer in range(k):
         x = 2 * relu(x) - 4 * relu(x - 0.5)
     return x
 
@@ -478,14 +539,18 @@ def _grade_tent_power(tent_k):
         problem = problem or _diagnose(got, _tent_power(x, k), f"tent_k(x, {k})", 1e-12, once)
         if problem:
             return WRONG, problem
-    return CORRECT, "tent_k(x, k) is the tent map composed k times (checked for k = 1, 2, 3, 5)."
+    return CORRECT, N_(
+        "tent_k(x, k) is the tent map composed k times (checked for k = 1, 2, 3, 5)."
+    )
 
 
 check_tent_power = Checker(
     "check_tent_power",
     _grade_tent_power,
-    nudge="write the tent t(x) = 2 relu(x) - 4 relu(x - 1/2) first, then apply it k times.",
-    hint="a loop: repeat k times: x = 2 * relu(x) - 4 * relu(x - 0.5). Each pass is one layer of 2 units.",
+    nudge=N_("write the tent t(x) = 2 relu(x) - 4 relu(x - 1/2) first, then apply it k times."),
+    hint=N_(
+        "a loop: repeat k times: x = 2 * relu(x) - 4 * relu(x - 0.5). Each pass is one layer of 2 units."
+    ),
     answer="for _ in range(k):\n    x = 2 * relu(x) - 4 * relu(x - 0.5)\nreturn x",
 )
 
@@ -493,23 +558,25 @@ check_tent_power = Checker(
 def _grade_sawtooth_counts(pieces, units):
     for what, answer, want in (("pieces_t5", pieces, 2**5), ("units_needed", units, 2**5 - 1)):
         if _is_unanswered(answer):
-            return UNANSWERED, f"fill in {what}"
+            return UNANSWERED, _("fill in {what}").format(what=what)
         got, problem = _real_array(answer, what)
         if problem is None and got.shape != ():
-            problem = f"{what} should be one number, got shape {got.shape}"
+            problem = _("{what} should be one number, got shape {shape}").format(
+                what=what, shape=got.shape
+            )
         if problem is None and got != want:
             too = "too many" if got > want else "too few"
             problem = f"{what} is {too}"
         if problem:
             return WRONG, problem
-    return CORRECT, "t^5 has 32 pieces, and one hidden layer needs 31 units for them."
+    return CORRECT, N_("t^5 has 32 pieces, and one hidden layer needs 31 units for them.")
 
 
 check_sawtooth_counts = Checker(
     "check_sawtooth_counts",
     _grade_sawtooth_counts,
-    nudge="count the pieces of t, t∘t, t∘t∘t in the panel above and find the pattern.",
-    hint="each layer doubles the pieces; n units on a line make at most n + 1 pieces.",
+    nudge=N_("count the pieces of t, t∘t, t∘t∘t in the panel above and find the pattern."),
+    hint=N_("each layer doubles the pieces; n units on a line make at most n + 1 pieces."),
     answer="pieces_t5 = 2**5 = 32; units_needed = 2**5 - 1 = 31.",
 )
 
@@ -526,22 +593,26 @@ def _grade_bump(bump):
         mistakes = [
             (
                 -want,
-                "your bump is upside down: the step at `left` goes up, the one at `right` comes down",
+                N_(
+                    "your bump is upside down: the step at `left` goes up, the one at `right` comes down"
+                ),
             ),
-            (want / height, "the bump has height 1 everywhere: scale it by `height`"),
+            (want / height, N_("the bump has height 1 everywhere: scale it by `height`")),
         ]
         args = f"left={left}, right={right}, height={height}, w={w}"
         problem = problem or _diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
         if problem:
             return WRONG, problem
-    return CORRECT, "bump is height * (sigma(w (x - left)) - sigma(w (x - right)))."
+    return CORRECT, N_("bump is height * (sigma(w (x - left)) - sigma(w (x - right))).")
 
 
 check_bump = Checker(
     "check_bump",
     _grade_bump,
-    nudge="one steep sigmoid sigma(w (x - s)) is a step up at x = s; a bump is a step up followed by a step down.",
-    hint="subtract the step at `right` from the step at `left`, then multiply by `height`.",
+    nudge=N_(
+        "one steep sigmoid sigma(w (x - s)) is a step up at x = s; a bump is a step up followed by a step down."
+    ),
+    hint=N_("subtract the step at `right` from the step at `left`, then multiply by `height`."),
     answer="return height * (sigmoid(w * (x - left)) - sigmoid(w * (x - right)))",
 )
 
@@ -556,7 +627,7 @@ def _grade_tanh(my_tanh):
         return problem
     got, problem = _real_array(out, "my_tanh(x)")
     mistakes = [
-        (get("sigmoid")(x), "that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)")
+        (get("sigmoid")(x), N_("that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)"))
     ]
     what = "my_tanh(x) on [-6, 6] and at ±40, ±800"
     problem = problem or _diagnose(got, np.tanh(x), what, 1e-12, mistakes)
@@ -566,8 +637,8 @@ def _grade_tanh(my_tanh):
 check_tanh = Checker(
     "check_tanh",
     _grade_tanh,
-    nudge="tanh has range (-1, 1) and slope 1 at 0; sigmoid has range (0, 1) and slope 1/4.",
-    hint="stretch the input by 2, then map (0, 1) onto (-1, 1): multiply by 2 and subtract 1.",
+    nudge=N_("tanh has range (-1, 1) and slope 1 at 0; sigmoid has range (0, 1) and slope 1/4."),
+    hint=N_("stretch the input by 2, then map (0, 1) onto (-1, 1): multiply by 2 and subtract 1."),
     answer="return 2 * sigmoid(2 * x) - 1",
 )
 
@@ -584,20 +655,27 @@ def _grade_logistic_gradient(my_grad):
         got, problem = _real_array(out, "my_grad(theta, Xb, y)")
         want = Xb.T @ (get("sigmoid")(Xb @ theta) - y) / m
         mistakes = [
-            (-want, "the sign is flipped: the gradient points uphill, towards a larger loss"),
-            (m * want, "the result is m times too large: average over the rows, do not only sum"),
+            (-want, N_("the sign is flipped: the gradient points uphill, towards a larger loss")),
+            (
+                m * want,
+                N_("the result is m times too large: average over the rows, do not only sum"),
+            ),
         ]
         problem = problem or _diagnose(got, want, f"my_grad on {m} rows", 1e-10, mistakes)
         if problem:
             return WRONG, problem
-    return CORRECT, "my_grad is (1/m) sum_i (h_i - y_i) x_i."
+    return CORRECT, N_("my_grad is (1/m) sum_i (h_i - y_i) x_i.")
 
 
 check_logistic_gradient = Checker(
     "check_logistic_gradient",
     _grade_logistic_gradient,
-    nudge="first the predictions h = sigmoid(Xb @ theta), one per row; the gradient is built from h - y.",
-    hint="each row contributes (h_i - y_i) x_i; stack them with a matrix product and divide by m = len(y).",
+    nudge=N_(
+        "first the predictions h = sigmoid(Xb @ theta), one per row; the gradient is built from h - y."
+    ),
+    hint=N_(
+        "each row contributes (h_i - y_i) x_i; stack them with a matrix product and divide by m = len(y)."
+    ),
     answer="return Xb.T @ (sigmoid(Xb @ theta) - y) / len(y)",
 )
 

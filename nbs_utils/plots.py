@@ -17,6 +17,7 @@ from matplotlib.transforms import offset_copy
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
 from .frames import quick_frames
+from .language import N_, _
 
 PALETTE = {
     "blue": "#0072B2",
@@ -31,8 +32,8 @@ PALETTE = {
 """Okabe-Ito colours, safe for the common forms of colour blindness."""
 
 CLASS_STYLE = {
-    0: {"color": PALETTE["blue"], "marker": "o", "label": "class 0"},
-    1: {"color": PALETTE["vermillion"], "marker": "^", "label": "class 1"},
+    0: {"color": PALETTE["blue"], "marker": "o", "label": N_("class 0")},
+    1: {"color": PALETTE["vermillion"], "marker": "^", "label": N_("class 1")},
 }
 """Marker and colour per class label: circles for 0, triangles for 1."""
 
@@ -122,12 +123,16 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
 
 
 def label_axes(ax, title, xlabel="$x_1$", ylabel="$x_2$"):
-    """Give ``ax`` a title and axis labels (every figure in the course has all three)."""
+    """Give ``ax`` a title and axis labels (every figure in the course has all three).
+
+    Each text is looked up in the chosen language's catalogue (:mod:`nbs_utils.language`),
+    so titles given by a notebook's code are translated too when they have an entry.
+    """
     if not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
-    ax.set_title(title)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    ax.set_title(_(title))
+    ax.set_xlabel(_(xlabel))
+    ax.set_ylabel(_(ylabel))
     return ax
 
 
@@ -173,7 +178,7 @@ def scatter_classes(ax, X, y, size=22, **kwargs):
         pts = X[y == label]
         artists[label] = ax.scatter(
             pts[:, 0], pts[:, 1], s=size, edgecolors="white", linewidths=0.4,
-            zorder=3, **style, **kwargs,
+            zorder=3, **{**style, "label": _(style["label"])}, **kwargs,
         )  # fmt: skip
     return artists
 

@@ -37,6 +37,7 @@ from matplotlib.transforms import Bbox
 
 from ._validate import as_float_array, as_number
 from .frames import quick_frames
+from .language import _
 from .plots import alt_text
 
 
@@ -47,6 +48,7 @@ def slider(description, min, max, step, value, integer=False, **kwargs):
     are exactly ``min + k step`` (rounded to the step's decimals).
     """
     _check_range(description, min, max, step, value)
+    description = _(description)  # the chosen language (nbs_utils.language)
     style = {"description_width": "initial"}
     layout = W.Layout(width="22em")
     if integer:
@@ -127,6 +129,7 @@ def _decimals(*numbers):
 def toggle(description, options, value=None):
     """A labelled row of toggle buttons, one per option."""
     _check_description(description)
+    description = _(description)  # the chosen language; the options are names, kept as they are
     options = list(options)
     if not options:
         raise ValueError("toggle needs at least one option")

@@ -24,6 +24,7 @@ from nbs_utils import (
     frames,
     geometry,
     gradient_flow,
+    language,
     nets,
     opcount,
     plots,
@@ -55,6 +56,13 @@ def _slider():
 
 # (public name, what is wrong, call, expected error, message pattern[, xfail reason])
 CASES = [
+    # language
+    ("language.use_language", "unknown language", lambda: language.use_language("fr"), ValueError, "zh-CN"),
+    ("language.use_language", "not a name", lambda: language.use_language(None), ValueError, "one of"),
+    ("language.N_", "not a string", lambda: language.N_(3), TypeError, "string"),
+    ("language.translated", "not a string", lambda: language.translated(b"x"), TypeError, "string"),
+    ("language.ensure_cjk_font", "an argument", lambda: language.ensure_cjk_font("x"), TypeError, "argument"),
+    ("language.language", "an argument", lambda: language.language("zh-CN"), TypeError, "argument"),
     # activations
     ("activations.get", "inf parameter", lambda: activations.get("sigmoid", k=INF), ValueError, "finite"),
     ("activations.get", "empty name", lambda: activations.get(""), ValueError, "known activations"),

@@ -68,3 +68,15 @@ def test_readme_binder_badge_opens_jupyterlab_on_notebook_01():
     for link in links:
         assert link.endswith(f"?urlpath=lab/tree/{FIRST_NOTEBOOK})"), link
     assert (ROOT / FIRST_NOTEBOOK).exists()
+
+
+def test_binder_installs_the_chinese_editions_font_from_apt_txt(dockerfile):
+    packages = [line.split("#")[0].strip() for line in (ROOT / "apt.txt").read_text().splitlines()]
+    assert "fonts-wqy-microhei" in packages
+    install = re.search(r"apt-get install --yes --no-install-recommends ([^&\\]+)", dockerfile)
+    assert install, "the Dockerfile installs no apt packages"
+    assert "fonts-wqy-microhei" in install.group(1).split()
+
+
+def test_binder_gets_the_jupyterlab_chinese_language_pack():
+    assert "jupyterlab-language-pack-zh-cn" in (ROOT / "environment.yml").read_text()

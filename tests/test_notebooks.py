@@ -6,6 +6,13 @@ from pathlib import Path
 import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+BOTH_EDITIONS = NOTEBOOKS + sorted((NOTEBOOKS[0].parent / "zh-CN").glob("*.ipynb"))  # + 简体中文
+
+
+def _id(path):
+    return f"{path.parent.name}/{path.stem}" if path.parent.name == "zh-CN" else path.stem
+
+
 EXPECTED = [
     "01_linear_collapse",
     "02_xor_threshold_units",
@@ -21,7 +28,7 @@ def test_notebook_names_follow_the_course_plan():
     assert names and names == EXPECTED[: len(names)]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=_id)
 def test_notebook_is_stripped(path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
@@ -30,7 +37,7 @@ def test_notebook_is_stripped(path):
             assert cell["execution_count"] is None, f"{path.name}: strip execution counts"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=_id)
 def test_notebook_runs_without_errors_or_warnings(path, offline_run):
     """Execute the notebook; any error or anything written to stderr (warnings) fails."""
     nb, _ = offline_run(path)  # the same run the offline and determinism tests use

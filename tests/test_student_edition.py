@@ -17,6 +17,9 @@ from tools.student_edition import SOLUTION_TAG, build, main
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+BOTH_EDITIONS = [n.relative_to(ROOT / "notebooks").as_posix() for n in NOTEBOOKS] + [
+    f"zh-CN/{n.name}" for n in NOTEBOOKS
+]  # the Simplified Chinese twins (tests/test_zh_cn_notebooks.py) too
 CHECK_CALL = re.compile(r"^check_\w+\(", re.MULTILINE)
 UNANSWERED = "Not answered yet: "
 
@@ -84,7 +87,7 @@ def test_under_run_all_exercises_only_say_not_answered_and_solutions_are_silent(
 def student_dir(tmp_path_factory):
     out = tmp_path_factory.mktemp("student")
     written = build(ROOT / "notebooks", out)
-    assert [p.name for p in written] == [p.name for p in NOTEBOOKS]
+    assert [p.relative_to(out).as_posix() for p in written] == BOTH_EDITIONS  # zh-CN/ too
     return out
 
 
@@ -103,7 +106,8 @@ def test_student_notebook_has_no_solutions_and_runs_top_to_bottom(path, student_
 def test_main_writes_where_it_is_told(tmp_path, capsys):
     main([str(ROOT / "notebooks"), str(tmp_path)])
     assert sorted(p.name for p in tmp_path.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
-    assert capsys.readouterr().out.count("wrote ") == len(NOTEBOOKS)
+    assert capsys.readouterr().out.count("wrote ") == len(BOTH_EDITIONS)
+    assert (tmp_path / "zh-CN" / NOTEBOOKS[0].name).exists()
 
 
 def test_build_refuses_an_empty_folder_and_a_notebook_without_solutions(tmp_path):

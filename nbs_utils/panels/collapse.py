@@ -4,6 +4,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from ..activations import get
+from ..language import _
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
 from ..widgets import Panel, set_sticky_limits, slider, toggle
@@ -29,7 +30,7 @@ def turn_and_stretch_layers(depth, seed):
     """
     rng = np.random.default_rng(seed)
     layers = []
-    for _ in range(depth):
+    for _layer in range(depth):
         angle = rng.uniform(0, 2 * np.pi)
         turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
         layers.append((turn * rng.uniform(0.8, 1.25, size=2), rng.normal(scale=0.3, size=2)))
@@ -68,7 +69,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         "depth": slider("layers", 1, 8, 1, depth, integer=True),
         "seed": slider("random seed", 0, 20, 1, seed, integer=True),
         "activation": toggle(
-            "between layers", ["identity", "leaky_relu", "relu", "tanh"], activation
+            _("between layers"), ["identity", "leaky_relu", "relu", "tanh"], activation
         ),
     }
 
@@ -81,13 +82,19 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         one = (flat @ W.T + b).reshape(grid.shape)
         _set_lines(stack_lines, stacked)
         _set_lines(one_lines, one)
-        title.set_text(f"{depth} layers, {activation} between")  # only the text: no full redraw
+        title.set_text(
+            _("{depth} layers, {activation} between").format(depth=depth, activation=activation)
+        )  # only the text: no full redraw
         gap = np.abs(stacked - one).max()
         verdict = (
-            "the stack <b>is</b> one affine map" if gap < 1e-9 else "the stack is <b>not</b> affine"
+            _("the stack <b>is</b> one affine map")
+            if gap < 1e-9
+            else _("the stack is <b>not</b> affine")
         )
         matrix = np.array2string(W, precision=2, suppress_small=True)
-        return f"W = {matrix}, b = {np.round(b, 2)}; max gap {gap:.1e}: {verdict}"
+        return _("W = {W}, b = {b}; max gap {gap:.1e}: {verdict}").format(
+            W=matrix, b=np.round(b, 2), gap=gap, verdict=verdict
+        )
 
     animated = [stack_lines, one_lines, title]  # the title names depth and activation
     return Panel(fig, controls, update, animated)
@@ -112,8 +119,8 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
         max(line_y.max(), *(c.max() for c in curves)),
     )
     fig, ax = new_figure(width=5.0, height=3.4)
-    ax.plot(x[:, 0], line_y, color=PALETTE["black"], lw=1, ls="--", label="collapsed: $W x + b$")
-    (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label="network")
+    ax.plot(x[:, 0], line_y, color=PALETTE["black"], lw=1, ls="--", label=_("collapsed: $W x + b$"))
+    (curve,) = ax.plot(x[:, 0], line_y, color=PALETTE["vermillion"], lw=2, label=_("network"))
     ax.set_ylim(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9))
     label_axes(ax, "leaky ReLU network on a line", "$x$", "$f(x)$")
     legend_below(ax)
@@ -122,6 +129,8 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     def update(alpha):
         y = forward(layers, x, activation=get("leaky_relu", alpha=alpha))[:, 0]
         curve.set_ydata(y)
-        return f"α = {alpha:.2f}: max |network − line| = {np.abs(y - line_y).max():.3g}"
+        return _("α = {alpha:.2f}: max |network − line| = {gap:.3g}").format(
+            alpha=alpha, gap=np.abs(y - line_y).max()
+        )
 
     return Panel(fig, controls, update, animated=[curve])

@@ -13,6 +13,7 @@ import numpy as np
 from .._validate import as_float_array
 from ..activations import get
 from ..geometry import count_linear_regions
+from ..language import _
 from ..plots import CLASS_CMAP, PALETTE, grid, label_axes, legend_below, new_figure, scatter_classes
 from ..universality import target
 from ..widgets import Panel, slider, toggle
@@ -49,8 +50,8 @@ def approximation_panel(n_bumps=10, log_steepness=3.0, max_bumps=100):
     the approximation and the readout of the max error, updated in place."""
     x = np.linspace(0.0, 1.0, 1001)
     fig, ax = new_figure(width=6.0, height=3.6)
-    ax.plot(x, target(x), color=PALETTE["black"], lw=2.5, label="target f(x)")
-    (approx,) = ax.plot(x, x, color=PALETTE["orange"], lw=1.6, label="sum of bumps")
+    ax.plot(x, target(x), color=PALETTE["black"], lw=2.5, label=_("target f(x)"))
+    (approx,) = ax.plot(x, x, color=PALETTE["orange"], lw=1.6, label=_("sum of bumps"))
     ax.set_ylim(-0.1, 1.0)
     ax.legend(loc="upper left")
     label_axes(ax, "Bumps from pairs of steep sigmoids", "x", "value")
@@ -58,7 +59,9 @@ def approximation_panel(n_bumps=10, log_steepness=3.0, max_bumps=100):
     def update(n_bumps, log_steepness):
         w = 10.0**log_steepness
         approx.set_ydata(bumps(x, n_bumps, w))
-        return f"{n_bumps} bumps = {2 * n_bumps} sigmoid units, w = {w:.3g}: max error {max_error(n_bumps, w):.3f}"
+        return _("{n} bumps = {units} sigmoid units, w = {w:.3g}: max error {error:.3f}").format(
+            n=n_bumps, units=2 * n_bumps, w=w, error=max_error(n_bumps, w)
+        )
 
     controls = {
         "n_bumps": slider("number of bumps", 1, max_bumps, 1, n_bumps, integer=True),
@@ -114,8 +117,8 @@ def sawtooth_panel(depth=3, max_depth=8):
     kinks), and a readout of its pieces (counted exactly) and the units/parameters of
     the deep net vs the one-hidden-layer net computing the same function."""
     fig, ax = new_figure(width=6.0, height=3.4)
-    (deep,) = ax.plot([0, 1], [0, 0], color=PALETTE["blue"], lw=1.5, label="deep: 2 units/layer")
-    (kinks,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=3, label="kinks")
+    (deep,) = ax.plot([0, 1], [0, 0], color=PALETTE["blue"], lw=1.5, label=_("deep: 2 units/layer"))
+    (kinks,) = ax.plot([], [], "o", color=PALETTE["vermillion"], ms=3, label=_("kinks"))
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.05, 1.1)
     label_axes(ax, "The sawtooth t(t(...t(x)))", "x", "$t^k(x)$")
@@ -126,14 +129,19 @@ def sawtooth_panel(depth=3, max_depth=8):
         ys = relu_net(*sawtooth_layers(depth), xs)
         deep.set_data(xs, ys)
         kinks.set_data(xs[1:-1], ys[1:-1])
-        ax.set_title(f"The sawtooth $t^{{{depth}}}$: {2**depth} linear pieces")
+        ax.set_title(
+            _("The sawtooth $t^{{{k}}}$: {pieces} linear pieces").format(k=depth, pieces=2**depth)
+        )
         pieces = count_linear_regions(sawtooth_layers(depth)[0], (0.0, 1.0))
         deep_params = parameter_count(*sawtooth_layers(depth))
         wide_params = parameter_count(*shallow_sawtooth_layers(depth))
-        return (
-            f"depth {depth}: {pieces} pieces (exact count). Deep: {2 * depth} units, "
-            f"{deep_params} parameters. One hidden layer: {2**depth} units, {wide_params} parameters."
-        )
+        return _(
+            "depth {depth}: {pieces} pieces (exact count). Deep: {deep_units} units, "
+            "{deep_params} parameters. One hidden layer: {wide_units} units, {wide_params} parameters."
+        ).format(
+            depth=depth, pieces=pieces, deep_units=2 * depth, deep_params=deep_params,
+            wide_units=2**depth, wide_params=wide_params,
+        )  # fmt: skip
 
     controls = {"depth": slider("depth k", 1, max_depth, 1, depth, integer=True)}
     return Panel(fig, controls, update, animated=[deep, kinks, ax.title])
@@ -156,7 +164,9 @@ def width_lab_panel(trainings, X, y, box=((-2.5, 2.5), (-2.5, 2.5)), n=120):
     def update(net):
         result = trainings[net]
         image.set_array((result.predict(P) > 0.5).astype(float).reshape(xx.shape))
-        ax.set_title(f"Decision regions: {net}")
-        return f"{net}: training accuracy {result.accuracy:.1%}"
+        ax.set_title(_("Decision regions: {net}").format(net=net))
+        return _("{net}: training accuracy {accuracy:.1%}").format(
+            net=net, accuracy=result.accuracy
+        )
 
     return Panel(fig, {"net": toggle("net", labels, labels[0])}, update, [image, ax.title])

@@ -15,6 +15,7 @@ from matplotlib.path import Path
 from .._validate import as_float_array
 from ..activations import get
 from ..geometry import linearly_separable
+from ..language import N_, _
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
@@ -79,7 +80,7 @@ def _set_line(line, w, b, box):
 
 def _separator_lines(ax):
     """The max-margin line and its two margin lines (dashed), initially empty."""
-    solid = ax.plot([], [], color=PALETTE["black"], lw=1.8, label="max-margin line")[0]
+    solid = ax.plot([], [], color=PALETTE["black"], lw=1.8, label=_("max-margin line"))[0]
     dashed = [ax.plot([], [], color=PALETTE["black"], lw=0.9, ls="--")[0] for _ in range(2)]
     return [solid, *dashed]
 
@@ -135,8 +136,8 @@ def _map_grid(grid, lines_in, W, b, activation, t=1.0):
 
 def _verdict(result):
     if result.separable:
-        return f"<b>separable</b>, max margin {result.margin:.3f}"
-    return "<b>not separable</b>: no straight line splits the two classes"
+        return _("<b>separable</b>, max margin {margin:.3f}").format(margin=result.margin)
+    return _("<b>not separable</b>: no straight line splits the two classes")
 
 
 def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
@@ -181,7 +182,9 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         _map_grid(warped, lines_in, W, b, activation, t)
         controls["t"].disabled = activation == "identity"  # (1 - t) z + t z = z: t does nothing
         formula = f"h = (1 - t) z + t {activation}(z)"
-        return f"{formula}, t = {t:.2f}: {_verdict(result)} in hidden space"
+        return _("{formula}, t = {t:.2f}: {verdict} in hidden space").format(
+            formula=formula, t=t, verdict=_verdict(result)
+        )
 
     controls = {
         "activation": toggle("activation", ACTIVATIONS, activation),
@@ -217,7 +220,9 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     )
     scatter_classes(ax_in, X, y, size=12)
     unit_lines = [
-        ax_in.plot([], [], color=PALETTE[c], lw=2, ls=ls, label=f"unit {i + 1}: $z_{i + 1} = 0$")[0]
+        ax_in.plot(
+            [], [], color=PALETTE[c], lw=2, ls=ls, label=_("unit {i}: $z_{i} = 0$").format(i=i + 1)
+        )[0]
         for i, (c, ls) in enumerate([("green", "-"), ("purple", "--")])
     ]
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
@@ -238,7 +243,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         H = hidden_points(X, W, b, activation)
         set_class_points(hidden, H, y)
         limits = _follow(ax_h, H)
-        title_h.set_text(f"hidden: {activation}(W x + b)")
+        title_h.set_text(_("hidden: {activation}(W x + b)").format(activation=activation))
         _map_grid(warped, lines_in, W, b, activation)
         result = linearly_separable(H, y)
         _show_separator(separator, result, limits)
@@ -247,23 +252,29 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         if result.separable:
             score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
             shade_1.set_path(region_path(xs, ys, score.reshape(gx.shape)))
-        return f"{activation}: {_verdict(result)} in hidden space"
+        return _("{activation}: {verdict} in hidden space").format(
+            activation=activation, verdict=_verdict(result)
+        )
 
     def weight(name, value):
         return slider(name, -2.0, 2.0, 0.1, float(value))
 
     controls = {
         "activation": toggle("activation", ACTIVATIONS, activation),
-        "w11": weight("unit 1: w11", W0[0, 0]),
-        "w12": weight("unit 1: w12", W0[0, 1]),
-        "b1": weight("unit 1: b1", b0[0]),
-        "w21": weight("unit 2: w21", W0[1, 0]),
-        "w22": weight("unit 2: w22", W0[1, 1]),
-        "b2": weight("unit 2: b2", b0[1]),
+        "w11": weight(_("unit 1: w11"), W0[0, 0]),
+        "w12": weight(_("unit 1: w12"), W0[0, 1]),
+        "b1": weight(_("unit 1: b1"), b0[0]),
+        "w21": weight(_("unit 2: w21"), W0[1, 0]),
+        "w22": weight(_("unit 2: w22"), W0[1, 1]),
+        "b2": weight(_("unit 2: b2"), b0[1]),
     }
     # not the title: it changes with the activation toggle only (then a full redraw)
     animated = [shade_0, shade_1, *unit_lines, *hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
+
+
+REGIONS_TITLE = N_("regions of the ReLU units")
+"""The default title of :func:`regions_figure` (shown in the chosen language)."""
 
 
 def activation_patterns(points, W, b):
@@ -272,7 +283,7 @@ def activation_patterns(points, W, b):
     return on @ (2 ** np.arange(on.shape[1]))
 
 
-def regions_figure(W, b, box=BOX, title="regions of the ReLU units", resolution=400):
+def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     """``(fig, ax)``: the input plane coloured by the units' on/off pattern, lines drawn.
 
     Each region is labelled with its pattern (unit 1 first; 1 = on), so regions are told

@@ -16,6 +16,7 @@ from .._validate import as_float_array
 from ..activations import get
 from ..datasets import XOR_X, XOR_Y
 from ..geometry import cut_polygon
+from ..language import N_, _
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
@@ -33,17 +34,17 @@ WEIGHT_RANGE = (-3.0, 3.0, 0.1)
 """(min, max, step) of every slider."""
 
 LABELS = {
-    "w1": "hidden: weight of x1",
-    "w2": "hidden: weight of x2",
-    "b_h": "hidden: bias",
-    "v1": "output: weight of x1",
-    "v2": "output: weight of x2",
-    "v_h": "output: weight of h",
-    "b_y": "output: bias",
+    "w1": N_("hidden: weight of x1"),
+    "w2": N_("hidden: weight of x2"),
+    "b_h": N_("hidden: bias"),
+    "v1": N_("output: weight of x1"),
+    "v2": N_("output: weight of x2"),
+    "v_h": N_("output: weight of h"),
+    "b_y": N_("output: bias"),
 }
 """Slider descriptions, one per weight and bias."""
 
-TABLE_HEADER = ("x1", "x2", "h", "y", "XOR", "right?")
+TABLE_HEADER = ("x1", "x2", "h", "y", "XOR", N_("right?"))
 """Columns of the truth table in the readout."""
 
 BOX = ((-0.5, 1.5), (-0.5, 1.5))
@@ -100,10 +101,15 @@ def _readout(weights, h, y):
         f"y = H({f['v1']}·x1 {f['v2']}·x2 {f['v_h']}·h {f['b_y']})"
     )
     if wrong.size == 0:
-        verdict = "<b>XOR solved</b>: all four rows of the truth table are right."
+        verdict = _("<b>XOR solved</b>: all four rows of the truth table are right.")
     else:
-        rows = ", ".join(f"({XOR_X[i, 0]:.0f}, {XOR_X[i, 1]:.0f}) gives {y[i]:.0f}" for i in wrong)
-        verdict = f"<b>{4 - wrong.size} of 4 rows right</b>; wrong: {rows}."
+        rows = ", ".join(
+            _("({x1:.0f}, {x2:.0f}) gives {y:.0f}").format(x1=XOR_X[i, 0], x2=XOR_X[i, 1], y=y[i])
+            for i in wrong
+        )
+        verdict = _("<b>{right} of 4 rows right</b>; wrong: {rows}.").format(
+            right=4 - wrong.size, rows=rows
+        )
     return f"{verdict}<br><code>{formulas}</code>{truth_table_html(h, y)}"
 
 
@@ -114,19 +120,19 @@ def truth_table_html(h, y):
     into the figure re-rendered a dozen cells of text on every slider step.
     """
     cell = "padding:0 0.7em;border:1px solid #999"
-    head = "".join(f'<th style="{cell}">{t}</th>' for t in TABLE_HEADER)
+    head = "".join(f'<th style="{cell}">{_(t)}</th>' for t in TABLE_HEADER)
     rows = []
     for (x1, x2), hi, yi, target in zip(XOR_X, h, y, XOR_Y):
         right = yi == target
         shade = "" if right else f' style="background:{PALETTE["orange"]}"'
         values = [f"{x1:.0f}", f"{x2:.0f}", f"{hi:.0f}", f"{yi:.0f}", f"{target}"]
-        values.append("yes" if right else "<b>no</b>")
+        values.append(_("yes") if right else _("<b>no</b>"))
         rows.append(
             f"<tr{shade}>" + "".join(f'<td style="{cell}">{v}</td>' for v in values) + "</tr>"
         )
     return (
         '<table style="border-collapse:collapse;text-align:center;margin-top:0.3em">'
-        f"<caption style='text-align:left'>truth table</caption><tr>{head}</tr>{''.join(rows)}</table>"
+        f"<caption style='text-align:left'>{_('truth table')}</caption><tr>{head}</tr>{''.join(rows)}</table>"
     )
 
 
@@ -156,11 +162,11 @@ def xor_builder_panel(weights=None, box=BOX):
     regions = ax.add_collection(
         PolyCollection([], facecolors=[CLASS_CMAP(1)], edgecolors="face", linewidths=0.6)
     )
-    (hidden_line,) = ax.plot([], [], "--", color=PALETTE["black"], lw=1.5, label="h flips here")
+    (hidden_line,) = ax.plot([], [], "--", color=PALETTE["black"], lw=1.5, label=_("h flips here"))
     scatter_classes(ax, XOR_X, XOR_Y, size=110)
     crosses = ax.scatter(
         np.empty(0), np.empty(0), marker="x", s=160, color=PALETTE["black"], linewidths=2,
-        zorder=4, label="wrong",
+        zorder=4, label=_("wrong"),
     )  # fmt: skip
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

@@ -10,6 +10,7 @@ import numpy as np
 from .._validate import as_count, as_number, as_points
 from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
+from ..language import _
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
 from ..widgets import Panel, slider, sticky_limits, toggle
@@ -51,13 +52,13 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     fig, (ax_f, ax_net) = new_figure(ncols=2, width=4.4, height=3.4)
     ax_f.axhline(0, color="0.8", lw=0.8)
     ax_f.axvline(0, color="0.8", lw=0.8)
-    ax_f.plot(x, x, color="0.6", lw=1, ls=":", label="identity $x$")
+    ax_f.plot(x, x, color="0.6", lw=1, ls=":", label=_("identity $x$"))
     (f_line,) = ax_f.plot(x, x, color=PALETTE["blue"], lw=2.2, label="$f(x)$")
     (df_line,) = ax_f.plot(x, x, color=PALETTE["vermillion"], lw=1.8, ls="--", label="$f'(x)$")
     label_axes(ax_f, "activation and derivative", "$x$", "value")
     legend_below(ax_f, ncols=3)
-    ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label="collapsed affine map")
-    (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label="net output")
+    ax_net.plot(x, affine, color="0.5", lw=1.2, ls="--", label=_("collapsed affine map"))
+    (net_line,) = ax_net.plot(x, affine, color=PALETTE["green"], lw=2.2, label=_("net output"))
     label_axes(ax_net, "random 1-16-16-1 net with $f$", "input $x$", "output")
     legend_below(ax_net)
 
@@ -97,11 +98,10 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
             if ax.get_ylim() != limits:
                 ax.set_ylim(*limits)
         gap = float(np.max(np.abs(net - affine)))
-        verdict = "the net IS this straight line: linear" if gap < 1e-9 else "bent: nonlinear"
-        return (
-            f"<b>{act!r}</b>: f(x) = {act.formula}. "
-            f"max |net − collapsed affine map| = {gap:.3g} → {verdict}"
-        )
+        verdict = _("the net IS this straight line: linear") if gap < 1e-9 else _("bent: nonlinear")
+        return _(
+            "<b>{act}</b>: f(x) = {formula}. max |net − collapsed affine map| = {gap:.3g} → {verdict}"
+        ).format(act=repr(act), formula=act.formula, gap=gap, verdict=verdict)
 
     return Panel(fig, controls, update, animated=[f_line, df_line, net_line])
 
@@ -159,7 +159,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     ax_f.axhline(threshold, color="0.5", lw=0.8, ls=":", label=f"$f' = {threshold}$")
     dots = ax_f.scatter(np.zeros(Z1[shown].size), np.zeros(Z1[shown].size), s=18, alpha=0.5,
                         color=PALETTE["purple"], linewidths=0, zorder=3,
-                        label="units $(z, f(z))$")  # fmt: skip
+                        label=_("units $(z, f(z))$"))  # fmt: skip
     ax_f.set_xlim(-z_max * 1.05, z_max * 1.05)
     label_axes(ax_f, "where the units sit", "pre-activation $z$ (clipped to ±10)", "value")
     legend_below(ax_f)
@@ -168,10 +168,15 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         act = get(act_name)
         share = [saturated_fraction(act, s * Z1 + b, threshold) for s in scales]
         ax_s.plot(scales, share, color=color, lw=2, label=act_name)
-    ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label="normalised (scale 1)")
-    marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label="current scale")
+    ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label=_("normalised (scale 1)"))
+    marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label=_("current scale"))
     ax_s.set_ylim(-0.02, 1.02)
-    label_axes(ax_s, f"share of saturated units ($|f'| < {threshold}$)", "input scale", "share")
+    label_axes(
+        ax_s,
+        _("share of saturated units ($|f'| < {threshold}$)").format(threshold=threshold),
+        _("input scale"),
+        _("share"),
+    )
     legend_below(ax_s)
 
     controls = {
@@ -191,10 +196,10 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         dots.set_offsets(np.c_[np.clip(z_shown, -z_max, z_max), act(z_shown)])
         marker.set_xdata([scale, scale])
         share = saturated_fraction(act, Z, threshold)
-        return (
-            f"input scale {scale:.1f}: <b>{share:.0%}</b> of the {name} units have "
-            f"|f'(z)| &lt; {threshold} (saturated)"
-        )
+        return _(
+            "input scale {scale:.1f}: <b>{share:.0%}</b> of the {name} units have "
+            "|f'(z)| &lt; {threshold} (saturated)"
+        ).format(scale=scale, share=share, name=name, threshold=threshold)
 
     return Panel(fig, controls, update, animated=[f_line, df_line, dots, marker])
 
@@ -248,7 +253,9 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
             ax.set_xlim(0.5, x_top + 0.5)
         if ax.get_ylim() != y_limits:
             ax.set_ylim(*y_limits)
-        return f"first layer / last layer gradient: {', '.join(ratios)} (floor {GRADIENT_FLOOR})"
+        return _("first layer / last layer gradient: {ratios} (floor {floor})").format(
+            ratios=", ".join(ratios), floor=GRADIENT_FLOOR
+        )
 
     return Panel(fig, controls, update, animated=list(lines.values()))
 

@@ -23,7 +23,21 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ENGLISH_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = ENGLISH_NOTEBOOKS + sorted(
+    (ROOT / "notebooks" / "zh-CN").glob("*.ipynb")
+)  # both editions: English, then the Simplified Chinese twins
+
+
+def notebook_id(path):
+    """A test id unique across editions: ``01_linear_collapse``, ``zh-CN/01_linear_collapse``
+    (the stem for a notebook outside ``notebooks/``, such as the harness's own)."""
+    path = Path(path).resolve()
+    if not path.is_relative_to(ROOT / "notebooks"):
+        return path.stem
+    return path.relative_to(ROOT / "notebooks").with_suffix("").as_posix()
+
+
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -211,7 +225,7 @@ class NotebookPage:
     def __init__(self, context, lab, notebook):
         self.lab = lab
         self.path = Path(notebook).resolve().relative_to(lab.root).as_posix()
-        self.workspace = "t-" + Path(notebook).stem.replace("_", "-")
+        self.workspace = "t-" + notebook_id(notebook).replace("_", "-").replace("/", "-")
         self.page = context.new_page()
         self.console = []  # JavaScript errors and failed requests seen in the page
         self.page.on("pageerror", lambda e: self.console.append(f"page error: {e}"))

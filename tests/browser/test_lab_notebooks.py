@@ -15,6 +15,7 @@ from labdriver import (
     KernelProbe,
     NotebookPage,
     match_figures,
+    notebook_id,
     state_problems,
     wait_same_as_kernel,
 )
@@ -28,7 +29,7 @@ def test_course_has_notebooks():
     assert NOTEBOOKS, "no notebooks/*.ipynb to test"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=notebook_id)
 def test_notebook_runs_and_shows_what_the_kernel_drew(lab, browser, notebook):
     nb = NotebookPage(browser, lab, notebook)
     probe = None
