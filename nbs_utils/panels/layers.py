@@ -14,6 +14,7 @@ from matplotlib.path import Path
 from mpl_toolkits.mplot3d.art3d import Line3DCollection, Poly3DCollection
 
 from ..geometry import linearly_separable
+from ..language import _
 from ..plots import (
     CLASS_CMAP,
     CLASS_STYLE,
@@ -219,16 +220,22 @@ def _readout(net, view, layer, t, H, separable, y):
     layer, how the output unit does. Wider than 3: the separability of what is shown
     (exact in many dimensions needs convex hulls there, far too slow for a slider)."""
     if layer == 0:
-        where = "the input"
+        where = _("the input")
     else:
-        where = f"layer {layer} of {view.depth} (width {view.width(layer)}), t = {t:.2f}"
+        where = _("layer {layer} of {depth} (width {width}), t = {t}").format(
+            layer=layer, depth=view.depth, width=view.width(layer), t=f"{t:.2f}"
+        )
     projected = H.shape[1] > 3
-    verdict = "<b>linearly separable</b>" if separable else "<b>not linearly separable</b>"
-    here = "in the 3 principal axes shown" if projected else "here"
-    text = f"{net} · {where}: classes {verdict} {here} (exact LP)"
+    verdict = _("<b>linearly separable</b>") if separable else _("<b>not linearly separable</b>")
+    here = _("in the 3 principal axes shown") if projected else _("here")
+    text = _("{net} · {where}: classes {verdict} {here} (exact LP)").format(
+        net=net, where=where, verdict=verdict, here=here
+    )
     if layer == view.depth and t == 1.0:
         w, c = view.layers[-1]
         accuracy = np.mean(((H @ w.T + c)[:, 0] > 0) == (y == 1))
-        unit = {1: "threshold", 2: "line", 3: "plane"}.get(H.shape[1], "hyperplane")
-        text += f"; the output {unit}: {accuracy:.1%} right"
+        unit = {1: _("threshold"), 2: _("line"), 3: _("plane")}.get(H.shape[1], _("hyperplane"))
+        text += _("; the output {unit}: {accuracy} right").format(
+            unit=unit, accuracy=f"{accuracy:.1%}"
+        )
     return text

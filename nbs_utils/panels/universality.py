@@ -12,6 +12,7 @@ polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.universality`.
 import numpy as np
 from matplotlib.collections import PolyCollection
 
+from ..language import _
 from ..plots import PALETTE, label_axes, new_figure
 from ..universality import (
     FEATURE_ACTIVATIONS,
@@ -82,11 +83,13 @@ def nielsen_panel(
         ax.set_title(f"{n_bumps} units, w = {w:.3g}: distance to $f$ = {distance:.4f}")
         v = ", ".join(f"{vi:+.2f}" for vi in output_weights(h))
         verdict = (
-            f"<b>under {threshold}: challenge met!</b>"
+            _("<b>under {threshold}: challenge met!</b>").format(threshold=threshold)
             if met
-            else f"challenge: get under {threshold}"
+            else _("challenge: get under {threshold}").format(threshold=threshold)
         )
-        return f"L2 distance {distance:.4f} ({verdict}). Output weights h_i − h_(i−1): {v}"
+        return _("L2 distance {distance} ({verdict}). Output weights h_i − h_(i−1): {v}").format(
+            distance=f"{distance:.4f}", verdict=verdict, v=v
+        )
 
     controls = {
         "n_bumps": slider("bumps (units)", 1, MAX_BUMPS, 1, n_bumps, integer=True),
@@ -147,10 +150,12 @@ def polynomial_activation_panel(activation="square", width=10, seed=0, n_points=
             f"{width} {activation} units: RMS error {rms:.4f} (best quadratic {best_quadratic:.4f})"
         )
         if activation == "square":
-            verdict = "a polynomial activation: the net is a quadratic, however wide"
+            verdict = _("a polynomial activation: the net is a quadratic, however wide")
         else:
-            verdict = "not a polynomial: more units, smaller error"
-        return f"{activation}, width {width}: RMS error {rms:.2e} — {verdict}"
+            verdict = _("not a polynomial: more units, smaller error")
+        return _("{activation}, width {width}: RMS error {rms} — {verdict}").format(
+            activation=activation, width=width, rms=f"{rms:.2e}", verdict=verdict
+        )
 
     controls = {
         "activation": toggle("activation", list(FEATURE_ACTIVATIONS), activation),
