@@ -5,6 +5,7 @@ import ipywidgets as W
 
 from ..activations import NAMES
 from ..datasets import FEATURES
+from ..widgets import GridSlider
 from .settings import DATASETS, MAX_LAYERS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -14,11 +15,16 @@ _STYLE = {"description_width": "initial"}
 
 
 def _slider(description, lo, hi, step, value, integer=False, width="17em"):
-    cls = W.IntSlider if integer else W.FloatSlider
-    return cls(
-        value=value, min=lo, max=hi, step=step, description=description, style=_STYLE,
-        continuous_update=True, layout=W.Layout(width=width),
-    )  # fmt: skip
+    """An int slider, or a :class:`~nbs_utils.widgets.GridSlider` (exact grid values, so the
+    browser never sends back a value it rounded) at the grid point nearest ``value``."""
+    layout = W.Layout(width=width)
+    if integer:
+        return W.IntSlider(
+            value=value, min=lo, max=hi, step=step, description=description, style=_STYLE,
+            continuous_update=True, layout=layout,
+        )  # fmt: skip
+    value = min(hi, max(lo, lo + round((value - lo) / step) * step))
+    return GridSlider(description, lo, hi, step, value, style=_STYLE, layout=layout)
 
 
 def _dropdown(description, options, value, width="13em"):
