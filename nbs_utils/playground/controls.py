@@ -5,12 +5,13 @@ import ipywidgets as W
 
 from ..activations import NAMES
 from ..datasets import FEATURES
+from ..language import _
 from ..widgets import GridSlider
 from .settings import DATASETS, MAX_LAYERS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != "step"]  # step has no gradient to learn by
+PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != _("step")]  # step has no gradient to learn by
 _STYLE = {"description_width": "initial"}
 
 
@@ -43,35 +44,35 @@ def _button(description, tooltip, icon=""):
 def build(pg):
     """A dict of named controls set to ``pg``'s settings."""
     c = {
-        "play": _button("play", "train continuously (press again to pause)", "play"),
-        "step": _button("step", "one training step"),
-        "reset": _button("reset", "fresh weights from the seed"),
-        "dataset": _dropdown("data", list(DATASETS), pg.dataset),
-        "noise": _slider("noise", 0.0, 2.0, 0.05, pg.noise),
-        "split": _slider("test fraction", 0.1, 0.9, 0.05, pg.test_fraction),
-        "batch": _slider("batch size (0: all)", 0, 30, 1, pg.batch_size or 0, integer=True),
-        "seed": W.BoundedIntText(
+        _("play"): _button(_("play"), _("train continuously (press again to pause)"), _("play")),
+        _("step"): _button(_("step"), _("one training step")),
+        _("reset"): _button(_("reset"), _("fresh weights from the seed")),
+        "dataset": _dropdown(_("data"), list(DATASETS), pg.dataset),
+        _("noise"): _slider(_("noise"), 0.0, 2.0, 0.05, pg.noise),
+        "split": _slider(_("test fraction"), 0.1, 0.9, 0.05, pg.test_fraction),
+        "batch": _slider(_("batch size (0: all)"), 0, 30, 1, pg.batch_size or 0, integer=True),
+        _("seed"): W.BoundedIntText(
             value=pg.seed,
             min=0,
             max=10**9,
-            description="seed",
+            description=_("seed"),
             style=_STYLE,
             layout=W.Layout(width="10em"),
         ),  # fmt: skip
-        "regenerate": _button("regenerate", "new data: the next seed"),
+        _("regenerate"): _button(_("regenerate"), _("new data: the next seed")),
         "features": {
             name: W.ToggleButton(
                 value=name in pg.features,
                 description=name,
-                tooltip=f"use the input feature {name}",
+                tooltip=_("use the input feature {name}").format(name=name),
                 layout=W.Layout(width="auto"),
             )
             for name in FEATURES
         },  # fmt: skip
-        "layers": _slider("hidden layers", 0, MAX_LAYERS, 1, len(pg.hidden), integer=True),
+        "layers": _slider(_("hidden layers"), 0, MAX_LAYERS, 1, len(pg.hidden), integer=True),
         "widths": [
             _slider(
-                f"layer {i + 1} units",
+                _("layer {i} units").format(i=i + 1),
                 1,
                 8,
                 1,
@@ -85,35 +86,37 @@ def build(pg):
             W.Dropdown(
                 options=PLAYGROUND_ACTIVATIONS,
                 value=pg.activations[i] if i < len(pg.hidden) else "relu",
-                description="activation",
-                tooltip=f"activation of hidden layer {i + 1}",
+                description=_("activation"),
+                tooltip=_("activation of hidden layer {i}").format(i=i + 1),
                 style=_STYLE,
                 layout=W.Layout(width="11em"),
             )
             for i in range(MAX_LAYERS)
         ],  # fmt: skip
-        "lr": _dropdown("learning rate", _with(LEARNING_RATES, pg.learning_rate), pg.learning_rate),
+        "lr": _dropdown(
+            _("learning rate"), _with(LEARNING_RATES, pg.learning_rate), pg.learning_rate
+        ),
         "reg": _dropdown(
-            "regularization",  # "none", not None: a Dropdown shows None as no selection
-            [("none", "none"), ("L1", "l1"), ("L2", "l2")],
+            _("regularization"),  # "none", not None: a Dropdown shows None as no selection
+            [(_("none"), "none"), ("L1", "l1"), ("L2", "l2")],
             pg.regularization or "none",
         ),
-        "reg_rate": _dropdown("reg. rate", _with(REG_RATES, pg.reg_rate), pg.reg_rate),
+        "reg_rate": _dropdown(_("reg. rate"), _with(REG_RATES, pg.reg_rate), pg.reg_rate),
         "click_class": W.ToggleButtons(
-            options=[("class 0 (blue ◆)", 0), ("class 1 (vermillion ▲)", 1)],
+            options=[(_("class 0 (blue ◆)"), 0), (_("class 1 (vermillion ▲)"), 1)],
             value=1,
-            description="a click on the map adds",
+            description=_("a click on the map adds"),
             style={**_STYLE, "button_width": "auto"},
         ),  # fmt: skip
-        "clear": _button("clear points", "remove every point"),
-        "csv_export": _button("export CSV", "points as x1,x2,label,split"),
-        "csv_import": W.FileUpload(accept=".csv", multiple=False, description="import CSV"),
-        "npz_export": _button("save weights (.npz)", "settings and weights"),
-        "npz_import": W.FileUpload(accept=".npz", multiple=False, description="load weights"),
+        "clear": _button(_("clear points"), _("remove every point")),
+        "csv_export": _button(_("export CSV"), _("points as x1,x2,label,split")),
+        "csv_import": W.FileUpload(accept=".csv", multiple=False, description=_("import CSV")),
+        "npz_export": _button(_("save weights (.npz)"), _("settings and weights")),
+        "npz_import": W.FileUpload(accept=".npz", multiple=False, description=_("load weights")),
         "download": W.HTML(),
         "status": W.HTML(),
         "readouts": W.HTML(),
-        "formula": W.HTML("click a neuron's thumbnail to see its formula"),
+        "formula": W.HTML(_("click a neuron's thumbnail to see its formula")),
     }
     return c
 
@@ -128,9 +131,18 @@ def layout(c, canvas):
     network = W.VBox([c["layers"], *layer_rows], layout=W.Layout(min_width="19em"))
     return W.VBox(
         [
-            row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
-            row([c["dataset"], c["noise"], c["split"], c["batch"], c["seed"], c["regenerate"]]),
-            row([W.Label("features:"), *c["features"].values()]),
+            row([c[_("play")], c[_("step")], c[_("reset")], c["lr"], c["reg"], c["reg_rate"]]),
+            row(
+                [
+                    c["dataset"],
+                    c[_("noise")],
+                    c["split"],
+                    c["batch"],
+                    c[_("seed")],
+                    c[_("regenerate")],
+                ]
+            ),
+            row([W.Label(_("features:")), *c["features"].values()]),
             c["status"],
             row([canvas, network]),
             c["readouts"],

@@ -7,6 +7,7 @@ widget computes these in a worker thread on a :meth:`Playground.snapshot`.
 
 from html import escape
 
+from ..language import _
 from .formulas import pretty
 
 
@@ -15,24 +16,26 @@ def regions_text(pg):
     try:
         n = pg.region_count()
     except ValueError as err:
-        return f"linear regions: not counted ({err})"
+        return _("linear regions: not counted ({err})").format(err=err)
     bounds = pg.region_bounds()
-    named = {"zaslavsky": "Zaslavsky max", "serra": "Serra upper bound"}
+    named = {"zaslavsky": _("Zaslavsky max"), "serra": _("Serra upper bound")}
     parts = [f"{label} {bounds[key]}" for key, label in named.items() if key in bounds]
-    tail = f" ({', '.join(parts)})" if parts else " (an affine net: one region)"
-    return f"exact linear regions in the box: {n}{tail}"
+    tail = f" ({', '.join(parts)})" if parts else _(" (an affine net: one region)")
+    return _("exact linear regions in the box: {n}{tail}").format(n=n, tail=tail)
 
 
 def separability_text(pg):
     """Whether the training points are linearly separable in the last hidden layer."""
-    X, _ = pg.points("train")
-    if len(set(pg.points("train")[1].tolist())) < 2 or not len(X):
-        return "separability: needs training points of both classes"
-    where = "last hidden layer" if pg.hidden else "input features"
+    X, y = pg.points("train")
+    if len(set(y.tolist())) < 2 or not len(X):
+        return _("separability: needs training points of both classes")
+    where = _("last hidden layer") if pg.hidden else _("input features")
     r = pg.separability()
     if r.separable:
-        return f"{where}: linearly separable, max margin {r.margin:.4g}"
-    return f"{where}: not linearly separable"
+        return _("{where}: linearly separable, max margin {margin}").format(
+            where=where, margin=f"{r.margin:.4g}"
+        )
+    return _("{where}: not linearly separable").format(where=where)
 
 
 def linear_text(pg):
@@ -45,10 +48,11 @@ def linear_text(pg):
     terms = " ".join(
         f"{'−' if w < 0 else '+'} {abs(w):.3g}·{name}" for w, name in zip(W[0], names)
     ).lstrip("+ ")
-    return (
-        f"identity everywhere: the whole net is ONE affine map, collapse(layers): "
-        f"s = {terms} {'−' if b[0] < 0 else '+'} {abs(b[0]):.3g}; its boundary s = 0 is one line"
-    )
+    formula = f"s = {terms} {'−' if b[0] < 0 else '+'} {abs(b[0]):.3g}"
+    return _(
+        "identity everywhere: the whole net is ONE affine map, collapse(layers): "
+        "{formula}; its boundary s = 0 is one line"
+    ).format(formula=formula)
 
 
 def readouts_html(pg):

@@ -17,6 +17,7 @@ import ipywidgets as W
 import numpy as np
 from ipycanvas import Canvas, hold_canvas
 
+from ..language import _
 from . import controls, render
 from .model import Diverged
 from .readouts import readouts_html
@@ -77,9 +78,17 @@ class PlaygroundWidget(W.VBox):
         acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
         loss_train, loss_test = pg.loss("train"), pg.loss("test")
         self.c["status"].value = (
-            f"step <b>{pg.step}</b> · epoch {pg.epoch:.1f} · loss train {loss_train:.4f} "
-            f"(grey) / test {loss_test:.4f} (black) · test accuracy {acc} · "
-            f"{len(pg.points('train')[1])} training points"
+            _(
+                "step <b>{step}</b> · epoch {epoch} · loss train {train} (grey) / test {test} "
+                "(black) · test accuracy {acc} · {n} training points"
+            ).format(
+                step=pg.step,
+                epoch=f"{pg.epoch:.1f}",
+                train=f"{loss_train:.4f}",
+                test=f"{loss_test:.4f}",
+                acc=acc,
+                n=len(pg.points("train")[1]),
+            )  # fmt: skip
             + (f"<br><b>{pg.message}</b>" if pg.message else "")
         )
 
@@ -279,7 +288,8 @@ class PlaygroundWidget(W.VBox):
     # ---- files --------------------------------------------------------------------------
     def _download(self, name, data):
         href = "data:application/octet-stream;base64," + base64.b64encode(data).decode()
-        self.c["download"].value = f'<a download="{name}" href="{href}">download {name}</a>'
+        link = _("download {name}").format(name=name)
+        self.c["download"].value = f'<a download="{name}" href="{href}">{link}</a>'
 
     def _npz_bytes(self):
         import io
@@ -323,7 +333,7 @@ def _safe_readouts(pg):
     try:
         return readouts_html(pg)
     except Exception as err:  # a readout must never take the playground down
-        return f"readouts unavailable: {type(err).__name__}: {err}"
+        return _("readouts unavailable: {error}").format(error=f"{type(err).__name__}: {err}")
 
 
 def _running_loop():
