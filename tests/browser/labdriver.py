@@ -489,7 +489,8 @@ class NotebookPage:
         """Save the page and each output holding a figure as PNGs in ``folder``; their paths."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        stem = Path(self.path).stem
+        stem = Path(self.path).with_suffix("").as_posix().removeprefix("notebooks/")
+        stem = stem.replace("/", "-")  # zh-CN/01_x -> zh-CN-01_x: both editions kept
         paths = [folder / f"{stem}.png"]
         self.page.screenshot(path=paths[0])
         outputs = self.page.locator(".jp-OutputArea-output", has=self.page.locator(CANVAS))
