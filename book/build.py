@@ -57,7 +57,8 @@ def binder_repository(readme):
 
 
 def front_page(readme):
-    """The site's front page: the README's title, first paragraph and table of notebooks."""
+    """The site's front page: the README's title, first paragraph and table of notebooks
+    (the section up to its first subsection)."""
     lines = readme.splitlines()
     title = next((line for line in lines if line.startswith("# ")), None)
     if title is None or TABLE_HEADING not in lines:
@@ -66,7 +67,8 @@ def front_page(readme):
     paragraphs = "\n".join(lines[start : lines.index(TABLE_HEADING)]).split("\n\n")
     intro = next(p.strip() for p in paragraphs if p.strip() and not p.lstrip().startswith("[!["))
     section = lines[lines.index(TABLE_HEADING) :]
-    end = next((i for i, line in enumerate(section[1:], 1) if line.startswith("## ")), None)
+    # up to the next heading: the table and its notes, not the subsections after it
+    end = next((i for i, line in enumerate(section[1:], 1) if line.startswith("#")), None)
     body = "\n".join(section[:end]).strip()
     note = (
         "Each page below is its notebook as executed when this site was built, with its run "
