@@ -279,4 +279,5 @@ MESSAGES = {
     "use the input feature {name}": "使用输入特征 {name}",
     "{where}: linearly separable, max margin {margin}": "{where}：线性可分，最大间隔 {margin}",
     "{where}: not linearly separable": "{where}：线性不可分",
+    "pause": "暂停",
 }

@@ -151,3 +151,15 @@ def test_displayed_playground_carries_a_png_of_its_first_frame_with_alt_text():
     assert len(np.unique(pixels.reshape(-1, pixels.shape[-1]), axis=0)) > 20  # not blank
     alt = metadata["image/png"]["alt"]
     assert alt == data["text/plain"] and "circle" in alt and "relu" in alt
+
+
+def test_the_widget_builds_in_chinese_too():
+    from nbs_utils.language import _, use_language
+
+    use_language("zh-CN")
+    try:
+        w = PlaygroundWidget(Playground(dataset="circle", hidden=(4,), activation="relu", seed=0))
+        assert w.c["play"].description == "播放" and w.c["play"].icon == "play"  # icon: a name
+        assert _("pause") == "暂停" and "步" in w.c["status"].value
+    finally:
+        use_language("en")

@@ -44,14 +44,14 @@ def _button(description, tooltip, icon=""):
 def build(pg):
     """A dict of named controls set to ``pg``'s settings."""
     c = {
-        _("play"): _button(_("play"), _("train continuously (press again to pause)"), _("play")),
-        _("step"): _button(_("step"), _("one training step")),
-        _("reset"): _button(_("reset"), _("fresh weights from the seed")),
+        "play": _button(_("play"), _("train continuously (press again to pause)"), "play"),
+        "step": _button(_("step"), _("one training step")),
+        "reset": _button(_("reset"), _("fresh weights from the seed")),
         "dataset": _dropdown(_("data"), list(DATASETS), pg.dataset),
-        _("noise"): _slider(_("noise"), 0.0, 2.0, 0.05, pg.noise),
+        "noise": _slider(_("noise"), 0.0, 2.0, 0.05, pg.noise),
         "split": _slider(_("test fraction"), 0.1, 0.9, 0.05, pg.test_fraction),
         "batch": _slider(_("batch size (0: all)"), 0, 30, 1, pg.batch_size or 0, integer=True),
-        _("seed"): W.BoundedIntText(
+        "seed": W.BoundedIntText(
             value=pg.seed,
             min=0,
             max=10**9,
@@ -59,7 +59,7 @@ def build(pg):
             style=_STYLE,
             layout=W.Layout(width="10em"),
         ),  # fmt: skip
-        _("regenerate"): _button(_("regenerate"), _("new data: the next seed")),
+        "regenerate": _button(_("regenerate"), _("new data: the next seed")),
         "features": {
             name: W.ToggleButton(
                 value=name in pg.features,
@@ -131,15 +131,15 @@ def layout(c, canvas):
     network = W.VBox([c["layers"], *layer_rows], layout=W.Layout(min_width="19em"))
     return W.VBox(
         [
-            row([c[_("play")], c[_("step")], c[_("reset")], c["lr"], c["reg"], c["reg_rate"]]),
+            row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
             row(
                 [
                     c["dataset"],
-                    c[_("noise")],
+                    c["noise"],
                     c["split"],
                     c["batch"],
-                    c[_("seed")],
-                    c[_("regenerate")],
+                    c["seed"],
+                    c["regenerate"],
                 ]
             ),
             row([W.Label(_("features:")), *c["features"].values()]),

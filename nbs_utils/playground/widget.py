@@ -131,12 +131,12 @@ class PlaygroundWidget(W.VBox):
             return
         self.playing = True
         self.pg.message = ""
-        self.c["play"].description, self.c["play"].icon = "pause", "pause"
+        self.c["play"].description, self.c["play"].icon = _("pause"), "pause"
         self._task = asyncio.ensure_future(self._run())
 
     def pause(self):
         self.playing = False
-        self.c["play"].description, self.c["play"].icon = "play", "play"
+        self.c["play"].description, self.c["play"].icon = _("play"), "play"
         self.repaint(thumbnails=True)
         self.refresh_readouts()
 
