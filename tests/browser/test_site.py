@@ -275,7 +275,8 @@ def test_figures_are_the_notebooks_outputs_with_their_alt_text(site):
                     continue
                 digest = hashlib.sha256(base64.b64decode(output["data"]["image/png"])).hexdigest()
                 alt = output["metadata"]["image/png"]["alt"]
-                assert images.get(f"../_images/{digest}.png") == alt, f"{page}: {alt}"
+                up = "../" * page.count("/")  # notebooks/zh-CN/x.html: ../../_images
+                assert images.get(f"{up}_images/{digest}.png") == alt, f"{page}: {alt}"
 
 
 def _images(page):
