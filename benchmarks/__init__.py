@@ -2,5 +2,6 @@
 nbval, every panel's slider step against a full re-plot, and the exact region count, then
 writes ``benchmarks/results.json`` and prints a table. Benchmarks report; they never fail.
 
-:mod:`benchmarks.harness` (panel discovery and sampling) is shared with the tests.
+Panel discovery and sampling (:mod:`testkit.panels`) and the browser driver
+(:mod:`testkit.labdriver`) come from the shared test support, which never imports benchmarks.
 """

@@ -5,7 +5,7 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
 - ``notebooks``: every notebook under ``pytest --nbval-lax``, seconds per notebook (the
   sum of its cells, kernel start included) and for the whole run.
   Goals: each < 10 s, the course < 60 s.
-- ``panels``: every ``*_panel`` builder (found as in :mod:`benchmarks.harness`). A random
+- ``panels``: every ``*_panel`` builder (found as in :mod:`testkit.panels`). A random
   walk of one-notch slider/toggle moves, timing ``panel.update(**values)`` alone and a
   whole slider step ``panel.set(**values)`` (update, then the panel's repaint on Agg: a
   blit of the changed artists, or a full draw when something static changed, then the
@@ -125,9 +125,9 @@ def bench_panel(builder, steps, replots, seed=0):
     import matplotlib.pyplot as plt
     import numpy as np
 
-    from benchmarks import harness
+    from testkit.panels import builder_kwargs, single_steps
 
-    kwargs = harness.builder_kwargs(builder)
+    kwargs = builder_kwargs(builder)
     replot = []
     for _ in range(replots):
         start = time.perf_counter()
@@ -138,7 +138,7 @@ def bench_panel(builder, steps, replots, seed=0):
 
     panel = builder(**kwargs)
     rng = np.random.default_rng(seed)
-    walk = harness.single_steps(panel, rng, 2 * steps + 5)
+    walk = single_steps(panel, rng, 2 * steps + 5)
     for values in walk[:5]:  # warm-up
         panel.update(**values)
         panel.fig.canvas.draw()
@@ -209,10 +209,10 @@ def reference_draw_ms(repeats=30):
 
 
 def bench_panels(steps, replots):
-    from benchmarks import harness
+    from testkit.panels import panel_builders
 
     rows = {"_reference": {"bare_two_axes_draw_ms": reference_draw_ms()}}
-    for name, builder in harness.panel_builders().items():
+    for name, builder in panel_builders().items():
         try:
             rows[name] = bench_panel(builder, steps, replots)
         except Exception as err:  # a broken panel is reported, not fatal

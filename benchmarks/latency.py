@@ -1,7 +1,7 @@
 """Browser latency: slider key press -> repainted ipympl canvas, in JupyterLab + Chromium.
 
 For every notebook: open it in JupyterLab (headless Debian Chromium, the harness of
-``tests/browser/labdriver.py``), Run All, then press ArrowRight/ArrowLeft on every enabled
+``testkit/labdriver.py``), Run All, then press ArrowRight/ArrowLeft on every enabled
 slider, waiting for the repaint and an idle kernel after each press. A latency is the time
 from the ``keydown`` event to the first ``drawImage`` on the canvas in the same output,
 both measured inside the page (``performance.now()``).
@@ -31,7 +31,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 
-from tests.browser.labdriver import (
+from testkit.labdriver import (
     ENGLISH_NOTEBOOKS,
     ROOT,
     LabServer,

@@ -96,7 +96,7 @@ def _notebook(folder):
 
 
 def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
-    from tests.browser.labdriver import ROOT, NotebookPage
+    from testkit.labdriver import ROOT, NotebookPage
 
     folder = ROOT / "build" / "playground-bench"
     nb = NotebookPage(context, lab, _notebook(folder))
@@ -150,7 +150,7 @@ def run(presses=30, reference_presses=30):
     rate = steps_per_second()
     result["steps_per_s"] = round(rate)
     result["steps_goal_met"] = rate >= GOALS["steps_per_s"]
-    from tests.browser.labdriver import ROOT, LabServer, chromium_missing_reason, open_browser
+    from testkit.labdriver import ROOT, LabServer, chromium_missing_reason, open_browser
 
     reason = chromium_missing_reason()
     if reason:

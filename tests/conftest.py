@@ -1,16 +1,12 @@
 import json
-import sys
 from pathlib import Path
 
 import matplotlib
-import netguard
 import pytest
 
-matplotlib.use("Agg")  # tests draw off-screen; notebooks use ipympl
+from testkit import netguard
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # `pytest` (not `python -m pytest`): make `benchmarks` importable
-    sys.path.insert(0, str(ROOT))
+matplotlib.use("Agg")  # tests draw off-screen; notebooks use ipympl
 
 NETGUARD_FILE = Path(netguard.__file__).resolve()
 _uninstall_netguard = None

@@ -1,5 +1,5 @@
 """Accessibility of every interactive panel, found generically (``*_panel`` builders in
-``nbs_utils.panels``, built with defaults as in benchmarks/harness.py): every control has a
+``nbs_utils.panels``, built with defaults by testkit/panels.py): every control has a
 visible description, every figure a title and axis labels, drawn in the course palette.
 """
 
@@ -8,15 +8,15 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
 
-from benchmarks import harness
 from nbs_utils.plots import PALETTE
+from testkit.panels import build, panel_builders
 
-BUILDERS = harness.panel_builders()
+BUILDERS = panel_builders()
 
 
 @pytest.fixture(scope="module")
 def panels():
-    built = {name: harness.build(builder) for name, builder in BUILDERS.items()}
+    built = {name: build(builder) for name, builder in BUILDERS.items()}
     yield built
     for panel in built.values():
         plt.close(panel.fig)

@@ -29,12 +29,12 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from benchmarks import harness
 from nbs_utils.plots import MAX_FIGURE_WIDTH
+from testkit.panels import build, endpoint_values, panel_builders, random_values
 
 ROOT = FilePath(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-BUILDERS = harness.panel_builders()
+BUILDERS = panel_builders()
 RANDOM_SETTINGS = 3
 TOLERANCE = 1.0  # px: text extents are rounded to whole pixels
 NO_LINE = (None, "None", "none", "", " ")
@@ -213,10 +213,10 @@ def _report(where_problems):
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_panel_fits_over_its_control_ranges(name):
-    panel = harness.build(BUILDERS[name])
+    panel = build(BUILDERS[name])
     try:
-        settings = [panel.values] + harness.endpoint_values(panel)
-        settings += harness.random_values(panel, np.random.default_rng(0), RANDOM_SETTINGS)
+        settings = [panel.values] + endpoint_values(panel)
+        settings += random_values(panel, np.random.default_rng(0), RANDOM_SETTINGS)
         problems = []
         for values in settings:
             panel.set(**values)

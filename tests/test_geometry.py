@@ -1,10 +1,10 @@
 import numpy as np
 import pytest
-from geometry_reference import check_certificate, shoelace_area
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import XOR_X, XOR_Y, bands, circles
 from nbs_utils.geometry import linearly_separable
+from testkit.geometry_reference import check_certificate, shoelace_area
 
 
 def test_pair_at_distance_two_has_margin_one():

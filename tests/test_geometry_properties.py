@@ -2,7 +2,7 @@
 
 - Invariance: translating the data (and box) or scaling by any factor in [1e-9, 1e9] gives
   the same verdict and region count, and margins that scale with the data.
-- Agreement with references written in the tests (tests/geometry_reference.py): the hull
+- Agreement with references written in the tests (testkit/geometry_reference.py): the hull
   distance by brute force, separability by the textbook LP, activation patterns by
   enumeration with one LP per pattern.
 - Certificates: every result carries one, and it checks out from the data alone.
@@ -14,18 +14,18 @@ Deterministic (derandomized, no example database): see the profile in conftest.p
 
 import numpy as np
 import pytest
-from geometry_reference import (
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions, linearly_separable
+from testkit.geometry_reference import (
     check_certificate,
     hull_distance_2d,
     patterns_by_lp,
     separable_by_lp,
     shoelace_area,
 )
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
-
-from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions, linearly_separable
 
 
 @st.composite

@@ -9,10 +9,10 @@ import warnings
 import matplotlib as mpl
 import pytest
 
-from benchmarks import harness
 from nbs_utils import language
 from nbs_utils.language import _, use_language
 from nbs_utils.messages_zh_cn import MESSAGES
+from testkit.panels import build, panel_builders
 from tools import catalogue
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -89,12 +89,12 @@ def test_a_missing_font_names_the_debian_package(monkeypatch):
     assert language.language() == "en"
 
 
-@pytest.mark.parametrize("name", sorted(harness.panel_builders()))
+@pytest.mark.parametrize("name", sorted(panel_builders()))
 def test_chinese_panels_draw_without_missing_glyphs(name):
     use_language("zh-CN")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # "Glyph ... missing from font(s)" is a UserWarning
-        panel = harness.build(harness.panel_builders()[name])
+        panel = build(panel_builders()[name])
         panel.fig.canvas.draw()
     title_text = " ".join(t.get_text() for t in panel.fig.findobj(mpl.text.Text))
     assert CJK.search(title_text), f"{name}: no Chinese text in the figure"

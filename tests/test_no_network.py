@@ -3,9 +3,10 @@
 import socket
 from pathlib import Path
 
-import netguard
 import pytest
 from conftest import PROBE_OUTPUT
+
+from testkit import netguard
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 

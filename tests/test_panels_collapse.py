@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
-from panel_steps import blits
 
 from nbs_utils.nets import collapse, forward
 from nbs_utils.panels.collapse import collapse_panel, leaky_slope_panel, turn_and_stretch_layers
+from testkit.internals import blits
 
 
 def _line_data(fig):

@@ -5,7 +5,6 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from panel_steps import blits, inside_region
 
 from nbs_utils.activations import get
 from nbs_utils.datasets import bands
@@ -24,6 +23,8 @@ from nbs_utils.panels.hidden import (
     weights_panel,
 )
 from nbs_utils.plots import CLASS_CMAP
+from testkit.artists import inside_region
+from testkit.internals import blits
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Property sweep over every interactive panel, found generically (see benchmarks/harness.py).
+"""Property sweep over every interactive panel, found generically (see testkit/panels.py).
 
 Each panel is driven through the ends of every control's range and through seeded
 random joint settings of all controls at once. After every update: no warning (pytest
@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 from matplotlib.axis import Tick
 
-from benchmarks import harness
+from testkit.artists import NON_FINITE_TEXT, artist_problems
+from testkit.panels import build, control_grid, endpoint_values, panel_builders, random_values
 
-BUILDERS = harness.panel_builders()
+BUILDERS = panel_builders()
 RANDOM_SETTINGS = 5
 
 
@@ -33,10 +34,10 @@ def drive(panel, values):
         warnings.simplefilter("error")
         panel.set(**values)
     readout = panel.readout.value
-    assert not harness.NON_FINITE_TEXT.search(readout), (
+    assert not NON_FINITE_TEXT.search(readout), (
         f"readout shows a non-finite number at {values}: {readout}"
     )
-    problems = harness.artist_problems(panel.fig)
+    problems = artist_problems(panel.fig)
     assert not problems, f"non-finite artist data at {values}: {problems}"
 
 
@@ -50,16 +51,14 @@ def test_panel_sweep_is_finite_in_place_and_warning_free(name):
     figures_before = len(plt.get_fignums())
     with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
         warnings.simplefilter("error")
-        panel = harness.build(BUILDERS[name])
+        panel = build(BUILDERS[name])
     fig, defaults = panel.fig, panel.values
     try:
         assert panel.controls, "a panel needs at least one control"
-        assert not harness.artist_problems(fig)
+        assert not artist_problems(fig)
         n_artists = count_artists(fig)
         rng = np.random.default_rng(0)
-        settings = harness.endpoint_values(panel) + harness.random_values(
-            panel, rng, RANDOM_SETTINGS
-        )
+        settings = endpoint_values(panel) + random_values(panel, rng, RANDOM_SETTINGS)
         for values in settings:
             drive(panel, values)
             assert panel.fig is fig, "update must change the figure in place, not replace it"
@@ -73,10 +72,10 @@ def test_panel_sweep_is_finite_in_place_and_warning_free(name):
 def test_control_grids_cover_whole_ranges():
     from nbs_utils.widgets import slider, toggle
 
-    assert harness.control_grid(slider("s", -1.0, 1.0, 0.5, 0.0)) == [-1.0, -0.5, 0.0, 0.5, 1.0]
-    assert harness.control_grid(slider("n", 1, 7, 3, 1, integer=True)) == [1, 4, 7]
-    assert harness.control_grid(slider("t", 0.0, 1.0, 0.3, 0.0))[-1] == 1.0  # max off the grid
-    assert harness.control_grid(toggle("a", ["relu", "tanh"])) == ["relu", "tanh"]
+    assert control_grid(slider("s", -1.0, 1.0, 0.5, 0.0)) == [-1.0, -0.5, 0.0, 0.5, 1.0]
+    assert control_grid(slider("n", 1, 7, 3, 1, integer=True)) == [1, 4, 7]
+    assert control_grid(slider("t", 0.0, 1.0, 0.3, 0.0))[-1] == 1.0  # max off the grid
+    assert control_grid(toggle("a", ["relu", "tanh"])) == ["relu", "tanh"]
 
 
 def _toy_panel(make_y):
@@ -113,7 +112,7 @@ def test_the_sweep_catches_broken_updates(make_y, error):
     panel = _toy_panel(make_y)
     try:
         with pytest.raises(error):
-            for values in harness.endpoint_values(panel):
+            for values in endpoint_values(panel):
                 drive(panel, values)
     finally:
         plt.close(panel.fig)

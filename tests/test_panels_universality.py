@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
-from panel_steps import blits
 
 from nbs_utils import universality as u
 from nbs_utils.panels import universality as P
+from testkit.internals import blits
 
 
 def test_nielsen_panel_defaults_draw_the_staircase_and_its_distance():

@@ -1,6 +1,5 @@
 import numpy as np
 import pytest
-from panel_steps import blits
 
 from nbs_utils.activations import NAMES, get
 from nbs_utils.panels.zoo import (
@@ -12,6 +11,7 @@ from nbs_utils.panels.zoo import (
     vanishing_gradient_panel,
     zoo_gallery_figure,
 )
+from testkit.internals import blits
 
 
 def _sweep(widget):

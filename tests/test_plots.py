@@ -50,9 +50,8 @@ def test_label_axes_sets_title_and_both_labels():
 
 
 def test_region_path_outlines_where_the_score_is_positive():
-    from panel_steps import inside_region
-
     from nbs_utils.plots import region_path
+    from testkit.artists import inside_region
 
     xs = ys = np.linspace(-1.0, 1.0, 41)
     gx, gy = np.meshgrid(xs, ys)

@@ -7,7 +7,8 @@ CI=true, where a missing browser is a failure (.ci/run installs it).
 import os
 
 import pytest
-from labdriver import LabServer, chromium_missing_reason, open_browser
+
+from testkit.labdriver import LabServer, chromium_missing_reason, open_browser
 
 
 def _require_browser():

@@ -7,7 +7,8 @@ Screenshots of the page and of every output with a figure are saved in build/scr
 """
 
 import pytest
-from labdriver import NOTEBOOKS, ROOT, NotebookPage, ran_all
+
+from testkit.labdriver import NOTEBOOKS, ROOT, NotebookPage, ran_all
 
 SCREENSHOTS = ROOT / "build" / "screenshots"
 

@@ -8,7 +8,8 @@ import shutil
 
 import nbformat
 import pytest
-from labdriver import CANVAS, ROOT, KernelProbe, NotebookPage, match_figures, state_problems
+
+from testkit.labdriver import CANVAS, ROOT, KernelProbe, NotebookPage, match_figures, state_problems
 
 SETUP = """\
 %matplotlib widget

@@ -10,7 +10,8 @@ same after each toggle is switched to another option and back.
 """
 
 import pytest
-from labdriver import (
+
+from testkit.labdriver import (
     NOTEBOOKS,
     KernelProbe,
     NotebookPage,

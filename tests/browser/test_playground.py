@@ -5,7 +5,8 @@ import re
 import time
 
 import pytest
-from labdriver import ROOT, NotebookPage
+
+from testkit.labdriver import ROOT, NotebookPage
 
 NOTEBOOK = ROOT / "notebooks" / "06_playground.ipynb"
 STATUS = re.compile(r"step (\d+) .* (\d+) training points")

@@ -24,10 +24,9 @@ import threading
 import urllib.parse
 
 import pytest
-from labdriver import ROOT, free_port
 
-sys.path.insert(0, str(ROOT))
-from book.build import binder_repository, notebooks  # noqa: E402
+from book.build import binder_repository, notebooks
+from testkit.labdriver import ROOT, free_port
 
 
 def _committed(paths):

@@ -1,6 +1,6 @@
 """Drive the course in a real JupyterLab through headless Debian Chromium (Playwright).
 
-Shared by the browser tests (tests/browser/) and the latency benchmark (benchmarks/latency.py).
+Shared by the browser tests (tests/browser/) and the benchmarks (benchmarks/latency.py, playground.py).
 A :class:`LabServer` runs JupyterLab on a free localhost port with temporary workspaces and
 settings (news off); :func:`open_browser` starts /usr/bin/chromium (Playwright never downloads
 a browser); :class:`NotebookPage` opens one notebook in its own workspace, runs all cells and
@@ -22,20 +22,10 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ENGLISH_NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-NOTEBOOKS = ENGLISH_NOTEBOOKS + sorted(
-    (ROOT / "notebooks" / "zh-CN").glob("*.ipynb")
-)  # both editions: English, then the Simplified Chinese twins
+from testkit.notebooks import ROOT, expected, notebook_id
 
-
-def notebook_id(path):
-    """A test id unique across editions: ``01_linear_collapse``, ``zh-CN/01_linear_collapse``
-    (the stem for a notebook outside ``notebooks/``, such as the harness's own)."""
-    path = Path(path).resolve()
-    if not path.is_relative_to(ROOT / "notebooks"):
-        return path.stem
-    return path.relative_to(ROOT / "notebooks").with_suffix("").as_posix()
+ENGLISH_NOTEBOOKS = expected(edition="en")
+NOTEBOOKS = expected()  # both editions: English, then the Simplified Chinese twins
 
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

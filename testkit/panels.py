@@ -1,7 +1,6 @@
-"""Drive every interactive panel without a browser: discover, build, sample, inspect.
+"""Drive every interactive panel without a browser: discover, build, sweep its controls.
 
-Shared by the benchmarks and by tests/test_panels_properties.py, so both see the same
-panels. Discovery is generic: every module in :mod:`nbs_utils.panels`, every public
+Shared by the benchmarks and the panel tests, so both see the same panels. Discovery is generic: every module in :mod:`nbs_utils.panels`, every public
 function whose name ends in ``_panel``. Builders are called with their defaults; a
 required data argument is filled by name from :data:`EXAMPLE_DATA` (seeded two-class
 points), anything else required makes :func:`build` raise ``TypeError``.
@@ -11,13 +10,10 @@ import importlib
 import inspect
 import math
 import pkgutil
-import re
 
 import numpy as np
 
 EXAMPLE_SEED = 0
-NON_FINITE_TEXT = re.compile(r"\b(nan|[+-]?inf)\b", re.IGNORECASE)
-"""``nan`` or ``inf`` printed as a number (in a readout or a figure text)."""
 
 
 def _example_points():
@@ -71,7 +67,7 @@ def builder_kwargs(builder):
             if p.name not in EXAMPLE_DATA:
                 raise TypeError(
                     f"{builder.__module__}.{builder.__name__} needs argument {p.name!r}: "
-                    f"give it a default or add it to benchmarks.harness.EXAMPLE_DATA"
+                    f"give it a default or add it to testkit.panels.EXAMPLE_DATA"
                 )
             kwargs[p.name] = EXAMPLE_DATA[p.name]()
     return kwargs
@@ -86,7 +82,8 @@ def control_grid(control):
     """Every value a control can take, in order (slider positions on its step grid).
 
     Supports int/float (log) sliders, selection widgets (toggles, dropdowns, radio
-    buttons) and check boxes; anything else raises ``TypeError``.
+    buttons, ``widgets.GridSlider``: ``(label, value)`` options) and check boxes; anything
+    else raises ``TypeError``.
     """
     import ipywidgets as W
 
@@ -101,7 +98,7 @@ def control_grid(control):
         if isinstance(control, (W.IntSlider, W.BoundedIntText)):
             return [int(v) for v in values]
         return [float(round(v, 12)) for v in values]
-    if isinstance(control, W.widgets.widget_selection._Selection):
+    if hasattr(control, "options") and hasattr(control, "index"):  # toggles, dropdowns...
         return [o[1] if isinstance(o, tuple) and len(o) == 2 else o for o in control.options]
     if isinstance(control, (W.Checkbox, W.ToggleButton)):
         return [False, True]
@@ -147,52 +144,3 @@ def _nearest(grid, value):
         return grid.index(value)
     except ValueError:
         return int(np.argmin([abs(g - value) for g in grid]))
-
-
-def artist_problems(fig):
-    """Descriptions of non-finite data in the visible artists of ``fig`` (empty if all is well).
-
-    NaN is matplotlib's gap marker, so lines (``Line2D``, ``LineCollection``) may contain
-    NaN to break or hide a polyline; nothing may contain inf, and points, images, meshes,
-    patches, axis limits and texts must be finite (no ``nan`` printed either).
-    """
-    from matplotlib.collections import Collection, LineCollection
-    from matplotlib.image import AxesImage
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-    from matplotlib.text import Text
-
-    problems = []
-
-    def check(what, data, gaps_allowed=False):
-        arr = np.ma.filled(np.ma.asarray(data, dtype=float).astype(float), 0.0)
-        if np.isinf(arr).any() or (not gaps_allowed and np.isnan(arr).any()):
-            problems.append(f"{what}: non-finite values")
-
-    for ax in fig.axes:
-        for lim_name, lim in [("xlim", ax.get_xlim()), ("ylim", ax.get_ylim())]:
-            check(f"{ax.get_title()!r} {lim_name}", lim)
-    for artist in fig.findobj():
-        if not artist.get_visible():
-            continue
-        label = f"{type(artist).__name__} {artist.get_label()!r}"
-        if isinstance(artist, Line2D):
-            check(label, artist.get_xydata(), gaps_allowed=True)
-        elif isinstance(artist, LineCollection):
-            for seg in artist.get_segments():
-                check(label, seg, gaps_allowed=True)
-        elif isinstance(artist, Collection):
-            check(label + " offsets", artist.get_offsets())
-            if artist.get_array() is not None:
-                check(label + " array", artist.get_array())
-            for path in artist.get_paths():
-                check(label + " path", path.vertices)
-        elif isinstance(artist, AxesImage):
-            check(label, artist.get_array())
-        elif isinstance(artist, Patch) and artist.axes is not None:
-            check(label, artist.get_path().vertices)
-            check(label + " transform", artist.get_patch_transform().get_matrix())
-        elif isinstance(artist, Text):
-            if NON_FINITE_TEXT.search(artist.get_text()):
-                problems.append(f"Text {artist.get_text()!r} shows a non-finite number")
-    return problems
