@@ -7,18 +7,11 @@ from nbs_utils.datasets import circles
 from nbs_utils.geometry import count_linear_regions
 from nbs_utils.panels import depth
 from nbs_utils.train import train_classifier
+from testkit.artists import artist_problems
 
 
 def finite_artists(fig):
-    for ax in fig.axes:
-        for line in ax.get_lines():
-            xs, ys = line.get_data()
-            assert np.all(np.isfinite(np.asarray(xs, float)))
-            assert np.all(np.isfinite(np.asarray(ys, float)))
-        for coll in ax.collections:
-            arr = coll.get_array()
-            if arr is not None:
-                assert np.all(np.isfinite(arr))
+    assert not artist_problems(fig, line_gaps=False)
 
 
 def test_approximation_panel_sweep_is_finite_and_in_place():

@@ -23,7 +23,7 @@ from nbs_utils.panels.hidden import (
     weights_panel,
 )
 from nbs_utils.plots import CLASS_CMAP
-from testkit.artists import inside_region
+from testkit.artists import artist_problems, inside_region
 from testkit.internals import blits
 
 
@@ -38,27 +38,12 @@ def close_figures():
     plt.close("all")
 
 
-def artist_data(fig):
-    """Every plotted coordinate / image value of every axes in ``fig``."""
-    out = []
-    for ax in fig.axes:
-        out += [line.get_xydata() for line in ax.lines]
-        out += [np.asarray(c.get_offsets()) for c in ax.collections]
-        out += [
-            seg for c in ax.collections if hasattr(c, "get_segments") for seg in c.get_segments()
-        ]
-        out += [np.asarray(im.get_array()) for im in ax.images]
-        out += [patch.get_path().vertices for patch in ax.patches]
-        out += [np.array([ax.get_xlim(), ax.get_ylim()])]
-    return out
-
-
 FP_RAISE = {"over": "raise", "invalid": "raise", "divide": "raise"}
 
 
 def assert_finite(fig):
-    for arr in artist_data(fig):
-        assert np.all(np.isfinite(np.asarray(arr, float))), arr
+    problems = artist_problems(fig, line_gaps=False)
+    assert not problems, problems
 
 
 def hidden_offsets(fig, axes_index=1):

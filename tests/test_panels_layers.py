@@ -7,6 +7,7 @@ from nbs_utils.datasets import circles
 from nbs_utils.panels.layers import layers_panel
 from nbs_utils.representations import layer_stages, morph
 from nbs_utils.train import train_classifier
+from testkit.internals import repaint_path
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +19,6 @@ def nets():
         "width 5": train_classifier(X, y, [5], steps=50, seed=0),
     }
     return trainings, X, y
-
-
-def _blits_without_full_draw(panel, **values):
-    canvas = panel.fig.canvas
-    canvas.draw_idle = lambda: None
-    try:
-        panel.set(**values)
-    finally:
-        del canvas.draw_idle
-    return panel._background is not None and not panel.fig.stale
 
 
 def test_defaults_show_the_last_layer_of_the_first_net(nets):
@@ -84,11 +75,11 @@ def test_a_morph_step_blits(nets):
     panel = layers_panel(trainings, X, y, t=0.5)
     panel.fig.canvas.draw()
     panel.set(t=0.55)  # limits may move once
-    assert _blits_without_full_draw(panel, t=0.5) and _blits_without_full_draw(panel, t=0.55)
+    assert [repaint_path(panel, t=t) for t in (0.5, 0.55)] == ["blit", "blit"]
     panel.set(net="width 3", layer=1, t=0.5)
     panel.set(t=0.55)
     # 3-D: the whole axes is redrawn (its view follows the data), still without a full draw
-    assert _blits_without_full_draw(panel, t=0.5) and _blits_without_full_draw(panel, t=0.55)
+    assert "full draw" not in [repaint_path(panel, t=t) for t in (0.5, 0.55)]
 
 
 def test_depth_beyond_a_net_shows_its_last_layer(nets):

@@ -17,6 +17,8 @@ from nbs_utils.panels.xor import (
     y_one_polygons,
 )
 from nbs_utils.plots import CLASS_CMAP
+from testkit import internals
+from testkit.artists import artist_problems
 
 LO, HI, STEP = WEIGHT_RANGE
 SLIDER_VALUES = np.round(np.arange(LO, HI + STEP / 2, STEP), 1)
@@ -29,16 +31,6 @@ def panel():
     import matplotlib.pyplot as plt
 
     plt.close(p.fig)
-
-
-def artist_arrays(p):
-    """Every data array the panel's update touches."""
-    ax = p.fig.axes[0]
-    line = ax.lines[0]
-    regions = ax.collections[0]
-    arrays = [line.get_xdata(), line.get_ydata(), *(path.vertices for path in regions.get_paths())]
-    arrays += [c.get_offsets() for c in ax.collections]
-    return [np.asarray(a, dtype=float) for a in arrays]
 
 
 def table_column(p, col):
@@ -124,12 +116,12 @@ def test_sweeping_every_slider_over_its_range_stays_finite_and_in_place(panel):
             for value in SLIDER_VALUES:  # the pure redraw step over every slider value
                 values = {**SEED_WEIGHTS, name: float(value)}
                 readout = panel.update(**values)
-                assert readout and all(np.isfinite(a).all() for a in artist_arrays(panel))
+                assert readout and not artist_problems(panel.fig, line_gaps=False)
                 y = skip_net(XOR_X, **values)[1]
                 assert ("XOR solved" in readout) == bool(np.all(y == XOR_Y))
             for value in (LO, HI):  # through the widgets, with a real draw
                 panel.set(**{name: value})
-                assert all(np.isfinite(a).all() for a in artist_arrays(panel))
+                assert not artist_problems(panel.fig, line_gaps=False)
             panel.set(**SEED_WEIGHTS)
     assert panel.fig is fig and fig.axes[0] is ax
     assert artists == (list(ax.images), list(ax.lines), list(ax.collections))
@@ -142,7 +134,7 @@ def test_random_joint_settings_stay_finite(panel):
         for _ in range(200):
             values = dict(zip(SEED_WEIGHTS, rng.choice(SLIDER_VALUES, len(SEED_WEIGHTS))))
             panel.update(**{k: float(v) for k, v in values.items()})
-            assert all(np.isfinite(a).all() for a in artist_arrays(panel))
+            assert not artist_problems(panel.fig, line_gaps=False)
         panel.set(**SEED_WEIGHTS)
         panel.fig.canvas.draw()
 
@@ -206,7 +198,7 @@ def test_weight_steps_blit_and_the_truth_table_lives_in_the_readout():
     fig.canvas.draw_idle = lambda: None  # Agg would draw at once: a fallback now stays stale
     for value in (0.3, -0.6, 0.9):
         panel.set(b_h=value, v_h=value)
-        assert panel._background is not None and not fig.stale  # blitted
+        assert internals.blitted(panel)
         blitted = np.asarray(fig.canvas.buffer_rgba()).copy()
         fig.canvas.draw()
         full = np.asarray(fig.canvas.buffer_rgba())

@@ -11,15 +11,9 @@ from nbs_utils.panels.zoo import (
     vanishing_gradient_panel,
     zoo_gallery_figure,
 )
+from testkit.artists import artist_problems
 from testkit.internals import blits
-
-
-def _sweep(widget):
-    """Every value a slider can take (or every option of a toggle)."""
-    if hasattr(widget, "options"):  # toggles, and float sliders: (label, value) pairs
-        return [o[1] if isinstance(o, tuple) else o for o in widget.options]
-    n = int(round((widget.max - widget.min) / widget.step))
-    return [widget.min + i * widget.step for i in range(n + 1)]
+from testkit.panels import control_grid
 
 
 def _skip_redraws(panel):
@@ -33,13 +27,8 @@ def _skip_redraws(panel):
 
 
 def _artist_data_finite(fig):
-    for ax in fig.axes:
-        for line in ax.lines:
-            assert np.all(np.isfinite(np.asarray(line.get_xydata(), dtype=float)))
-        for coll in ax.collections:
-            assert np.all(np.isfinite(np.asarray(coll.get_offsets(), dtype=float)))
-        lo, hi = ax.get_ylim()
-        assert np.isfinite(lo) and np.isfinite(hi) and lo < hi
+    assert not artist_problems(fig, line_gaps=False)
+    assert all(ax.get_ylim()[0] < ax.get_ylim()[1] for ax in fig.axes)
 
 
 @pytest.fixture
@@ -59,10 +48,10 @@ def test_explorer_every_activation_and_parameter_is_finite_and_in_place():
     fig, lines = panel.fig, [ln for ax in panel.fig.axes for ln in ax.lines]
     with np.errstate(all="raise"):
         for name in NAMES:
-            for alpha in _sweep(panel.controls["alpha"]):
+            for alpha in control_grid(panel.controls["alpha"]):
                 panel.set(name=name, alpha=alpha)
                 _artist_data_finite(fig)
-            for k in _sweep(panel.controls["k"]):
+            for k in control_grid(panel.controls["k"]):
                 panel.set(name=name, k=k)
                 _artist_data_finite(fig)
             draw()
@@ -103,7 +92,7 @@ def test_saturation_panel_sweep_is_finite_and_in_place(raw_data):
     fig, dots = panel.fig, panel.fig.axes[0].collections[0]
     with np.errstate(all="raise"):
         for name in ("sigmoid", "tanh"):
-            for scale in _sweep(panel.controls["scale"]):
+            for scale in control_grid(panel.controls["scale"]):
                 panel.set(name=name, scale=scale)
                 _artist_data_finite(fig)
             draw()
@@ -135,8 +124,8 @@ def test_vanishing_panel_sweep_is_positive_finite_and_in_place():
     fig, ax = panel.fig, panel.fig.axes[0]
     lines = list(ax.lines)
     with np.errstate(all="raise"):
-        for depth in _sweep(panel.controls["depth"]):
-            for gain in _sweep(panel.controls["gain"])[::3] + [panel.controls["gain"].max]:
+        for depth in control_grid(panel.controls["depth"]):
+            for gain in control_grid(panel.controls["gain"])[::3] + [panel.controls["gain"].max]:
                 panel.set(depth=depth, gain=gain)
                 _artist_data_finite(fig)
                 for line in lines:
