@@ -1,5 +1,6 @@
 """Independent references for the geometry tests: written here, not in nbs_utils.
 
+- :func:`shoelace_area`, :func:`relu_patterns`: a polygon's area, a net's on/off units.
 - :func:`check_certificate`: what a :class:`~nbs_utils.geometry.Separability` claims,
   checked from the data alone.
 - :func:`hull_distance_2d`: the distance between two disjoint convex hulls in the plane
@@ -21,8 +22,22 @@ from nbs_utils.geometry import HullWitness
 
 
 def shoelace_area(poly):
+    """Area of a simple polygon ``(m, 2)``: ``|sum x_i y_{i+1} - y_i x_{i+1}| / 2``."""
     x, y = poly[:, 0], poly[:, 1]
     return 0.5 * abs(x @ np.roll(y, -1) - y @ np.roll(x, -1))
+
+
+def relu_patterns(layers, points):
+    """On/off pattern of every unit of a ReLU net at each point: bool ``(n, total units)``.
+
+    A unit is on where its pre-activation ``W h + b`` is > 0 (layer by layer, ``h = relu``).
+    """
+    H, on = np.asarray(points, float), []
+    for W, b in layers:
+        Z = H @ W.T + b
+        on.append(Z > 0)
+        H = np.maximum(Z, 0.0)
+    return np.concatenate(on, axis=1)
 
 
 def check_certificate(X, y, r):

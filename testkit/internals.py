@@ -1,9 +1,12 @@
-"""The one place the tests look inside a panel: its repaint state (``nbs_utils.widgets``).
+"""The one place the tests look inside nbs_utils: private state no public name shows.
 
-A slider step should take the fast path: blit the data artists over a cached background,
-with no full redraw pending. Nothing public says which path a step took, so this module
-reads the panel's private repaint state; when that machinery moves or is renamed, this
-file is the only test code to change.
+- A panel's repaint state (``nbs_utils.widgets``): a slider step should take the fast
+  path, a blit of the data artists over a cached background with no full redraw pending.
+  Nothing public says which path a step took.
+- ``geometry.linearly_separable``'s fallback search: the nearest hull points found from
+  the LP's pairs, which the public answer normally does not need.
+
+When that machinery moves or is renamed, this file is the only test code to change.
 """
 
 
@@ -30,3 +33,16 @@ def repaint_path(panel, **values):
 def blits(panel, **values):
     """Whether moving to ``values`` repaints by blitting data artists only."""
     return repaint_path(panel, **values) == "blit"
+
+
+def lp_fallback_gap(X, y):
+    """Distance between the classes' nearest hull points as found from the LP's seed pairs
+    (its separating direction, or its dual's meeting points) rather than the class means."""
+    import numpy as np
+
+    from nbs_utils.geometry import _lp_seed_pairs, _nearest_points
+
+    X, y = np.asarray(X, float), np.asarray(y)
+    P, Q = X[y == 1], X[y == 0]
+    _, _, z = _nearest_points(P, Q, _lp_seed_pairs(X, 2.0 * y - 1.0, P, Q))
+    return float(np.linalg.norm(z))

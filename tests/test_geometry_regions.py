@@ -1,93 +1,18 @@
+"""``geometry.count_linear_regions`` and its parts: the exact activation regions of ReLU
+nets, their known bounds (``region_bounds``) and the polygon cut they are built from.
+
+Mirrors the second part of nbs_utils/geometry.py (test_geometry_separability.py: the first).
+"""
+
+from math import comb
+
 import numpy as np
 import pytest
+from scipy.optimize import linprog
 
-from nbs_utils.activations import get
-from nbs_utils.datasets import XOR_X, XOR_Y, bands, circles
-from nbs_utils.geometry import linearly_separable
-from testkit.geometry_reference import check_certificate, shoelace_area
-
-
-def test_pair_at_distance_two_has_margin_one():
-    r = linearly_separable([[0.0, 0.0], [2.0, 0.0]], [0, 1])
-    assert r.separable and r.margin == pytest.approx(1.0, abs=1e-7)
-    assert np.allclose(r.w, [1, 0], atol=1e-6) and r.b == pytest.approx(-1.0, abs=1e-6)
-
-
-def test_xor_is_not_separable():
-    r = linearly_separable(XOR_X, XOR_Y)
-    assert not r.separable and r.margin == 0.0 and r.w is None and not r
-
-
-def test_xor_with_an_and_feature_is_separable():
-    X = np.c_[XOR_X, XOR_X[:, 0] * XOR_X[:, 1]]
-    r = linearly_separable(X, XOR_Y)
-    assert r.separable and r.margin > 0.2
-    assert np.all((X @ r.w + r.b > 0) == (XOR_Y == 1))
-
-
-def test_margin_of_a_known_square():
-    # class 0 at x <= 0, class 1 at x >= 3: margin 1.5, whatever the y spread
-    X = np.array([[0, 0], [0, 5], [-1, 2], [3, 1], [4, 4], [3, -2]], float)
-    y = np.array([0, 0, 0, 1, 1, 1])
-    assert linearly_separable(X, y).margin == pytest.approx(1.5, abs=1e-7)
-
-
-def test_one_dimensional_and_duplicate_points():
-    assert linearly_separable([[0.0], [0.0], [1.0]], [0, 0, 1]).margin == pytest.approx(0.5)
-    assert not linearly_separable([[1.0], [1.0]], [0, 1]).separable
-
-
-def test_circles_separable_only_after_squaring():
-    X, y = circles(n=300, seed=0)
-    assert not linearly_separable(X, y).separable
-    assert linearly_separable(X**2, y).separable
-
-
-def test_band_data_margins_in_hidden_space():
-    X, y = bands(n=4000, seed=0)
-    Z = np.c_[-X[:, 0] + X[:, 1] - 1, X[:, 0] - X[:, 1] - 1]
-    margins = {
-        a: linearly_separable(get(a)(Z), y).margin for a in ["identity", "relu", "tanh", "sigmoid"]
-    }
-    assert margins["identity"] == 0.0
-    assert margins["tanh"] > margins["relu"] > margins["sigmoid"] > 0
-
-
-def test_margin_is_achieved_by_the_returned_hyperplane():
-    rng = np.random.default_rng(0)
-    X = np.r_[rng.normal(size=(40, 3)), rng.normal(size=(40, 3)) + 6]
-    y = np.r_[np.zeros(40), np.ones(40)]
-    r = linearly_separable(X, y)
-    dist = (2 * y - 1) * (X @ r.w + r.b)
-    assert np.linalg.norm(r.w) == pytest.approx(1.0)
-    assert dist.min() == pytest.approx(r.margin) and r.margin > 0
-
-
-@pytest.mark.parametrize(
-    "X, y, error",
-    [
-        ([[0.0, 0.0], [1.0, 1.0]], [0, 2], ValueError),
-        ([[0.0, 0.0], [1.0, 1.0]], [0, 0], ValueError),
-        ([[0.0, 0.0], [1.0, 1.0]], [0], ValueError),
-        ([0.0, 1.0], [0, 1], ValueError),
-        (np.empty((0, 2)), [], ValueError),
-        ([[0.0, np.nan], [1.0, 1.0]], [0, 1], ValueError),
-        ("points", [0, 1], TypeError),
-    ],
-)
-def test_bad_input_is_rejected(X, y, error):
-    with pytest.raises(error):
-        linearly_separable(X, y)
-
-
-# --- count_linear_regions ---------------------------------------------------------------
-
-from math import comb  # noqa: E402
-
-from scipy.optimize import linprog  # noqa: E402
-
-from nbs_utils.geometry import count_linear_regions, linear_regions, region_bounds  # noqa: E402
-from nbs_utils.nets import random_layers  # noqa: E402
+from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions, region_bounds
+from nbs_utils.nets import random_layers
+from testkit.geometry_reference import relu_patterns, shoelace_area
 
 BOX_2D = ((-1.0, 1.0), (-1.0, 1.0))
 
@@ -107,13 +32,8 @@ def grid_patterns(layers, box, n):
     """Distinct on/off patterns of all units seen on an n x n grid (a lower bound)."""
     (x0, x1), (y0, y1) = box
     xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
-    H = np.c_[xx.ravel(), yy.ravel()]
-    on = []
-    for W, b in layers:
-        Z = H @ W.T + b
-        on.append(Z > 0)
-        H = np.maximum(Z, 0.0)
-    return set(map(bytes, np.packbits(np.concatenate(on, axis=1), axis=1)))
+    on = relu_patterns(layers, np.c_[xx.ravel(), yy.ravel()])
+    return set(map(bytes, np.packbits(on, axis=1)))
 
 
 def key(pattern):
@@ -204,12 +124,7 @@ def test_regions_tile_the_box_and_carry_their_pattern(seed):
     area = sum(shoelace_area(q) for q, _ in regions)
     assert area == pytest.approx(9.0, rel=1e-9)
     for piece, pattern in regions:
-        H, on = piece.mean(axis=0, keepdims=True), []
-        for W, b in layers:
-            Z = H @ W.T + b
-            on.append(Z[0] > 0)
-            H = np.maximum(Z, 0.0)
-        assert np.array_equal(np.concatenate(on), pattern)
+        assert np.array_equal(relu_patterns(layers, piece.mean(axis=0, keepdims=True))[0], pattern)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -217,12 +132,7 @@ def test_one_dimensional_count_matches_pattern_changes(seed):
     layers = random_layers([1, 6, 6, 6], seed=seed, scale=2.0)
     pieces = [piece for piece, _ in linear_regions(layers, (-3.0, 3.0))]
     assert sum(hi - lo for lo, hi in pieces) == pytest.approx(6.0)
-    H, on = np.linspace(-3, 3, 200_001)[:, None], []
-    for W, b in layers:
-        Z = H @ W.T + b
-        on.append(Z > 0)
-        H = np.maximum(Z, 0.0)
-    on = np.concatenate(on, axis=1)
+    on = relu_patterns(layers, np.linspace(-3, 3, 200_001)[:, None])
     changes = np.any(on[1:] != on[:-1], axis=1).sum()
     assert changes + 1 <= len(pieces) <= np.prod([n + 1 for n in [6, 6, 6]])
     widths = np.array([hi - lo for lo, hi in pieces])
@@ -237,27 +147,30 @@ def test_single_layer_respects_zaslavsky_bound():
 
 
 @pytest.mark.parametrize(
-    "layers, box, error",
+    "layers, box, error, pattern",
     [
-        ([(np.ones((2, 2)), np.zeros(2))], (0.0, 1.0), ValueError),  # 2-D net, 1-D box
-        ([(np.ones((2, 1)), np.zeros(2))], BOX_2D, ValueError),  # 1-D net, 2-D box
-        ([(np.ones((2, 3)), np.zeros(2))], ((0, 1), (0, 1), (0, 1)), ValueError),  # 3-D
-        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 1.0), ValueError),  # empty box
-        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 0.0), ValueError),  # reversed box
-        ([(np.ones((2, 2)), np.zeros(2))], ((0, 1), (2, 2)), ValueError),  # flat box
-        ([(np.ones((2, 1)), np.zeros(2))], (0.0, np.nan), ValueError),
-        ([(np.ones((2, 1)), np.array([0.0, np.nan]))], (0.0, 1.0), ValueError),
-        ([(np.ones((2, 1)), np.zeros(3))], (0.0, 1.0), ValueError),  # b wrong length
-        ([(np.ones((2, 1)), np.zeros(2)), (np.ones((2, 3)), np.zeros(2))], (0, 1), ValueError),
-        ([], (0.0, 1.0), ValueError),
-        ((np.ones((2, 1)), np.zeros(2)), (0.0, 1.0), TypeError),  # not wrapped in a list
-        ([(np.ones((2, 1)), np.zeros(2))], "box", TypeError),
-        ([(np.ones((2, 1)), np.zeros(2))], (0.0, 1.0, 2.0), ValueError),
+        ([(np.ones((2, 2)), np.zeros(2))], (0.0, 1.0), ValueError, "takes 2-D input but box is 1-D"),
+        ([(np.ones((2, 1)), np.zeros(2))], BOX_2D, ValueError, "takes 1-D input but box is 2-D"),
+        ([(np.ones((2, 3)), np.zeros(2))], ((0, 1), (0, 1), (0, 1)), ValueError, r"for 2-D input, got shape \(3, 2\)"),
+        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 1.0), ValueError, "lo < hi"),  # empty box
+        ([(np.ones((2, 1)), np.zeros(2))], (1.0, 0.0), ValueError, "lo < hi"),  # reversed box
+        ([(np.ones((2, 2)), np.zeros(2))], ((0, 1), (2, 2)), ValueError, "lo < hi"),  # flat box
+        ([(np.ones((2, 1)), np.zeros(2))], (0.0, np.nan), ValueError, "box must contain only finite"),
+        ([(np.ones((2, 1)), np.array([0.0, np.nan]))], (0.0, 1.0), ValueError, "b must contain only finite"),
+        ([(np.ones((2, 1)), np.zeros(3))], (0.0, 1.0), ValueError, "2 entries, got 3"),  # b wrong length
+        ([(np.ones((2, 1)), np.zeros(2)), (np.ones((2, 3)), np.zeros(2))], (0, 1), ValueError, "previous layer's outputs"),
+        ([], (0.0, 1.0), ValueError, "at least one"),
+        ((np.ones((2, 1)), np.zeros(2)), (0.0, 1.0), TypeError, "wrap a single layer"),
+        ([(np.ones((2, 1)), np.zeros(2))], "box", TypeError, "box must be"),
+        ([(np.ones((2, 1)), np.zeros(2))], (0.0, 1.0, 2.0), ValueError, r"got shape \(3,\)"),
     ],
-)
-def test_count_rejects_bad_input(layers, box, error):
-    with pytest.raises(error):
+)  # fmt: skip
+def test_count_rejects_bad_input(layers, box, error, pattern):
+    with pytest.raises(error, match=pattern):
         count_linear_regions(layers, box)
+
+
+# --- region_bounds -----------------------------------------------------------------------
 
 
 def test_region_bounds_known_values():
@@ -279,15 +192,16 @@ def test_exact_counts_respect_the_bounds(widths):
 
 
 def test_region_bounds_reject_bad_input():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="at least one hidden layer"):
         region_bounds(2, [])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="n_in must be >= 1"):
         region_bounds(0, [3])
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="width must be an integer"):
         region_bounds(2, [2.5])
 
 
-from nbs_utils.geometry import cut_polygon  # noqa: E402
+# --- cut_polygon -------------------------------------------------------------------------
+
 
 UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
@@ -307,57 +221,7 @@ def test_cut_polygon_leaves_a_polygon_the_line_misses():
         np.testing.assert_array_equal(piece, UNIT_SQUARE)
 
 
-# ---------------------------------------------------------------------------------------
-# The issue's reproducers (one per class of failure) and the certificates.
-
-
-def test_max_margin_does_not_stop_short():
-    X, y = [[1000, 1000], [1001, 1000], [1000, 1001], [1003, 1003]], [0, 0, 0, 1]
-    r = linearly_separable(X, y)
-    assert r.margin == pytest.approx(2.5 / np.sqrt(2), rel=1e-9)
-    check_certificate(X, y, r)
-
-
-@pytest.mark.parametrize("d", [2, 3])
-def test_random_sets_get_the_full_margin(d):
-    """Margins were 2-12 % low; now each equals half the distance of the nearest points,
-    and no direction does better (a grid of directions in 2-D, random ones in 3-D)."""
-    rng = np.random.default_rng(d)
-    for _ in range(10):
-        n = int(rng.integers(10, 41))
-        X = rng.normal(size=(n, d))
-        y = (X @ rng.normal(size=d) > 0).astype(int)
-        if y.min() == y.max():
-            continue
-        r = linearly_separable(X, y)
-        check_certificate(X, y, r)
-        U = rng.normal(size=(20000, d))
-        U /= np.linalg.norm(U, axis=1, keepdims=True)
-        gaps = np.min(X[y == 1] @ U.T, axis=0) - np.max(X[y == 0] @ U.T, axis=0)
-        assert gaps.max() / 2 <= r.margin * (1 + 1e-9)
-
-
-def test_separable_at_tiny_and_huge_scales():
-    X = [[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-10, 0.5]]
-    r = linearly_separable(X, [0, 0, 0, 0, 1])
-    assert r.separable and r.margin == pytest.approx(0.5e-10, rel=1e-6)
-    check_certificate(X, [0, 0, 0, 0, 1], r)
-    y_or = [0, 1, 1, 1]
-    reference = linearly_separable(XOR_X, y_or).margin
-    assert reference == pytest.approx(np.sqrt(2) / 4, rel=1e-12)
-    for factor in [1e-300, 1e-9, 1e9, 1e15, 1e300]:
-        r = linearly_separable(XOR_X * factor, y_or)
-        assert r.separable and r.margin == pytest.approx(reference * factor, rel=1e-9)
-        check_certificate(XOR_X * factor, y_or, r)
-
-
-def test_not_separable_comes_with_a_common_point():
-    for X, y in [(XOR_X, XOR_Y), (XOR_X * 1e12 + 5e12, XOR_Y), ([[1.0], [1.0]], [0, 1])]:
-        r = linearly_separable(X, y)
-        assert not r.separable
-        check_certificate(X, y, r)
-    X, y = circles(n=300, seed=0)
-    check_certificate(X, y, linearly_separable(X, y))
+# --- the reproducers of past failures: big, tiny and far-away boxes ----------------------
 
 
 def eight_tangent_lines(radius):
@@ -397,40 +261,10 @@ def test_far_from_the_origin():
     assert sorted(shoelace_area(p - 1e8) for p in pieces) == pytest.approx([1.4, 2.6], rel=1e-7)
 
 
-def test_the_lp_fallback_certifies_the_same_answer():
-    """The search normally certifies from the class means; the LP's pairs (its separating
-    direction, or its dual's meeting points) lead to the same certified answer."""
-    from nbs_utils.geometry import _lp_seed_pairs, _nearest_points
-
-    X, y = bands(n=400, seed=0)
-    Z = np.c_[-X[:, 0] + X[:, 1] - 1, X[:, 0] - X[:, 1] - 1]
-    cases = [(XOR_X, XOR_Y), circles(n=300, seed=0)] + [
-        (get(a)(Z), y) for a in ["identity", "relu", "tanh"]
-    ]
-    for X, y in cases:
-        P, Q = X[y == 1], X[y == 0]
-        seeds = _lp_seed_pairs(X, 2.0 * y - 1.0, P, Q)
-        _, _, z = _nearest_points(P, Q, seeds)
-        r = linearly_separable(X, y)
-        assert np.linalg.norm(z) == pytest.approx(2 * r.margin, rel=1e-9, abs=1e-12)
-
-
-def test_near_the_largest_float():
+def test_regions_near_the_largest_float():
     """Centres and scales are formed without overflow (halves first, powers of two)."""
     huge = 1.7e308
-    r = linearly_separable(XOR_X * huge, [0, 1, 1, 1])
-    assert r.separable and r.margin / huge == pytest.approx(np.sqrt(2) / 4, rel=1e-9)
     cross = [(np.eye(2), np.array([0.0, 1e307]))]
     assert count_linear_regions(cross, ((-huge, huge), (-huge, huge))) == 4
     square = huge * np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
     assert len(cut_polygon(square, [1.0, 0.0], 0.0)) == 2
-
-
-def test_a_gap_of_one_unit_in_the_last_place_far_from_the_origin():
-    """At 1e6 the point (1e6 + 1 + 1e-10, ...) is one float step right of the square's
-    edge: separable (the shift to the centre is exact), with a margin of half a step."""
-    offset = 1e6
-    X = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [1 + 1e-10, 0.5]]) + offset
-    r = linearly_separable(X, [0, 0, 0, 0, 1])
-    step = np.spacing(offset + 1)
-    assert r.separable and r.margin == pytest.approx(step / 2, rel=1e-6)
