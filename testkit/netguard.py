@@ -18,6 +18,18 @@ ATTEMPTS = []
 """Every refused ``(operation, address)`` in this process."""
 
 
+PROBE_SOURCE = """\
+import socket as _socket
+try:
+    _socket.create_connection(("192.0.2.1", 80), timeout=2)  # TEST-NET-1, never routed
+except ConnectionRefusedError as _err:
+    print("network probe:", type(_err).__name__)
+"""
+PROBE_OUTPUT = "network probe: NetworkBlocked\n"
+"""A cell appended to a guarded notebook run, and what it must print: the guard is live
+inside the kernel."""
+
+
 class NetworkBlocked(ConnectionRefusedError):
     """A connection to a non-loopback address, refused by the test guard."""
 

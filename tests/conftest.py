@@ -23,17 +23,6 @@ def pytest_unconfigure(config):
         _uninstall_netguard()
 
 
-# Appended to every offline notebook run: proves the guard is live inside the kernel.
-PROBE_SOURCE = """\
-import socket as _socket
-try:
-    _socket.create_connection(("192.0.2.1", 80), timeout=2)  # TEST-NET-1, never routed
-except ConnectionRefusedError as _err:
-    print("network probe:", type(_err).__name__)
-"""
-PROBE_OUTPUT = "network probe: NetworkBlocked\n"
-
-
 @pytest.fixture(scope="session")
 def offline_run(tmp_path_factory):
     """``offline_run(path, run=0)``: the notebook executed by nbclient with sockets blocked.
@@ -59,7 +48,7 @@ def offline_run(tmp_path_factory):
                 "run_name='netguard_startup')"
             )
             nb = nbformat.read(key[0], as_version=4)
-            nb.cells.append(nbformat.v4.new_code_cell(PROBE_SOURCE))
+            nb.cells.append(nbformat.v4.new_code_cell(netguard.PROBE_SOURCE))
             NotebookClient(
                 nb,
                 timeout=120,

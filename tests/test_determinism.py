@@ -1,11 +1,12 @@
 """Determinism: every notebook, run twice, prints the same text (timing lines aside)."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+from testkit.notebooks import expected
+
+NOTEBOOKS = expected(edition="en")
 TIMING = re.compile(
     r"(\b(wall|cpu) time|\btook\b|\belapsed\b|\d\s*(ms|µs|us|ns|s|sec|seconds)\b)", re.I
 )

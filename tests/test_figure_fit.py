@@ -30,10 +30,11 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from nbs_utils.plots import MAX_FIGURE_WIDTH
+from testkit.notebooks import expected
 from testkit.panels import build, endpoint_values, panel_builders, random_values
 
 ROOT = FilePath(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = expected(edition="en")
 BUILDERS = panel_builders()
 RANDOM_SETTINGS = 3
 TOLERANCE = 1.0  # px: text extents are rounded to whole pixels

@@ -1,14 +1,12 @@
 """No network: the unit tests run behind a socket guard, and every notebook runs offline."""
 
 import socket
-from pathlib import Path
 
 import pytest
-from conftest import PROBE_OUTPUT
 
-from testkit import netguard
+from testkit import netguard, notebooks
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = notebooks.expected(edition="en")
 
 
 def test_guard_is_active_in_the_test_session():
@@ -57,6 +55,8 @@ def test_uninstall_restores_the_socket_module():
 def test_notebook_runs_with_sockets_blocked(path, offline_run):
     nb, attempts = offline_run(path)
     probe = nb.cells[-1].outputs
-    assert [o.get("text") for o in probe] == [PROBE_OUTPUT], "the guard was not live in the kernel"
+    assert [o.get("text") for o in probe] == [netguard.PROBE_OUTPUT], (
+        "the guard was not live in the kernel"
+    )
     blocked = [a for a in attempts if "192.0.2.1" not in a]  # the probe's own attempt aside
     assert not blocked, f"{path.name} tried to reach the network: {blocked}"

@@ -1,34 +1,41 @@
-"""The course notebooks: present, stripped of outputs in git, and free of warnings when run."""
+"""The course notebooks: all present in both editions, stripped of outputs in git, and free
+of warnings when run."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
-BOTH_EDITIONS = NOTEBOOKS + sorted((NOTEBOOKS[0].parent / "zh-CN").glob("*.ipynb"))  # + 简体中文
+from testkit import notebooks
+
+BOTH_EDITIONS = notebooks.expected()  # the six names of the course plan, English + 简体中文
 
 
-def _id(path):
-    return f"{path.parent.name}/{path.stem}" if path.parent.name == "zh-CN" else path.stem
+def test_every_course_notebook_is_present_in_both_editions_and_no_other():
+    problems = notebooks.problems()
+    assert not problems, "notebooks do not follow the course plan:\n" + "\n".join(problems)
 
 
-EXPECTED = [
-    "01_linear_collapse",
-    "02_xor_threshold_units",
-    "03_hidden_space",
-    "04_depth_vs_width",
-    "05_activation_zoo",
-    "06_playground",
-]
+def test_the_presence_check_fails_on_a_missing_or_unplanned_notebook(tmp_path):
+    """A course with 02-05 deleted (and an extra notebook in the Chinese edition) is caught."""
+    for path in notebooks.expected(tmp_path):
+        if not path.stem.startswith(("02", "03", "04", "05")):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("{}")
+    (tmp_path / "notebooks" / "zh-CN" / "07_extra.ipynb").write_text("{}")
+    problems = notebooks.problems(tmp_path)
+    missing = (
+        "missing 02_xor_threshold_units, 03_hidden_space, 04_depth_vs_width, 05_activation_zoo"
+    )
+    assert problems == [
+        f"en edition (notebooks/): {missing}",
+        f"zh-CN edition (notebooks/zh-CN/): {missing}",
+        "zh-CN edition (notebooks/zh-CN/): 07_extra not in the course plan "
+        "(add it to testkit.notebooks.COURSE)",
+    ]
+    assert notebooks.problems(tmp_path / "nothing")[0].endswith(", ".join(notebooks.COURSE))
 
 
-def test_notebook_names_follow_the_course_plan():
-    names = [p.stem for p in NOTEBOOKS]
-    assert names and names == EXPECTED[: len(names)]
-
-
-@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=_id)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=notebooks.notebook_id)
 def test_notebook_is_stripped(path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
@@ -37,7 +44,7 @@ def test_notebook_is_stripped(path):
             assert cell["execution_count"] is None, f"{path.name}: strip execution counts"
 
 
-@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=_id)
+@pytest.mark.parametrize("path", BOTH_EDITIONS, ids=notebooks.notebook_id)
 def test_notebook_runs_without_errors_or_warnings(path, offline_run):
     """Execute the notebook; any error or anything written to stderr (warnings) fails."""
     nb, _ = offline_run(path)  # the same run the offline and determinism tests use

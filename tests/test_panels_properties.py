@@ -41,9 +41,50 @@ def drive(panel, values):
     assert not problems, f"non-finite artist data at {values}: {problems}"
 
 
-def test_panels_are_discovered():
+def _panel_factories():
+    """``module.function`` of every public function in ``nbs_utils.panels`` that builds a
+    ``Panel`` (its source calls ``Panel(``), whatever its name."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import nbs_utils.panels as package
+
+    found = set()
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for name, obj in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(obj):
+                continue
+            if obj.__module__ == module.__name__ and "Panel(" in inspect.getsource(obj):
+                found.add(f"{info.name}.{name}")
+    return found
+
+
+def _panels_the_notebooks_call():
+    """Names of the ``*_panel(...)`` calls in the English notebooks' code cells."""
+    import json
+    import re
+
+    from testkit.notebooks import expected
+
+    calls = set()
+    for path in expected(edition="en"):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] == "code":
+                calls |= set(re.findall(r"\b(\w+_panel)\(", "".join(cell["source"])))
+    return calls
+
+
+def test_discovery_finds_every_panel_the_package_builds_and_the_notebooks_use():
+    """The sweeps below cover a panel only if discovery finds it: a builder named otherwise
+    than ``*_panel`` (or private) would escape every sweep, benchmark and accessibility test."""
     assert BUILDERS, "no *_panel builders found in nbs_utils.panels"
-    assert all(name.endswith("_panel") for name in BUILDERS)
+    missed = _panel_factories() - set(BUILDERS)
+    assert not missed, f"these build a Panel but are not discovered (name them *_panel): {missed}"
+    shown = {name.split(".")[1] for name in BUILDERS}
+    unswept = _panels_the_notebooks_call() - shown
+    assert not unswept, f"the notebooks call panels that discovery does not find: {unswept}"
 
 
 @pytest.mark.parametrize("name", BUILDERS)

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from testkit.notebooks import expected
 from tools.student_edition import SOLUTION_TAG, build, main
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = expected(edition="en")
 BOTH_EDITIONS = [n.relative_to(ROOT / "notebooks").as_posix() for n in NOTEBOOKS] + [
     f"zh-CN/{n.name}" for n in NOTEBOOKS
 ]  # the Simplified Chinese twins (tests/test_zh_cn_notebooks.py) too

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from testkit.notebooks import expected
 from tools import sync_zh
 
 ROOT = Path(__file__).resolve().parents[1]
-ENGLISH = sorted((ROOT / "notebooks").glob("*.ipynb"))
+ENGLISH = expected(edition="en")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
