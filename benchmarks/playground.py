@@ -89,7 +89,7 @@ def steps_per_second(steps=2000, repeats=3):
     return statistics.median(rates)
 
 
-def _notebook(folder):
+def playground_notebook(folder):
     from benchmarks.latency import write_notebook
 
     return write_notebook(folder, "playground_bench.ipynb", [CELL])
@@ -99,7 +99,7 @@ def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
     from testkit.labdriver import ROOT, NotebookPage
 
     folder = ROOT / "build" / "playground-bench"
-    nb = NotebookPage(context, lab, _notebook(folder))
+    nb = NotebookPage(context, lab, playground_notebook(folder))
     try:
         nb.open()
         nb.run_all()

@@ -91,7 +91,7 @@ def test_the_playground_benchmark_parts(tmp_path):
     from benchmarks import playground
 
     assert playground.steps_per_second(steps=20, repeats=1) > 0
-    nb = nbformat.read(playground._notebook(tmp_path), as_version=4)
+    nb = nbformat.read(playground.playground_notebook(tmp_path), as_version=4)
     scope = {}
     exec(nb.cells[0].source.replace("\nPlayground(", "\npg = Playground("), scope)
     assert scope["pg"].hidden == (8, 8) and scope["pg"].activations == ["tanh", "tanh"]

@@ -1,4 +1,5 @@
 import asyncio
+import datetime
 import io
 
 import numpy as np
@@ -93,16 +94,21 @@ def test_clicks_add_points_and_show_formulas(widget):
     assert "no training points" in widget.c["status"].value
 
 
+def _upload(control, name, data):
+    """What the browser does when a learner picks a file in a ``FileUpload`` control."""
+    control.value = ({"name": name, "type": "", "size": len(data), "content": memoryview(data), "last_modified": datetime.datetime.now(datetime.timezone.utc)},)  # fmt: skip
+
+
 def test_files_out_and_in(widget):
     widget.step(5)
     widget.c["csv_export"].click()
     assert 'download="points.csv"' in widget.c["download"].value
     other = PlaygroundWidget(Playground("xor", hidden=(2, 2), seed=5))
-    other._upload({"new": [{"content": memoryview(widget.pg.to_csv().encode())}]}, other._load_csv)
+    _upload(other.c["csv_import"], "points.csv", widget.pg.to_csv().encode())
     assert other.pg.to_csv() == widget.pg.to_csv()
     buffer = io.BytesIO()
     widget.pg.save(buffer)
-    other._upload({"new": [{"content": memoryview(buffer.getvalue())}]}, other._load_npz)
+    _upload(other.c["npz_import"], "weights.npz", buffer.getvalue())
     assert other.pg.hidden == (4,) and _same_layers(other.pg.layers, widget.pg.layers)
     assert other.c["layers"].value == 1 and other.c["widths"][0].value == 4
 
@@ -122,7 +128,7 @@ def test_no_nan_and_no_warning_in_any_setting(dataset, activation):
         w.c["lr"].value = lr
         w.c["reg"].value, w.c["reg_rate"].value = "l2", 10.0
         w.step(50)
-        assert np.all(np.isfinite(w.pg.predict_proba(w._grid)))
+        assert np.all(np.isfinite(w.pg.predict_proba(render.grid(w.pg.box))))
         assert all(np.all(np.isfinite(W)) for W, _ in w.pg.layers)
 
 
