@@ -45,3 +45,56 @@ def test_no_code_edits_the_import_path():
     needle = "sys" + ".path"  # spelled apart: this file does not edit it either
     edits = [str(p.relative_to(ROOT)) for p in code if needle in p.read_text(encoding="utf-8")]
     assert not edits, f"import-path edits (pytest's pythonpath setting covers the root): {edits}"
+
+
+# --- the checks the panel tests share fail on the defect they exist for -------------------
+
+
+def test_artist_problems_see_inf_everywhere_and_nan_in_lines_only_when_asked():
+    import numpy as np
+
+    from nbs_utils.plots import new_figure
+    from testkit.artists import artist_problems
+
+    fig, ax = new_figure()
+    (line,) = ax.plot([0.0, 1.0, 2.0], [0.0, np.nan, 1.0])  # a gap: matplotlib's convention
+    assert artist_problems(fig) == []
+    assert artist_problems(fig, line_gaps=False) == [
+        f"Line2D {line.get_label()!r}: non-finite values"
+    ]
+    line.set_ydata([0.0, np.inf, 1.0])
+    assert any("Line2D" in p for p in artist_problems(fig))
+    ax.scatter([0.0], [0.0]).set_offsets([[0.0, np.nan]])  # as a panel's update moves points
+    assert any("offsets" in p for p in artist_problems(fig))
+    ax.set_title("loss nan")
+    assert any("non-finite number" in p for p in artist_problems(fig))
+
+
+def _one_line_panel(moves_limits):
+    import numpy as np
+
+    from nbs_utils.plots import new_figure
+    from nbs_utils.widgets import Panel, slider
+
+    fig, ax = new_figure()
+    x = np.linspace(0.0, 1.0, 5)
+    (line,) = ax.plot(x, x)
+    ax.set_xlim(0.0, 1.0)
+    ax.set_ylim(-1.0, 2.0)
+
+    def update(a):
+        line.set_ydata(a * x)
+        if moves_limits:
+            ax.set_ylim(-1.0, 2.0 + a)
+
+    panel = Panel(fig, {"a": slider("a", 0.0, 1.0, 0.5, 0.5)}, update, animated=[line])
+    fig.canvas.draw()
+    return panel
+
+
+def test_repaint_path_tells_a_blit_from_a_full_draw():
+    from testkit.internals import blits, repaint_path
+
+    assert repaint_path(_one_line_panel(moves_limits=False), a=1.0) == "blit"
+    moving = _one_line_panel(moves_limits=True)
+    assert repaint_path(moving, a=1.0) == "full draw" and not blits(moving, a=0.0)
