@@ -17,7 +17,7 @@ def blits(panel, **values):
         panel.set(**values)
     finally:
         del canvas.draw_idle
-    return panel._background is not None and not panel.fig.stale and not panel._whole_axes
+    return panel.painter.can_blit and not panel.painter.whole_axes
 
 
 def inside_region(path, points):

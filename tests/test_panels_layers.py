@@ -27,7 +27,7 @@ def _blits_without_full_draw(panel, **values):
         panel.set(**values)
     finally:
         del canvas.draw_idle
-    return panel._background is not None and not panel.fig.stale
+    return panel.painter.can_blit
 
 
 def test_defaults_show_the_last_layer_of_the_first_net(nets):

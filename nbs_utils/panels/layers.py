@@ -25,9 +25,11 @@ from ..plots import (
     region_path,
     scatter_classes,
     set_class_points,
+    set_sticky_limits,
+    sticky_limits,
 )
 from ..representations import layer_stages, morph, plane_in_box, principal_axes
-from ..widgets import Panel, set_sticky_limits, slider, sticky_limits, toggle
+from ..widgets import Panel, slider, toggle
 from .hidden import grid_lines
 
 
@@ -186,7 +188,7 @@ def _line_colours(n_lines):
 
 
 def _follow(ax, points):
-    """Limits around the data that move only when they must (a full redraw), as in notebook 03."""
+    """Limits around the data that move only when they must, as in notebook 03."""
     return set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
 
 
@@ -208,11 +210,6 @@ def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
     plane.set_visible(len(polygon) >= 3)
     if len(polygon) >= 3:
         plane.set_verts([polygon])
-    # A blit draws these artists alone, without Axes3D.draw: project them here with the
-    # current view (after a limit change the full draw projects them again).
-    ax.M = ax.get_proj()
-    for artist in [*points3.values(), grid3, plane]:
-        artist.do_3d_projection()
 
 
 def _readout(net, view, layer, t, H, separable, y):
