@@ -134,7 +134,8 @@ class Painter:
     def _draw_animated(self):
         """Draw the animated artists; called only while the figure is up to date."""
         for artist in sorted(self.animated, key=lambda a: a.get_zorder()):
-            self.fig.draw_artist(artist)
+            if _axes_shown(artist):
+                self.fig.draw_artist(artist)
         for ax in self.whole_axes:
             with _unanimated(_parts(ax)):
                 self.fig.draw_artist(ax)
@@ -152,11 +153,18 @@ class Painter:
         """
         pixels = np.asarray(self.fig.canvas.get_renderer().buffer_rgba()).reshape(-1, 4)
         for artist in sorted(self.overlay, key=lambda a: a.get_zorder()):
+            if not _axes_shown(artist):
+                continue
             if artist not in self._layers or artist.stale:
                 self._layers[artist] = _render_layer(artist, self.fig)
                 artist.stale = False
             where, premultiplied, keep = self._layers[artist]
             pixels[where, :3] = premultiplied + pixels[where, :3] * keep + 0.5
+
+
+def _axes_shown(artist):
+    """Whether a full draw would draw ``artist``'s axes (drawn alone, it would show anyway)."""
+    return artist.axes is None or artist.axes.get_visible()
 
 
 def _parts(ax):
@@ -252,7 +260,7 @@ def _project_3d(artists):
     """
     shown = [
         a for a in artists
-        if hasattr(a, "do_3d_projection") and a.get_visible() and a.axes.get_visible()
+        if hasattr(a, "do_3d_projection") and a.get_visible() and _axes_shown(a)
     ]  # fmt: skip
     for ax in {a.axes for a in shown}:
         ax.M = ax.get_proj()

@@ -127,6 +127,26 @@ def test_a_blitted_3d_frame_is_projected_with_the_current_view():
     np.testing.assert_array_equal(blitted, _pixels(fig))
 
 
+def test_artists_of_a_hidden_axes_are_not_painted():
+    """As in a full draw: an axes switched off hides its animated and overlaid artists."""
+    fig, (ax, ax2) = new_figure(ncols=2)
+    (line,) = ax.plot([0, 1], [0, 1], label="moving")
+    ax.legend(loc="center")  # an overlay layer of the axes that will be hidden
+    (other,) = ax2.plot([0, 1], [1, 0])
+    painter = Painter(fig, [line, other])
+    painter.repaint()
+    ax.set_visible(False)
+    painter.repaint()  # a full draw: the axes' visibility changed
+    line.set_ydata([1, 0])
+    other.set_ydata([0, 1])
+    painter.repaint()
+    assert painter.can_blit and painter.overlay  # blitted, a layer kept
+    blitted = _pixels(fig)
+    fig.savefig(full := io.BytesIO(), format="rgba")  # a full draw, every artist in it
+    full = np.frombuffer(full.getvalue(), np.uint8).reshape(blitted.shape)
+    assert np.abs(blitted.astype(int) - full).max() <= 1  # layers: "over" rounded, not Agg's
+
+
 def _web_figure(quick):
     fig = Figure(figsize=(3, 2))
     canvas = FigureCanvasWebAggCore(fig)

@@ -141,12 +141,6 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
         if shown["three"] != three:  # changing these means a full redraw: only when needed
             ax2.set_visible(not three)
             ax3.set_visible(three)
-            for artist in artists3:  # animated: drawn on their own, whatever their axes
-                artist.set_visible(three)
-            # spines and titles are laid over every frame (widgets.Panel), axes shown or not
-            for artist in [*artists2, *ax2.spines.values(), ax2.title]:
-                artist.set_visible(not three)
-            ax3.title.set_visible(three)
             shown["three"] = three
         if shown["net"] != net:
             shade.set_path(region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape)))
