@@ -191,7 +191,7 @@ def _artists_above(artists, fig):
     static legend or marker drawn above it in a full draw must therefore be animated too.
     Where it can paint: the axes box for a clipped artist, else its row of the figure.
     """
-    renderer = _renderer(fig)
+    renderer = fig._get_renderer()
     result = list(artists)
     for ax in {a.axes for a in artists if a.axes is not None}:
         children = _parts(ax)
@@ -246,11 +246,6 @@ def _paint_region(artist, ax, fig, renderer):
         return ax.bbox
     box = artist.get_window_extent(renderer)
     return Bbox([[fig.bbox.x0, box.y0], [fig.bbox.x1, box.y1]])
-
-
-def _renderer(fig):
-    """The renderer of ``fig``'s canvas (matplotlib's own helper for any canvas)."""
-    return fig._get_renderer()
 
 
 def _project_3d(artists):

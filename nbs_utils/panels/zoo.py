@@ -12,14 +12,7 @@ from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
 from ..language import _
 from ..nets import collapse, forward, random_layers
-from ..plots import (
-    PALETTE,
-    fixed_width_yticks,
-    label_axes,
-    legend_below,
-    new_figure,
-    sticky_limits,
-)
+from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure, sticky_limits
 from ..widgets import Panel, slider, toggle
 
 PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
