@@ -138,7 +138,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
         else:
             full, H, mapped = view.shown(layer, t)
         three = H.shape[1] == 3
-        if shown["three"] != three:  # changing these means a full redraw: only when needed
+        if shown["three"] != three:
             ax2.set_visible(not three)
             ax3.set_visible(three)
             shown["three"] = three
