@@ -9,7 +9,7 @@ Sections (``--skip`` any of them; a skipped section keeps its previous results):
   walk of one-notch slider/toggle moves, timing ``panel.update(**values)`` alone and a
   whole slider step ``panel.set(**values)`` (update, then the panel's repaint on Agg: a
   blit of the changed artists, or a full draw when something static changed, then the
-  PNG diff frame ipympl would send, :func:`nbs_utils.frames.encode_png`), against a
+  PNG diff frame ipympl would send, :func:`nbs_utils.repaint.encode_png`), against a
   full re-plot: rebuilding the panel from scratch plus a draw. Goals: update p95 <= 16 ms,
   step p95 <= 30 ms, re-plot / step >= 5 (medians).
 - ``regions``: ``geometry.count_linear_regions`` on a seeded 2-16-16-16 ReLU net over
@@ -182,7 +182,7 @@ def _pixels(fig):
 
 def _send_frame(fig):
     """Encode the frame ipympl would send after a repaint (the whole figure, PNG)."""
-    from nbs_utils.frames import encode_png
+    from nbs_utils.repaint import encode_png
 
     encode_png(_pixels(fig))
 

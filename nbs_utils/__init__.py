@@ -4,8 +4,9 @@ Layers, each importing only those above it in this list:
 
 - ``activations``, ``datasets``, ``opcount`` (counts numpy operations): numpy only.
 - ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares).
-- ``plots``: matplotlib.
-- ``widgets``: ipywidgets panels built on ``plots``.
+- ``repaint`` (blitting, overlay layers, PNG frames), then ``plots`` (figure helpers,
+  sticky axis limits): matplotlib.
+- ``widgets``: ipywidgets controls and the ``Panel`` wiring, built on both.
 - ``panels``: the notebooks' interactive panels; ``checks``: exercise checkers.
 
 Importing the package imports nothing heavy; import the submodule you need.

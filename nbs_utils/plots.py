@@ -1,4 +1,5 @@
-"""Matplotlib plumbing: a colour-blind-safe palette, class markers, artists updated in place.
+"""Matplotlib plumbing: a colour-blind-safe palette, class markers, artists updated in place,
+and axis limits that move only when the data needs them to.
 
 Colours are Okabe & Ito's palette; the two classes differ in marker shape as well as colour.
 """
@@ -16,8 +17,8 @@ from matplotlib.path import Path
 from matplotlib.transforms import offset_copy
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
-from .frames import quick_frames
 from .language import N_, _
+from .repaint import quick_frames
 
 PALETTE = {
     "blue": "#0072B2",
@@ -113,7 +114,7 @@ def new_figure(ncols=1, nrows=1, width=4.2, height=3.8, **kwargs):
     pixels = np.round(fig.get_size_inches() * fig.dpi)
     fig.set_size_inches(np.nextafter(pixels / fig.dpi, np.inf))
     canvas = fig.canvas
-    quick_frames(canvas)  # under ipympl: every frame whole (see nbs_utils.frames)
+    quick_frames(canvas)  # under ipympl: every frame whole (see nbs_utils.repaint)
     for attr, value in [
         ("header_visible", False), ("footer_visible", False), ("toolbar_visible", False)
     ]:  # fmt: skip
@@ -264,6 +265,72 @@ def grid(box, n=200):
     n = as_count(n, "n")
     xx, yy = np.meshgrid(np.linspace(x0, x1, n), np.linspace(y0, y1, n))
     return xx, yy, np.c_[xx.ravel(), yy.ravel()]
+
+
+def sticky_limits(current, lo, hi, margin=0.25, min_fill=0.35, square=False, min_span=1e-3):
+    """Axis limits ``[(a, b), ...]`` for data spanning ``lo[i] <= v <= hi[i]`` on axis ``i``.
+
+    ``current`` is kept while it holds the data and the data fills at least ``min_fill``
+    of it on some axis, so small data changes leave the limits (and the tick labels) alone.
+    Otherwise the limits grow to hold the data and the old limits, padded on each side by
+    ``margin`` times the data's largest span (going back and forth between two states then
+    settles at once); if the data would fill less than ``min_fill`` of that, they start
+    afresh around the data. ``square``: equal spans on all axes (same centre).
+    """
+    cur = as_float_array(current, "current limits")
+    if cur.size == 0 or cur.size % 2 or np.any(cur.reshape(-1, 2) @ [-1, 1] <= 0):
+        raise ValueError(f"current limits must be (a, b) pairs with a < b, got {current!r}")
+    cur = cur.reshape(-1, 2)
+    lo, hi = as_float_array(lo, "lo"), as_float_array(hi, "hi")
+    if lo.size not in (1, len(cur)) or hi.size not in (1, len(cur)) or np.any(lo > hi):
+        raise ValueError(f"lo and hi need one value per axis ({len(cur)}) with lo <= hi")
+    lo, hi = np.broadcast_to(lo.ravel(), len(cur)), np.broadcast_to(hi.ravel(), len(cur))
+    margin = as_number(margin, "margin", low=0.0)
+    min_fill = as_number(min_fill, "min_fill", low=0.0, high=1.0)
+    span = np.maximum(hi - lo, min_span)
+
+    def fill(limits):
+        return (span / (limits[:, 1] - limits[:, 0])).max()
+
+    def padded(a, b):
+        limits = np.c_[a - margin * span.max(), b + margin * span.max()]
+        if square:
+            centre, half = limits.mean(axis=1), (limits[:, 1] - limits[:, 0]).max() / 2
+            limits = np.c_[centre - half, centre + half]
+        return limits
+
+    if np.all(cur[:, 0] <= lo) and np.all(hi <= cur[:, 1]) and fill(cur) >= min_fill:
+        return [(float(a), float(b)) for a, b in cur]
+    limits = padded(np.minimum(lo, cur[:, 0]), np.maximum(hi, cur[:, 1]))
+    if fill(limits) < min_fill:
+        limits = padded(lo, hi)
+    return [(float(a), float(b)) for a, b in limits]
+
+
+def set_sticky_limits(ax, points, which="xy", **kwargs):
+    """Give ``ax`` :func:`sticky_limits` for ``points`` (rows; columns x, y or only ``which``).
+
+    Sets only limits that change: setting any makes the next repaint a full one.
+    Returns the limits, ``[(x0, x1), (y0, y1)]`` for ``which="xy"``.
+    """
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
+    if which not in ("x", "y", "xy"):
+        raise ValueError(f"which must be 'x', 'y' or 'xy', got {which!r}")
+    points = as_float_array(points, "points")
+    if points.size == 0 or points.size % len(which):
+        raise ValueError(
+            f"points need {len(which)} coordinate(s) per row, got shape {points.shape}"
+        )
+    points = points.reshape(-1, len(which))
+    getters = {"x": ax.get_xlim, "y": ax.get_ylim}
+    setters = {"x": ax.set_xlim, "y": ax.set_ylim}
+    current = [getters[k]() for k in which]
+    limits = sticky_limits(current, points.min(axis=0), points.max(axis=0), **kwargs)
+    for k, old, new in zip(which, current, limits):
+        if tuple(map(float, old)) != new:
+            setters[k](*new)
+    return limits
 
 
 def _points_and_labels(X, y):

@@ -1,28 +1,19 @@
-"""The one place the tests look inside nbs_utils: private state no public name shows.
+"""The one place the tests look inside nbs_utils, at state no public answer shows.
 
-- A panel's repaint state (``nbs_utils.widgets``): a slider step should take the fast
-  path, a blit of the data artists over a cached background with no full redraw pending.
-  Nothing public says which path a step took.
+- A panel's repaint path: a slider step should take the fast path, a blit of the data
+  artists over a cached background with no full redraw pending. The panel's
+  ``painter`` (:class:`nbs_utils.repaint.Painter`) says whether it can blit; the path a
+  step took is read by holding back the full redraw for one step.
 - ``geometry.linearly_separable``'s fallback search: the nearest hull points found from
   the LP's pairs, which the public answer normally does not need.
 
-When that machinery moves or is renamed, this file is the only test code to change. (The
-repaint state is read from ``panel.painter`` where nbs_utils.repaint provides it, from the
-panel's private attributes before; drop that fallback once repaint is merged.)
+When that machinery moves or is renamed, this file is the only test code to change.
 """
 
 
 def blitted(panel):
     """Whether the panel's last repaint was a blit: a cached background and nothing stale."""
-    painter = getattr(panel, "painter", None)  # nbs_utils.repaint's public state (issue 16)
-    if painter is not None:
-        return painter.can_blit
-    return panel._background is not None and not panel.fig.stale
-
-
-def _whole_axes(panel):
-    painter = getattr(panel, "painter", None)
-    return painter.whole_axes if painter is not None else panel._whole_axes
+    return panel.painter.can_blit
 
 
 def repaint_path(panel, **values):
@@ -37,7 +28,7 @@ def repaint_path(panel, **values):
         del canvas.draw_idle
     if not blitted(panel):
         return "full draw"
-    return "blit of whole axes" if _whole_axes(panel) else "blit"
+    return "blit of whole axes" if panel.painter.whole_axes else "blit"
 
 
 def blits(panel, **values):

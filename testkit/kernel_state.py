@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 
-from nbs_utils.frames import encode_png
+from nbs_utils.repaint import encode_png
 from nbs_utils.widgets import Panel
 
 

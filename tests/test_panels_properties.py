@@ -23,7 +23,7 @@ RANDOM_SETTINGS = 5
 
 def count_artists(fig):
     """Artists in ``fig`` apart from axis ticks: limits may depend on the path taken
-    (sticky limits, see nbs_utils.widgets.sticky_limits), and with them the tick count."""
+    (sticky limits, see nbs_utils.plots.sticky_limits), and with them the tick count."""
     in_ticks = {id(a) for tick in fig.findobj(Tick) for a in tick.findobj()}
     return sum(id(a) not in in_ticks for a in fig.findobj())
 

@@ -1,4 +1,5 @@
-"""nbs_utils.plots: the colour-blind-safe palette and class styles that differ in shape."""
+"""nbs_utils.plots: the colour-blind-safe palette, class styles that differ in shape, figure
+helpers and sticky axis limits."""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -14,6 +15,8 @@ from nbs_utils.plots import (
     margin_band,
     new_figure,
     scatter_classes,
+    set_sticky_limits,
+    sticky_limits,
 )
 
 OKABE_ITO = {
@@ -138,3 +141,35 @@ def test_new_figure_has_whole_pixels_and_is_laid_out_for_good_on_the_first_draw(
     assert moved_px(fig, a) < 0.25
     plain, (c, d) = plt.subplots(1, 2, figsize=(4.6, 2.2), layout="constrained")
     assert moved_px(plain, c) > 2  # what a browser showing the first draw would be off by
+
+
+def test_sticky_limits_stay_while_the_data_fits_and_fills_them():
+    current = [(0.0, 10.0)]
+    assert sticky_limits(current, 2.0, 8.0) == current  # small change: limits stay
+    assert sticky_limits(current, 4.9, 5.1) != current  # data shrank to 2 %: zoom in
+    grown = sticky_limits(current, 5.0, 12.0)  # data left: grow to hold old and new
+    assert grown[0][0] <= 0.0 and grown[0][1] >= 12.0
+    assert sticky_limits(grown, 0.0, 10.0) == grown  # going back needs no change
+
+
+def test_sticky_limits_square_have_equal_spans_and_hold_the_data():
+    rng = np.random.default_rng(0)
+    limits = [(0.0, 1.0), (0.0, 1.0)]
+    for _ in range(50):
+        pts = rng.normal(size=(20, 2)) * rng.uniform(0.1, 5, 2) + rng.normal(size=2)
+        limits = sticky_limits(limits, pts.min(0), pts.max(0), square=True)
+        (x0, x1), (y0, y1) = limits
+        assert np.isclose(x1 - x0, y1 - y0)
+        assert x0 <= pts[:, 0].min() and pts[:, 0].max() <= x1
+        assert y0 <= pts[:, 1].min() and pts[:, 1].max() <= y1
+
+
+def test_set_sticky_limits_leaves_the_figure_fresh_when_nothing_moves():
+    fig, ax = new_figure()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    assert set_sticky_limits(ax, [[2.0, 3.0], [8.0, 7.0]]) == [(0.0, 10.0), (0.0, 10.0)]
+    assert not fig.stale
+    set_sticky_limits(ax, [[2.0, 3.0], [18.0, 7.0]])
+    assert fig.stale and ax.get_xlim()[1] >= 18.0

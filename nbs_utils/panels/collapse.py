@@ -6,8 +6,15 @@ from matplotlib.collections import LineCollection
 from ..activations import get
 from ..language import _
 from ..nets import collapse, forward, random_layers
-from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
-from ..widgets import Panel, set_sticky_limits, slider, toggle
+from ..plots import (
+    PALETTE,
+    fixed_width_yticks,
+    label_axes,
+    legend_below,
+    new_figure,
+    set_sticky_limits,
+)
+from ..widgets import Panel, slider, toggle
 
 GRID_LINES = 9
 POINTS_PER_LINE = 60
@@ -39,7 +46,7 @@ def turn_and_stretch_layers(depth, seed):
 
 def _set_lines(lines, polylines):
     lines.set_segments(polylines)
-    # limits move only when the grid leaves them or shrinks a lot: most steps then blit
+    # limits move only when the grid leaves them or shrinks a lot
     set_sticky_limits(lines.axes, polylines.reshape(-1, 2), margin=0.3, min_fill=0.3)
 
 
@@ -84,7 +91,7 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         _set_lines(one_lines, one)
         title.set_text(
             _("{depth} layers, {activation} between").format(depth=depth, activation=activation)
-        )  # only the text: no full redraw
+        )
         gap = np.abs(stacked - one).max()
         verdict = (
             _("the stack <b>is</b> one affine map")
@@ -110,7 +117,7 @@ def leaky_slope_panel(alpha=0.0, seed=0, sizes=(1, 16, 16, 1)):
     x = np.linspace(-3.0, 3.0, 601)[:, None]
     W, b = collapse(layers)
     line_y = (x @ W.T + b)[:, 0]
-    # y limits fixed over the whole slider range (cheap: 21 forward passes), so steps blit
+    # y limits fixed over the whole slider range (cheap: 21 forward passes)
     curves = [
         forward(layers, x, activation=get("leaky_relu", alpha=a)) for a in np.linspace(0, 1, 21)
     ]

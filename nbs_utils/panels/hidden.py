@@ -26,8 +26,9 @@ from ..plots import (
     region_path,
     scatter_classes,
     set_class_points,
+    set_sticky_limits,
 )
-from ..widgets import Panel, set_sticky_limits, slider, toggle
+from ..widgets import Panel, slider, toggle
 
 BOX = ((-3.0, 3.0), (-3.0, 3.0))
 """The input square of the band data."""
@@ -66,7 +67,7 @@ def square_limits(points, pad=0.08, min_span=0.5):
 
 
 def _follow(ax, points):
-    """Square limits around ``points`` that move only when they must (steps then blit)."""
+    """Square limits around ``points`` that move only when they must."""
     return set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
 
 
@@ -268,7 +269,6 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         "w22": weight(_("unit 2: w22"), W0[1, 1]),
         "b2": weight(_("unit 2: b2"), b0[1]),
     }
-    # not the title: it changes with the activation toggle only (then a full redraw)
     animated = [shade_0, shade_1, *unit_lines, *hidden.values(), *separator, warped]
     return Panel(fig, controls, update, animated)
 

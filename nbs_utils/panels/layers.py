@@ -25,9 +25,11 @@ from ..plots import (
     region_path,
     scatter_classes,
     set_class_points,
+    set_sticky_limits,
+    sticky_limits,
 )
 from ..representations import layer_stages, morph, plane_in_box, principal_axes
-from ..widgets import Panel, set_sticky_limits, slider, sticky_limits, toggle
+from ..widgets import Panel, slider, toggle
 from .hidden import grid_lines
 
 
@@ -136,15 +138,9 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
         else:
             full, H, mapped = view.shown(layer, t)
         three = H.shape[1] == 3
-        if shown["three"] != three:  # changing these means a full redraw: only when needed
+        if shown["three"] != three:
             ax2.set_visible(not three)
             ax3.set_visible(three)
-            for artist in artists3:  # animated: drawn on their own, whatever their axes
-                artist.set_visible(three)
-            # spines and titles are laid over every frame (widgets.Panel), axes shown or not
-            for artist in [*artists2, *ax2.spines.values(), ax2.title]:
-                artist.set_visible(not three)
-            ax3.title.set_visible(three)
             shown["three"] = three
         if shown["net"] != net:
             shade.set_path(region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape)))
@@ -186,7 +182,7 @@ def _line_colours(n_lines):
 
 
 def _follow(ax, points):
-    """Limits around the data that move only when they must (a full redraw), as in notebook 03."""
+    """Limits around the data that move only when they must, as in notebook 03."""
     return set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
 
 
@@ -208,11 +204,6 @@ def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
     plane.set_visible(len(polygon) >= 3)
     if len(polygon) >= 3:
         plane.set_verts([polygon])
-    # A blit draws these artists alone, without Axes3D.draw: project them here with the
-    # current view (after a limit change the full draw projects them again).
-    ax.M = ax.get_proj()
-    for artist in [*points3.values(), grid3, plane]:
-        artist.do_3d_projection()
 
 
 def _readout(net, view, layer, t, H, separable, y):

@@ -12,8 +12,8 @@ from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
 from ..language import _
 from ..nets import collapse, forward, random_layers
-from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
-from ..widgets import Panel, slider, sticky_limits, toggle
+from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure, sticky_limits
+from ..widgets import Panel, slider, toggle
 
 PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
 """Which slider each parametrised activation listens to."""
@@ -93,7 +93,7 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
         df_line.set_ydata(act.derivative(x))
         net = forward(layers, x[:, None], activation=act)[:, 0]
         net_line.set_ydata(net)
-        # fixed while only alpha or k moves (those steps blit); set only on a new activation
+        # fixed while only alpha or k moves; set only on a new activation
         for ax, limits in zip((ax_f, ax_net), limits_over_parameter(name)):
             if ax.get_ylim() != limits:
                 ax.set_ylim(*limits)
@@ -189,7 +189,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         f_line.set_ydata(act(z))
         df_line.set_ydata(act.derivative(z))
         ylim = (-0.05, 1.05) if name == "sigmoid" else (-1.05, 1.05)
-        if ax_f.get_ylim() != ylim:  # setting limits marks the figure stale: a full redraw
+        if ax_f.get_ylim() != ylim:
             ax_f.set_ylim(*ylim)
         Z = scale * Z1 + b
         z_shown = Z[shown].ravel()
@@ -244,7 +244,7 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
             line.set_data(layer, norms)
             lo, hi = min(lo, norms.min()), max(hi, norms.max())
             ratios.append(f"{name} {norms[0] / norms[-1]:.1e}")
-        # Limits move only when the data leaves them or shrinks a lot, so most steps blit:
+        # Limits move only when the data leaves them or shrinks a lot:
         # x ends at a multiple of 5 layers, y at whole decades around the norms.
         x_top = _sticky_top(ax.get_xlim()[1] - 0.5, depth)
         decades = sticky_limits([np.log10(ax.get_ylim())], np.log10(lo), np.log10(hi), 0.15, 0.4)[0]

@@ -365,7 +365,7 @@ class Playground:
         """
         import base64
 
-        from ..frames import encode_png
+        from ..repaint import encode_png
         from .widget import PlaygroundWidget
 
         widget = PlaygroundWidget(self)
