@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from panel_steps import blits
 
-from nbs_utils import universality as u
+from nbs_utils.lessons import universality as u
 from nbs_utils.panels import universality as P
 
 
