@@ -3,7 +3,8 @@
 Layers, each importing only those above it in this list:
 
 - ``activations``, ``datasets``, ``opcount`` (counts numpy operations): numpy only.
-- ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares).
+- ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares); ``lessons``: the
+  notebooks' constructions on top of them, one module per topic.
 - ``plots``: matplotlib.
 - ``widgets``: ipywidgets panels built on ``plots``.
 - ``panels``: the notebooks' interactive panels; ``checks``: exercise checkers.
