@@ -3,7 +3,8 @@
 Layers, each importing only those above it in this list:
 
 - ``activations``, ``datasets``, ``opcount`` (counts numpy operations): numpy only.
-- ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares).
+- ``nets``, ``geometry``: numpy and scipy (exact LPs and least squares); ``lessons``: the
+  notebooks' constructions on top of them, one module per topic.
 - ``repaint`` (blitting, overlay layers, PNG frames), then ``plots`` (figure helpers,
   sticky axis limits): matplotlib.
 - ``widgets``: ipywidgets controls and the ``Panel`` wiring, built on both.

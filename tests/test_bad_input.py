@@ -32,9 +32,14 @@ from nbs_utils import (
     repaint,
     representations,
     train,
-    universality,
     widgets,
 )
+from nbs_utils.lessons import collapse as lesson_collapse
+from nbs_utils.lessons import depth as lesson_depth
+from nbs_utils.lessons import hidden as lesson_hidden
+from nbs_utils.lessons import universality, warped_grid
+from nbs_utils.lessons import xor as lesson_xor
+from nbs_utils.lessons import zoo as lesson_zoo
 
 NAN, INF = np.nan, np.inf
 BOX = ((-1.0, 1.0), (-1.0, 1.0))
@@ -190,23 +195,44 @@ CASES = [
     ("plots.grid", "zero points", lambda: plots.grid(BOX, 0), ValueError, "n must be >= 1"),
     ("plots.grid", "float count", lambda: plots.grid(BOX, 1.5), TypeError, "must be an integer"),
     ("plots.grid", "NaN box", lambda: plots.grid(((NAN, 1.0), (0.0, 1.0)), 3), ValueError, "finite"),
-    # universality
-    ("universality.target", "a string", lambda: universality.target("x"), TypeError, "numeric"),
-    ("universality.output_weights", "NaN height", lambda: universality.output_weights([0.1, NAN]), ValueError, "finite"),
-    ("universality.bump_parts", "lengths differ", lambda: universality.bump_parts([0.5], [0.0, 0.5], [0.1], 10.0), ValueError, "same length"),
-    ("universality.staircase", "negative steepness", lambda: universality.staircase([0.5], [0.0], [0.1], -1.0), ValueError, "steepness"),
-    ("universality.staircase", "no units", lambda: universality.staircase([0.5], [], [], 10.0), ValueError, "length >= 1"),
-    ("universality.l2_distance", "inf steepness", lambda: universality.l2_distance([0.0], [0.1], INF), ValueError, "finite"),
-    ("universality.l2_distance", "zero nodes", lambda: universality.l2_distance([0.0], [0.1], 10.0, nodes=0), ValueError, "nodes"),
-    ("universality.best_heights", "2-D positions", lambda: universality.best_heights([[0.0]], 10.0), ValueError, "1-D"),
-    ("universality.tower", "shapes differ", lambda: universality.tower(np.ones(3), np.ones(4)), ValueError, "same shape"),
-    ("universality.tower", "empty square", lambda: universality.tower(np.ones(3), np.ones(3), square=((0.5, 0.4), (0.1, 0.2))), ValueError, "x0 < x1"),
-    ("universality.tower", "square of 3 numbers", lambda: universality.tower(np.ones(3), np.ones(3), square=(0.1, 0.2, 0.3)), ValueError, "square"),
-    ("universality.square_activation", "None", lambda: universality.square_activation(None), TypeError, "numeric"),
-    ("universality.random_features", "unknown activation", lambda: universality.random_features([0.0, 1.0], 3, "cube"), ValueError, "one of"),
-    ("universality.random_features", "zero width", lambda: universality.random_features([0.0, 1.0], 0), ValueError, "width"),
-    ("universality.random_feature_fit", "lengths differ", lambda: universality.random_feature_fit([0.0, 1.0], [0.0], 2), ValueError, "same length"),
-    ("universality.polynomial_fit_rms", "degree as float", lambda: universality.polynomial_fit_rms([0.0, 1.0], [0.0, 1.0], 1.5), TypeError, "must be an integer"),
+    # lessons
+    ("lessons.collapse.turn_and_stretch_layers", "zero depth", lambda: lesson_collapse.turn_and_stretch_layers(0, 0), ValueError, "depth"),
+    ("lessons.collapse.turn_and_stretch_layers", "seed as text", lambda: lesson_collapse.turn_and_stretch_layers(2, "0"), TypeError, "seed"),
+    ("lessons.warped_grid.grid_lines", "empty box", lambda: warped_grid.grid_lines(((1.0, 0.0), (0.0, 1.0))), ValueError, "lo < hi"),
+    ("lessons.warped_grid.grid_lines", "one line", lambda: warped_grid.grid_lines(BOX, n_lines=1), ValueError, "n_lines"),
+    ("lessons.xor.skip_net", "weight as text", lambda: lesson_xor.skip_net(X4, "1", 1.0, -1.5, 1.0, 1.0, -2.0, -0.5), TypeError, "w1"),
+    ("lessons.xor.y_one_polygons", "NaN bias", lambda: lesson_xor.y_one_polygons(1.0, 1.0, NAN, 1.0, 1.0, -2.0, -0.5), ValueError, "b_h"),
+    ("lessons.xor.y_one_polygons", "1-D box", lambda: lesson_xor.y_one_polygons(1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5, box=(0.0, 1.0)), ValueError, "box"),
+    ("lessons.hidden.hidden_points", "t above 1", lambda: lesson_hidden.hidden_points(X4, t=1.5), ValueError, "t must lie"),
+    ("lessons.hidden.hidden_points", "unknown activation", lambda: lesson_hidden.hidden_points(X4, activation="cube"), ValueError, "relu"),
+    ("lessons.hidden.activation_patterns", "W of 3 columns", lambda: lesson_hidden.activation_patterns(X4, np.ones((2, 3)), np.zeros(2)), ValueError, "columns"),
+    ("lessons.depth.bumps", "no bumps", lambda: lesson_depth.bumps([0.5], 0, 10.0), ValueError, "n_bumps"),
+    ("lessons.depth.bumps", "NaN steepness", lambda: lesson_depth.bumps([0.5], 2, NAN), ValueError, "steepness"),
+    ("lessons.depth.max_error", "bumps as float", lambda: lesson_depth.max_error(2.5, 10.0), TypeError, "n_bumps"),
+    ("lessons.depth.sawtooth_layers", "zero depth", lambda: lesson_depth.sawtooth_layers(0), ValueError, "k must be"),
+    ("lessons.depth.shallow_sawtooth_layers", "depth as text", lambda: lesson_depth.shallow_sawtooth_layers("3"), TypeError, "k must be"),
+    ("lessons.depth.parameter_count", "one bare layer", lambda: lesson_depth.parameter_count((np.eye(2), np.zeros(2))), TypeError, "list of"),
+    ("lessons.zoo.activation_for", "unknown activation", lambda: lesson_zoo.activation_for("cube", 0.1, 1.0), ValueError, "relu"),
+    ("lessons.zoo.activation_for", "NaN alpha", lambda: lesson_zoo.activation_for("elu", NAN, 1.0), ValueError, "alpha"),
+    ("lessons.zoo.raw_measurements", "one row", lambda: lesson_zoo.raw_measurements(n=1), ValueError, "n must be"),
+    ("lessons.zoo.normalise", "constant column", lambda: lesson_zoo.normalise(np.ones((3, 2))), ValueError, "constant column"),
+    ("lessons.zoo.normalise", "NaN entry", lambda: lesson_zoo.normalise([[NAN, 1.0], [0.0, 2.0]]), ValueError, "finite"),
+    ("lessons.universality.target", "a string", lambda: universality.target("x"), TypeError, "numeric"),
+    ("lessons.universality.output_weights", "NaN height", lambda: universality.output_weights([0.1, NAN]), ValueError, "finite"),
+    ("lessons.universality.bump_parts", "lengths differ", lambda: universality.bump_parts([0.5], [0.0, 0.5], [0.1], 10.0), ValueError, "same length"),
+    ("lessons.universality.staircase", "negative steepness", lambda: universality.staircase([0.5], [0.0], [0.1], -1.0), ValueError, "steepness"),
+    ("lessons.universality.staircase", "no units", lambda: universality.staircase([0.5], [], [], 10.0), ValueError, "length >= 1"),
+    ("lessons.universality.l2_distance", "inf steepness", lambda: universality.l2_distance([0.0], [0.1], INF), ValueError, "finite"),
+    ("lessons.universality.l2_distance", "zero nodes", lambda: universality.l2_distance([0.0], [0.1], 10.0, nodes=0), ValueError, "nodes"),
+    ("lessons.universality.best_heights", "2-D positions", lambda: universality.best_heights([[0.0]], 10.0), ValueError, "1-D"),
+    ("lessons.universality.tower", "shapes differ", lambda: universality.tower(np.ones(3), np.ones(4)), ValueError, "same shape"),
+    ("lessons.universality.tower", "empty square", lambda: universality.tower(np.ones(3), np.ones(3), square=((0.5, 0.4), (0.1, 0.2))), ValueError, "x0 < x1"),
+    ("lessons.universality.tower", "square of 3 numbers", lambda: universality.tower(np.ones(3), np.ones(3), square=(0.1, 0.2, 0.3)), ValueError, "square"),
+    ("lessons.universality.square_activation", "None", lambda: universality.square_activation(None), TypeError, "numeric"),
+    ("lessons.universality.random_features", "unknown activation", lambda: universality.random_features([0.0, 1.0], 3, "cube"), ValueError, "one of"),
+    ("lessons.universality.random_features", "zero width", lambda: universality.random_features([0.0, 1.0], 0), ValueError, "width"),
+    ("lessons.universality.random_feature_fit", "lengths differ", lambda: universality.random_feature_fit([0.0, 1.0], [0.0], 2), ValueError, "same length"),
+    ("lessons.universality.polynomial_fit_rms", "degree as float", lambda: universality.polynomial_fit_rms([0.0, 1.0], [0.0, 1.0], 1.5), TypeError, "must be an integer"),
     # representations
     ("representations.layer_stages", "X with 3 columns", lambda: representations.layer_stages(_layers(2, 2, 1), np.ones((4, 3))), ValueError, "2 columns"),
     ("representations.layer_stages", "unknown activation", lambda: representations.layer_stages(_layers(2, 2, 1), X4, "nope"), ValueError, "known activations"),
@@ -340,15 +366,17 @@ def public_api():
     """``module.name`` of every public function and class defined in nbs_utils' modules
     that takes arguments (a function without parameters gets no bad input but Python's)."""
     names = set()
-    for info in pkgutil.iter_modules(nbs_utils.__path__):
-        if info.name.startswith("_") or info.name in MODULES_WITHOUT_ROWS:
+    modules = [info.name for info in pkgutil.iter_modules(nbs_utils.__path__)]
+    modules += [f"lessons.{info.name}" for info in pkgutil.iter_modules(nbs_utils.lessons.__path__)]
+    for where in modules:
+        if where.startswith("_") or where in MODULES_WITHOUT_ROWS:
             continue
-        module = importlib.import_module(f"nbs_utils.{info.name}")
+        module = importlib.import_module(f"nbs_utils.{where}")
         for name, obj in vars(module).items():
             if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
                 continue
             if inspect.isclass(obj) or (inspect.isfunction(obj) and _takes_arguments(obj)):
-                names.add(f"{info.name}.{name}")
+                names.add(f"{where}.{name}")
     return names
 
 
@@ -378,7 +406,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 from hypothesis.extra import numpy as hnp  # noqa: E402
 
-from nbs_utils.panels import depth, hidden, xor  # noqa: E402
+from nbs_utils.panels import hidden  # noqa: E402
 
 LAYERS = nets.random_layers([2, 3, 1], seed=0)
 
@@ -408,12 +436,12 @@ ARRAY_ARGUMENTS = [
     ("plots.grid box", lambda a: plots.grid(a, 3)),
     ("plots.sticky_limits current", lambda a: plots.sticky_limits(a, 0.0, 1.0)),
     ("plots.set_sticky_limits points", lambda a: plots.set_sticky_limits(_axes(), a)),
-    ("panels.hidden.hidden_points X", lambda a: hidden.hidden_points(a)),
-    ("panels.hidden.activation_patterns points", lambda a: hidden.activation_patterns(a, np.eye(2), np.zeros(2))),
+    ("lessons.hidden.hidden_points X", lambda a: lesson_hidden.hidden_points(a)),
+    ("lessons.hidden.activation_patterns points", lambda a: lesson_hidden.activation_patterns(a, np.eye(2), np.zeros(2))),
     ("panels.hidden.morph_panel X", lambda a: hidden.morph_panel(a, Y4)),
-    ("panels.depth.target x", lambda a: depth.target(a)),
-    ("panels.depth.relu_net x", lambda a: depth.relu_net(*depth.sawtooth_layers(2), a)),
-    ("panels.xor.skip_net X", lambda a: xor.skip_net(a, 1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5)),
+    ("lessons.universality.target x", lambda a: universality.target(a)),
+    ("lessons.depth.bumps x", lambda a: lesson_depth.bumps(a, 2, 10.0)),
+    ("lessons.xor.skip_net X", lambda a: lesson_xor.skip_net(a, 1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5)),
 ]  # fmt: skip
 
 _NOT_REAL = {

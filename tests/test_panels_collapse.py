@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from nbs_utils.nets import collapse, forward
-from nbs_utils.panels.collapse import collapse_panel, leaky_slope_panel, turn_and_stretch_layers
+from nbs_utils.nets import forward
+from nbs_utils.panels.collapse import collapse_panel, leaky_slope_panel
 from testkit.artists import artist_problems
 from testkit.internals import blits
 
@@ -40,13 +40,6 @@ def test_collapse_panel_whole_range_is_finite():
 def test_one_layer_is_always_affine():
     panel = collapse_panel(depth=1, activation="relu")
     assert "<b>is</b> one affine map" in panel.readout.value
-
-
-def test_turn_and_stretch_layers_are_well_conditioned_and_seeded():
-    layers = turn_and_stretch_layers(8, seed=3)
-    W, _ = collapse(layers)
-    assert np.linalg.cond(W) < 10
-    assert all(np.array_equal(a[0], b[0]) for a, b in zip(layers, turn_and_stretch_layers(8, 3)))
 
 
 def test_leaky_slope_panel_reaches_the_line_at_slope_one():

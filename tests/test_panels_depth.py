@@ -1,10 +1,8 @@
 import warnings
 
 import numpy as np
-import pytest
 
 from nbs_utils.datasets import circles
-from nbs_utils.geometry import count_linear_regions
 from nbs_utils.panels import depth
 from nbs_utils.train import train_classifier
 from testkit.artists import artist_problems
@@ -29,32 +27,6 @@ def test_approximation_panel_sweep_is_finite_and_in_place():
         panel.set(n_bumps=100, log_steepness=4.0)
         panel.set(n_bumps=1, log_steepness=0.0)
     assert panel.fig is fig and "max error" in panel.readout.value
-
-
-def test_bumps_approach_the_target_as_bumps_are_added():
-    errors = [depth.max_error(n, 1e3) for n in [5, 10, 20, 40, 80, 100]]
-    assert all(a > b for a, b in zip(errors, errors[1:]))
-    assert errors[-1] < 0.02
-    # extreme steepness: no overflow warnings (filterwarnings=error), still finite
-    assert np.isfinite(depth.max_error(50, 1e12))
-
-
-def test_steep_sigmoid_is_a_step():
-    x = np.array([0.2, 0.45, 0.55, 0.8])
-    one_bump = depth.bumps(x, 1, 1e6, f=lambda m: np.ones_like(m))
-    assert np.allclose(one_bump, 1.0)  # a single bump spanning [0, 1] has height f
-
-
-@pytest.mark.parametrize("k", range(1, 9))
-def test_deep_and_shallow_sawtooth_agree_with_2_to_the_k_pieces(k):
-    x = np.linspace(0, 1, 2049)
-    deep, shallow = depth.sawtooth_layers(k), depth.shallow_sawtooth_layers(k)
-    assert np.allclose(depth.relu_net(*deep, x), depth.relu_net(*shallow, x), atol=1e-9)
-    assert count_linear_regions(deep[0], (0.0, 1.0)) == 2**k
-    assert count_linear_regions(shallow[0], (0.0, 1.0)) == 2**k
-    assert shallow[0][0][0].shape[0] == 2**k
-    assert depth.parameter_count(*deep) == 4 + 6 * (k - 1) + 3
-    assert depth.parameter_count(*shallow) == 3 * 2**k + 1
 
 
 def test_sawtooth_panel_sweep():

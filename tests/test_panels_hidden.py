@@ -6,22 +6,11 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from nbs_utils.activations import get
 from nbs_utils.datasets import bands
 from nbs_utils.geometry import linearly_separable
-from nbs_utils.panels.hidden import (
-    ACTIVATIONS,
-    BOX,
-    C6_B,
-    C6_W,
-    activation_patterns,
-    grid_lines,
-    hidden_points,
-    morph_panel,
-    regions_figure,
-    square_limits,
-    weights_panel,
-)
+from nbs_utils.lessons.hidden import ACTIVATIONS, BOX, hidden_points
+from nbs_utils.lessons.warped_grid import grid_lines
+from nbs_utils.panels.hidden import morph_panel, regions_figure, weights_panel
 from nbs_utils.plots import CLASS_CMAP
 from testkit.artists import artist_problems, inside_region
 from testkit.internals import blits
@@ -49,58 +38,6 @@ def assert_finite(fig):
 def hidden_offsets(fig, axes_index=1):
     """The hidden-space scatter offsets, class 0 then class 1."""
     return [np.asarray(c.get_offsets()) for c in fig.axes[axes_index].collections]
-
-
-# --- the math the panels draw -------------------------------------------------------------
-
-
-@pytest.mark.parametrize("name", ACTIVATIONS)
-def test_morph_ends_are_the_linear_and_the_activated_hidden_points(name, data):
-    X, _ = data
-    z = X @ C6_W.T + C6_B
-    assert np.allclose(hidden_points(X, activation=name, t=0.0), z)
-    assert np.allclose(hidden_points(X, activation=name, t=1.0), get(name)(z))
-
-
-def test_identity_hidden_points_lie_on_the_line_h1_plus_h2_is_minus_2(data):
-    X, _ = data
-    for t in np.linspace(0, 1, 5):
-        H = hidden_points(X, activation="identity", t=t)
-        assert np.allclose(H.sum(axis=1), -2.0)
-
-
-def test_c6_facts_on_4000_points():
-    X, y = bands(4000, seed=0)
-    margins = {}
-    for name in ACTIVATIONS:
-        r = linearly_separable(hidden_points(X, activation=name), y)
-        assert r.separable == (name != "identity")
-        margins[name] = r.margin
-    assert margins["tanh"] > margins["relu"] > margins["sigmoid"] > 0
-    assert margins["tanh"] == pytest.approx(0.13, abs=0.01)
-    assert margins["relu"] == pytest.approx(0.071, abs=0.01)
-    assert margins["sigmoid"] == pytest.approx(0.021, abs=0.005)
-
-
-def test_grid_lines_cover_the_box_edges_and_stay_inside():
-    lines = grid_lines(BOX, n_lines=5, n_points=11)
-    assert len(lines) == 10 and all(line.shape == (11, 2) for line in lines)
-    pts = np.concatenate(lines)
-    assert pts.min() == -3.0 and pts.max() == 3.0
-    assert np.allclose(lines[0][:, 0], -3.0) and np.allclose(lines[-1][:, 1], 3.0)
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_square_limits_contain_the_points_with_equal_spans(seed):
-    pts = np.random.default_rng(seed).normal(size=(50, 2)) * [1.0, 10.0 ** (seed - 2)]
-    (x0, x1), (y0, y1) = square_limits(pts)
-    assert x1 - x0 == pytest.approx(y1 - y0)
-    assert np.all((pts[:, 0] > x0) & (pts[:, 0] < x1) & (pts[:, 1] > y0) & (pts[:, 1] < y1))
-
-
-def test_square_limits_of_a_single_point_have_a_positive_span():
-    (x0, x1), (y0, y1) = square_limits(np.zeros((3, 2)))
-    assert x1 - x0 > 0 and y1 - y0 > 0
 
 
 # --- the morph panel ---------------------------------------------------------------------
@@ -171,7 +108,7 @@ def test_warped_grid_is_the_hidden_image_of_the_input_grid(data):
     X, y = data
     panel = morph_panel(X, y, activation="relu", t=0.5)
     warped = panel.fig.axes[2].collections[0].get_segments()
-    lines_in = grid_lines()
+    lines_in = grid_lines(BOX)
     assert len(warped) == len(lines_in)
     for segment, line in zip(warped, lines_in):
         assert np.allclose(segment, hidden_points(line, activation="relu", t=0.5))
@@ -239,13 +176,6 @@ def test_weights_panel_breaking_a_unit_breaks_separability(data):
 
 
 # --- ReLU regions ------------------------------------------------------------------------
-
-
-def test_activation_patterns_encode_unit_i_as_bit_i():
-    W = np.array([[1.0, 0.0], [0.0, 1.0]])
-    b = np.zeros(2)
-    pts = np.array([[-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [1.0, 1.0]])
-    assert activation_patterns(pts, W, b).tolist() == [0, 1, 2, 3]
 
 
 def test_regions_figure_labels_each_region_once():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nbs_utils import universality as u
+from nbs_utils.lessons import universality as u
 from nbs_utils.panels import universality as P
 from testkit.internals import blits
 

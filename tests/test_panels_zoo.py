@@ -2,11 +2,9 @@ import numpy as np
 import pytest
 
 from nbs_utils.activations import NAMES, get
+from nbs_utils.lessons.zoo import raw_measurements
 from nbs_utils.panels.zoo import (
-    RAW_MEANS,
     activation_explorer_panel,
-    activation_for,
-    raw_measurements,
     saturation_panel,
     vanishing_gradient_panel,
     zoo_gallery_figure,
@@ -34,12 +32,6 @@ def _artist_data_finite(fig):
 @pytest.fixture
 def raw_data():
     return raw_measurements(n=200, seed=0)
-
-
-def test_raw_measurements_are_seeded_and_unnormalised():
-    X = raw_measurements(seed=3)
-    assert np.array_equal(X, raw_measurements(seed=3)) and X.shape == (300, 4)
-    assert np.allclose(X.mean(axis=0), RAW_MEANS, atol=5) and np.all(X.std(axis=0) > 2)
 
 
 def test_explorer_every_activation_and_parameter_is_finite_and_in_place():
@@ -78,12 +70,6 @@ def test_leaky_relu_with_alpha_one_makes_the_net_linear():
     panel.set(alpha=0.5)
     assert not np.allclose(net.get_ydata(), affine.get_ydata(), atol=1e-3)
     assert "nonlinear" in panel.readout.value
-
-
-def test_activation_for_applies_only_the_relevant_parameter():
-    assert activation_for("sigmoid", 0.3, 2.0).params == {"k": 2.0}
-    assert activation_for("elu", 0.3, 2.0).params == {"alpha": 0.3}
-    assert activation_for("tanh", 0.3, 2.0).params == {}
 
 
 def test_saturation_panel_sweep_is_finite_and_in_place(raw_data):

@@ -17,6 +17,9 @@ which makes the hints escalate; ``checker.reset()`` clears it.
 Numeric answers must be real numbers: strings, bytes, booleans, complex numbers, dates and
 other objects are refused with a message saying so, and NaN or infinite entries are named
 as such. A learner's function that raises, warns or overflows gets a message, not a crash.
+
+:mod:`.shown` reads back what a panel shows (a truth table, the points drawn) for the
+notebooks' own asserts; unlike the checkers it raises when the panel is not as expected.
 """
 
 from .activation_zoo import check_logistic_gradient, check_tanh
@@ -25,6 +28,7 @@ from .depth_vs_width import check_bump, check_sawtooth_counts, check_tent_power
 from .hidden_space import check_hidden_layer, check_patterns
 from .linear_collapse import check_collapse, check_collapse_function, check_forward
 from .playground import check_boundary_line, check_gradient_step
+from .shown import drawn_points, truth_table
 from .threshold_units import check_xnor, check_xor_lift, check_xor_threshold_net
 
 __all__ = [
@@ -48,4 +52,6 @@ __all__ = [
     "check_logistic_gradient",
     "check_gradient_step",
     "check_boundary_line",
+    "truth_table",
+    "drawn_points",
 ]

@@ -5,6 +5,8 @@ from matplotlib.collections import LineCollection
 
 from ..activations import get
 from ..language import _
+from ..lessons.collapse import turn_and_stretch_layers
+from ..lessons.warped_grid import grid_lines
 from ..nets import collapse, forward, random_layers
 from ..plots import (
     PALETTE,
@@ -18,30 +20,8 @@ from ..widgets import Panel, slider, toggle
 
 GRID_LINES = 9
 POINTS_PER_LINE = 60
-
-
-def _grid_polylines(box=(-1.0, 1.0)):
-    """Points of a square grid's lines: array (2 * GRID_LINES, POINTS_PER_LINE, 2)."""
-    ticks = np.linspace(*box, GRID_LINES)
-    t = np.linspace(*box, POINTS_PER_LINE)
-    horizontal = np.stack([np.stack([t, np.full_like(t, c)], -1) for c in ticks])
-    vertical = np.stack([np.stack([np.full_like(t, c), t], -1) for c in ticks])
-    return np.concatenate([horizontal, vertical])
-
-
-def turn_and_stretch_layers(depth, seed):
-    """``depth`` random 2->2 layers, each a rotation times a mild stretch plus a small shift.
-
-    Well conditioned on purpose: products of plain Gaussian 2x2 matrices flatten the grid
-    to a line after a few layers, which hides the picture.
-    """
-    rng = np.random.default_rng(seed)
-    layers = []
-    for _layer in range(depth):
-        angle = rng.uniform(0, 2 * np.pi)
-        turn = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
-        layers.append((turn * rng.uniform(0.8, 1.25, size=2), rng.normal(scale=0.3, size=2)))
-    return layers
+SQUARE = ((-1.0, 1.0), (-1.0, 1.0))
+"""The input square whose grid the layers map."""
 
 
 def _set_lines(lines, polylines):
@@ -53,14 +33,15 @@ def _set_lines(lines, polylines):
 def collapse_panel(depth=5, seed=0, activation="identity"):
     """A square grid pushed through ``depth`` random 2->2 layers, next to the collapsed map.
 
-    The layers turn, stretch a little and shift (see :func:`turn_and_stretch_layers`).
+    The layers turn, stretch a little and shift
+    (:func:`~nbs_utils.lessons.collapse.turn_and_stretch_layers`).
 
     Left: ``x -> layers(x)`` with ``activation`` between layers. Right: ``x -> W x + b``
     with ``(W, b) = collapse(layers)``. They coincide exactly when the activation is the
     identity; the readout gives ``W``, ``b`` and the largest gap between the two pictures.
     """
-    grid = _grid_polylines()
-    colors = [PALETTE["blue"]] * GRID_LINES + [PALETTE["orange"]] * GRID_LINES
+    grid = grid_lines(SQUARE, GRID_LINES, POINTS_PER_LINE)  # vertical lines, then horizontal
+    colors = [PALETTE["orange"]] * GRID_LINES + [PALETTE["blue"]] * GRID_LINES
     fig, (ax_stack, ax_one) = new_figure(ncols=2, width=3.6, height=3.4)
     # one collection per picture (not 18 lines): a step draws each grid in one call
     stack_lines, one_lines = (

@@ -1,8 +1,7 @@
 """Notebook 03 panels: what two hidden units do to the band data (C6), and ReLU regions (C7).
 
-Two hidden units compute ``z = W x + b``; with an activation ``act`` the hidden point is
-``h = act(z)``. The morph ``h_t = (1 - t) z + t act(z)`` glides from the linear picture
-(``t = 0``) to the nonlinear one (``t = 1``). A readout says whether the classes are
+The hidden points ``h_t = (1 - t) z + t act(z)``, ``z = W x + b``, come from
+:func:`nbs_utils.lessons.hidden.hidden_points`. A readout says whether the classes are
 linearly separable in hidden space (exact LP) and gives the max margin.
 """
 
@@ -13,12 +12,14 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 
 from .._validate import as_float_array
-from ..activations import get
 from ..geometry import linearly_separable
 from ..language import N_, _
+from ..lessons.hidden import ACTIVATIONS, BOX, C6_B, C6_W, activation_patterns, hidden_points
+from ..lessons.warped_grid import grid_lines
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
+    grid,
     label_axes,
     legend_below,
     line_through_box,
@@ -29,41 +30,6 @@ from ..plots import (
     set_sticky_limits,
 )
 from ..widgets import Panel, slider, toggle
-
-BOX = ((-3.0, 3.0), (-3.0, 3.0))
-"""The input square of the band data."""
-C6_W = np.array([[-1.0, 1.0], [1.0, -1.0]])
-"""Hidden weights of claim C6: ``z1 = -x1 + x2 - 1``, ``z2 = x1 - x2 - 1``."""
-C6_B = np.array([-1.0, -1.0])
-"""Hidden biases of claim C6."""
-ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
-"""The activations the panels offer."""
-
-
-def hidden_points(X, W=C6_W, b=C6_B, activation="identity", t=1.0):
-    """``h = (1 - t) z + t act(z)`` with ``z = X @ W.T + b`` (rows of ``X`` are inputs)."""
-    z = as_float_array(X, "X") @ as_float_array(W, "W").T + as_float_array(b, "b")
-    return (1.0 - t) * z + t * get(activation)(z)
-
-
-def grid_lines(box=BOX, n_lines=13, n_points=121):
-    """Lines of a square grid over ``box``: ``n_lines`` vertical then ``n_lines`` horizontal.
-
-    Each line is an ``(n_points, 2)`` array of input points, ready to be mapped through
-    the hidden layer (the warped grid).
-    """
-    (x0, x1), (y0, y1) = box
-    s = np.linspace(0.0, 1.0, n_points)
-    lines = [np.c_[np.full_like(s, x), y0 + (y1 - y0) * s] for x in np.linspace(x0, x1, n_lines)]
-    lines += [np.c_[x0 + (x1 - x0) * s, np.full_like(s, y)] for y in np.linspace(y0, y1, n_lines)]
-    return lines
-
-
-def square_limits(points, pad=0.08, min_span=0.5):
-    """Equal x and y limits ``(lo, hi)`` around ``points`` so that distances look true."""
-    lo, hi = points.min(axis=0), points.max(axis=0)
-    centre, half = (lo + hi) / 2, max((hi - lo).max(), min_span) * (0.5 + pad)
-    return (centre[0] - half, centre[0] + half), (centre[1] - half, centre[1] + half)
 
 
 def _follow(ax, points):
@@ -122,17 +88,17 @@ def _warped_grid(ax, lines_in):
     """
     half = len(lines_in) // 2
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
-    grid = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
+    lines = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
     _label_small(ax, "warped grid: input grid in h", "$h_1$", "$h_2$")
-    return grid
+    return lines
 
 
-def _map_grid(grid, lines_in, W, b, activation, t=1.0):
+def _map_grid(lines, lines_in, W, b, activation, t=1.0):
     """Move the warped grid to the hidden images of the input grid lines."""
-    mapped = [hidden_points(line, W, b, activation, t) for line in lines_in]
-    grid.set_segments(mapped)
-    _follow(grid.axes, np.concatenate(mapped))
+    mapped = hidden_points(lines_in.reshape(-1, 2), W, b, activation, t)
+    lines.set_segments(mapped.reshape(lines_in.shape))
+    _follow(lines.axes, mapped)
 
 
 def _verdict(result):
@@ -206,9 +172,8 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
     X, y = as_float_array(X, "X"), as_float_array(y, "y").astype(int)
     W0, b0 = as_float_array(W, "W"), as_float_array(b, "b")
     (x0, x1), (y0, y1) = BOX
-    xs, ys = np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution)
-    gx, gy = np.meshgrid(xs, ys)
-    grid_points = np.c_[gx.ravel(), gy.ravel()]
+    gx, gy, grid_points = grid(BOX, resolution)
+    xs, ys = gx[0], gy[:, 0]
     lines_in = grid_lines(BOX, n_lines)
     fig, (ax_in, ax_h, ax_g) = _three_plots()
 
@@ -277,12 +242,6 @@ REGIONS_TITLE = N_("regions of the ReLU units")
 """The default title of :func:`regions_figure` (shown in the chosen language)."""
 
 
-def activation_patterns(points, W, b):
-    """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``."""
-    on = (as_float_array(points, "points") @ as_float_array(W, "W").T + as_float_array(b, "b")) > 0
-    return on @ (2 ** np.arange(on.shape[1]))
-
-
 def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     """``(fig, ax)``: the input plane coloured by the units' on/off pattern, lines drawn.
 
@@ -291,8 +250,8 @@ def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     """
     W, b = as_float_array(W, "W"), as_float_array(b, "b")
     (x0, x1), (y0, y1) = box
-    gx, gy = np.meshgrid(np.linspace(x0, x1, resolution), np.linspace(y0, y1, resolution))
-    ids = activation_patterns(np.c_[gx.ravel(), gy.ravel()], W, b)
+    gx, gy, points = grid(box, resolution)
+    ids = activation_patterns(points, W, b)
     seen, index = np.unique(ids, return_inverse=True)
     fig, ax = new_figure(1, width=5.0, height=5.0)
     colours = [PALETTE[c] for c in ("sky", "orange", "green", "yellow", "purple", "blue")]
@@ -307,7 +266,7 @@ def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     n_units = len(b)
     for k, pattern in enumerate(seen):
         inside = np.flatnonzero(index == k)
-        centre = np.c_[gx.ravel()[inside], gy.ravel()[inside]].mean(axis=0)
+        centre = points[inside].mean(axis=0)
         bits = "".join(str((pattern >> i) & 1) for i in range(n_units))
         ax.text(*centre, bits, ha="center", va="center", fontsize=7, family="monospace")
     ax.set(xlim=box[0], ylim=box[1], aspect="equal")

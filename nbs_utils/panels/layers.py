@@ -13,12 +13,16 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from mpl_toolkits.mplot3d.art3d import Line3DCollection, Poly3DCollection
 
+from ..activations import get
 from ..geometry import linearly_separable
 from ..language import _
+from ..lessons.warped_grid import grid_lines
+from ..nets import forward
 from ..plots import (
     CLASS_CMAP,
     CLASS_STYLE,
     PALETTE,
+    grid,
     label_axes,
     line_through_box,
     new_figure,
@@ -30,7 +34,6 @@ from ..plots import (
 )
 from ..representations import layer_stages, morph, plane_in_box, principal_axes
 from ..widgets import Panel, slider, toggle
-from .hidden import grid_lines
 
 
 class _NetView:
@@ -65,11 +68,7 @@ class _NetView:
 
     def logit(self, points):
         """The net's output logit at ``points``."""
-        H = points
-        for W, b in self.layers[:-1]:
-            H = morph(H @ W.T + b, 1.0, self.activation)
-        W, b = self.layers[-1]
-        return (H @ W.T + b)[:, 0]
+        return forward(self.layers, points, activation=get(self.activation))[:, 0]
 
 
 def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
@@ -95,8 +94,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     scatter_classes(ax_in, X, y, size=14)
     ax_in.set(xlim=box[0], ylim=box[1], aspect="equal")
     label_axes(ax_in, "input: data, grid, decision regions")
-    gx, gy = np.meshgrid(np.linspace(x0, x1, 101), np.linspace(y0, y1, 101))
-    grid_points = np.c_[gx.ravel(), gy.ravel()]
+    gx, gy, grid_points = grid(box, 101)
 
     grid2 = ax2.add_collection(LineCollection(lines, colors=_line_colours(n_lines), lw=0.6))
     points2 = scatter_classes(ax2, X, y, size=10)

@@ -1,5 +1,5 @@
 """Notebook 04 panels: universality by hand (Nielsen) and why the activation must not be a
-polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.universality`.
+polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.lessons.universality`.
 
 - :func:`nielsen_panel`: one pair of sliders per hidden unit (its step position
   ``s = -b / w`` and the height of the bump that starts there), the bumps, their sum and
@@ -13,8 +13,7 @@ import numpy as np
 from matplotlib.collections import PolyCollection
 
 from ..language import _
-from ..plots import PALETTE, label_axes, new_figure
-from ..universality import (
+from ..lessons.universality import (
     FEATURE_ACTIVATIONS,
     bump_parts,
     l2_distance,
@@ -24,6 +23,7 @@ from ..universality import (
     target,
     tower,
 )
+from ..plots import PALETTE, grid, label_axes, new_figure
 from ..widgets import Panel, slider, toggle
 
 MAX_BUMPS = 5
@@ -109,8 +109,7 @@ def _filled(x, y):
 def tower_figure(square=((0.4, 0.6), (0.4, 0.6)), steepness=1000.0, threshold_steepness=50.0, n=61):
     """``(fig, (ax_steps, ax_tower))``: the sum of four steps (values 0, 1, 2) and the tower
     after the threshold unit ``sigma(w2 (sum - 3/2))``, as surfaces over [0, 1]^2."""
-    xs = np.linspace(0.0, 1.0, n)
-    X, Y = np.meshgrid(xs, xs)
+    X, Y, _points = grid(((0.0, 1.0), (0.0, 1.0)), n)
     steps, towers = tower(X, Y, square, steepness, threshold_steepness)
     fig, axes = new_figure(2, width=4.2, height=3.8, subplot_kw={"projection": "3d"})
     for ax, Z, title, top in [

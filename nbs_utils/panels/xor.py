@@ -1,22 +1,15 @@
 """Hand-builder panel for XOR with threshold units (notebook 02, claim C5).
 
-The net has one hidden threshold unit and a skip connection from the inputs to the output:
-
-    h = H(w1 x1 + w2 x2 + b_h)
-    y = H(v1 x1 + v2 x2 + v_h h + b_y)
-
-with the Heaviside step ``H(z) = 1 if z > 0 else 0`` (so ``H(0) = 0``). The seed post's
-solution is ``h = H(x1 + x2 - 1.5)`` (an AND unit) and ``y = H(x1 + x2 - 2 h - 0.5)``.
+One slider per weight and bias of the skip net of :mod:`nbs_utils.lessons.xor`:
+``h = H(w1 x1 + w2 x2 + b_h)``, ``y = H(v1 x1 + v2 x2 + v_h h + b_y)``.
 """
 
 import numpy as np
 from matplotlib.collections import PolyCollection
 
-from .._validate import as_float_array
-from ..activations import get
 from ..datasets import XOR_X, XOR_Y
-from ..geometry import cut_polygon
 from ..language import N_, _
+from ..lessons.xor import BOX, SEED_WEIGHTS, skip_net, y_one_polygons
 from ..plots import (
     CLASS_CMAP,
     PALETTE,
@@ -26,9 +19,6 @@ from ..plots import (
     scatter_classes,
 )
 from ..widgets import Panel, slider
-
-SEED_WEIGHTS = {"w1": 1.0, "w2": 1.0, "b_h": -1.5, "v1": 1.0, "v2": 1.0, "v_h": -2.0, "b_y": -0.5}
-"""The seed's solution: h = H(x1 + x2 - 1.5), y = H(x1 + x2 - 2h - 0.5)."""
 
 WEIGHT_RANGE = (-3.0, 3.0, 0.1)
 """(min, max, step) of every slider."""
@@ -46,45 +36,6 @@ LABELS = {
 
 TABLE_HEADER = ("x1", "x2", "h", "y", "XOR", N_("right?"))
 """Columns of the truth table in the readout."""
-
-BOX = ((-0.5, 1.5), (-0.5, 1.5))
-"""The drawn input square around the four XOR points."""
-
-_DECIMALS = 9  # weights live on a 0.1 grid; see skip_net
-
-
-def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
-    """Hidden and output values ``(h, y)`` of the one-hidden-unit skip net on the rows of ``X``.
-
-    ``h = H(w1 x1 + w2 x2 + b_h)`` and ``y = H(v1 x1 + v2 x2 + v_h h + b_y)`` with
-    ``H(0) = 0``. Pre-activations are rounded to 1e-9 first, so floating-point noise such
-    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights.
-    """
-    step = get("step")
-    X = as_float_array(X, "X")
-    h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
-    y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
-    return h, y
-
-
-def y_one_polygons(w1, w2, b_h, v1, v2, v_h, b_y, box=BOX):
-    """Where the skip net outputs ``y = 1`` in ``box``: a list of convex polygons ``(m, 2)``.
-
-    ``h`` is constant on each side of the hidden line ``w1 x1 + w2 x2 + b_h = 0``, so
-    there the output's pre-activation ``v1 x1 + v2 x2 + v_h h + b_y`` is affine and
-    ``y = 1`` on one side of a second line. Cutting the box by the hidden line, then each
-    side by its output line, gives the regions exactly (on the lines themselves
-    ``H(0) = 0`` decides, which an area does not show).
-    """
-    (x0, x1), (y0, y1) = box
-    square = np.array([[x0, y0], [x1, y0], [x1, y1], [x0, y1]], dtype=float)
-    w, v = np.array([w1, w2], dtype=float), np.array([v1, v2], dtype=float)
-    polygons = []
-    for side in cut_polygon(square, w, b_h):
-        h = float(side.mean(axis=0) @ w + b_h > 0)
-        bias = v_h * h + b_y
-        polygons += [p for p in cut_polygon(side, v, bias) if p.mean(axis=0) @ v + bias > 0]
-    return polygons
 
 
 def _line(w, b, box):

@@ -11,20 +11,10 @@ from .._validate import as_count, as_number, as_points
 from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
 from ..language import _
+from ..lessons.zoo import PARAMETERS, activation_for, normalise, raw_measurements
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure, sticky_limits
 from ..widgets import Panel, slider, toggle
-
-PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
-"""Which slider each parametrised activation listens to."""
-
-
-def activation_for(name, alpha, k):
-    """``get(name)`` with the slider parameter that applies to it (``alpha`` or ``k``)."""
-    param = PARAMETERS.get(name)
-    values = {"alpha": alpha, "k": k}
-    return get(name, **({param: values[param]} if param else {}))
-
 
 PARAMETER_GRIDS = {"alpha": np.linspace(0.0, 1.0, 21), "k": np.arange(0.25, 8.001, 0.25)}
 """Every value the ``alpha`` and ``k`` sliders can take."""
@@ -106,29 +96,6 @@ def activation_explorer_panel(name="leaky_relu", alpha=0.1, k=1.0, x_max=4.0, se
     return Panel(fig, controls, update, animated=[f_line, df_line, net_line])
 
 
-def _normalise(X):
-    """Columns shifted and scaled to mean 0 and standard deviation 1."""
-    std = X.std(axis=0)
-    if np.any(std == 0):
-        raise ValueError("X_raw must not have a constant column (it cannot be normalised)")
-    return (X - X.mean(axis=0)) / std
-
-
-RAW_MEANS = (50.0, -20.0, 80.0, 10.0)
-RAW_STDS = (15.0, 5.0, 25.0, 3.0)
-
-
-def raw_measurements(n=300, seed=0):
-    """Seeded unnormalised data: ``n`` rows of 4 Gaussian columns, far from 0 and unequally spread.
-
-    Column ``j`` has mean ``RAW_MEANS[j]`` and standard deviation ``RAW_STDS[j]``, like raw
-    measurements in different units (centimetres, kilograms, ...).
-    """
-    n = as_count(n, "n", minimum=2)
-    rng = np.random.default_rng(seed)
-    return rng.normal(RAW_MEANS, RAW_STDS, size=(n, len(RAW_MEANS)))
-
-
 SHOWN_ROWS = 40
 """Rows of data whose units are drawn as dots in :func:`saturation_panel`."""
 
@@ -136,7 +103,7 @@ SHOWN_ROWS = 40
 def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=0.01, seed=0):
     """How input scale drives sigmoid/tanh units into their flat regions.
 
-    The columns of ``X_raw`` (default :func:`raw_measurements`) are normalised (zero mean, unit variance), multiplied by the
+    The columns of ``X_raw`` (default :func:`~nbs_utils.lessons.zoo.raw_measurements`) are normalised (zero mean, unit variance), multiplied by the
     ``input scale`` slider and fed to ``width`` random units ``z = x W^T + b`` (standard
     deviation ``1/sqrt(d)``). Left: ``f`` with the ``(z, f(z))`` of every unit on
     :data:`SHOWN_ROWS` seeded rows (``z`` clipped to the axis; all rows would be ~20 000
@@ -144,7 +111,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     rows) with ``|f'(z)| < threshold`` against the scale.
     """
     X_raw = raw_measurements(seed=seed) if X_raw is None else X_raw
-    X = _normalise(as_points(X_raw, "X_raw"))
+    X = normalise(as_points(X_raw, "X_raw"))
     width = as_count(width, "width")
     (W, b) = random_layers([X.shape[1], width], seed=seed)[0]
     Z1 = X @ W.T  # pre-activations at scale 1 without bias: z(scale) = scale * Z1 + b

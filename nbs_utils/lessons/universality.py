@@ -20,8 +20,8 @@
 
 import numpy as np
 
-from ._validate import as_count, as_float_array, as_number, as_rng
-from .activations import get
+from .._validate import as_count, as_float_array, as_number, as_rng
+from ..activations import get
 
 MAX_STEEPNESS = 1e12
 """Largest steepness ``w`` accepted (the sigmoid is overflow-free; beyond this the steps

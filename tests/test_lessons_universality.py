@@ -1,10 +1,10 @@
-"""nbs_utils.universality: Nielsen's steps, bumps and tower; polynomial activations."""
+"""nbs_utils.lessons.universality: Nielsen's steps, bumps and tower; polynomial activations."""
 
 import numpy as np
 import pytest
 from scipy.integrate import quad
 
-from nbs_utils import universality as u
+from nbs_utils.lessons import universality as u
 
 S, H = np.array([0.0, 0.2, 0.4, 0.6, 0.8]), np.array([0.25, 0.11, 0.49, 0.17, 0.77])
 
