@@ -233,6 +233,7 @@ MESSAGES = {
     # --- the playground (notebook 06) ---
     " (an affine net: one region)": "（仿射网络：只有一个区域）",
     "Serra upper bound": "Serra 上界",
+    "product upper bound": "乘积上界",
     "Zaslavsky max": "Zaslavsky 最大值",
     "a click on the map adds": "在输出图上点击添加",
     "activation of hidden layer {i}": "第 {i} 个隐藏层的激活函数",
