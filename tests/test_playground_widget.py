@@ -93,6 +93,21 @@ def test_clicks_add_points_and_show_formulas(widget):
     assert "no training points" in widget.c["status"].value
 
 
+def test_a_typed_point_is_added_without_a_mouse(widget):
+    n = len(widget.pg.points("train")[0])
+    widget.c["point_x1"].value, widget.c["point_x2"].value = -2.5, 1.25
+    widget.c["click_class"].value = 0
+    widget.c["add_point"].click()
+    X, y = widget.pg.points("train")
+    assert len(X) == n + 1 and y[-1] == 0 and np.array_equal(X[-1], [-2.5, 1.25])
+    assert f"{n + 1} training points" in widget.c["status"].value
+    assert "paused" in widget.c["status"].value
+    widget.c["point_x1"].value = 99.0  # clipped to the map's box by the number box
+    assert widget.c["point_x1"].value == widget.pg.box[0][1]
+    for key in ("point_x1", "point_x2", "add_point", "click_class"):
+        assert widget.c[key].description.strip(), key  # labelled
+
+
 def test_files_out_and_in(widget):
     widget.step(5)
     widget.c["csv_export"].click()

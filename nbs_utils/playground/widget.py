@@ -89,6 +89,7 @@ class PlaygroundWidget(W.VBox):
                 acc=acc,
                 n=len(pg.points("train")[1]),
             )  # fmt: skip
+            + ("" if self.playing else f" · <b>{_('paused')}</b>")  # the final status of a pause
             + (f"<br><b>{pg.message}</b>" if pg.message else "")
         )
 
@@ -189,6 +190,7 @@ class PlaygroundWidget(W.VBox):
         c["reset"].on_click(lambda _: self._changed(self.pg.reset))
         c["regenerate"].on_click(lambda _: setattr(c["seed"], "value", c["seed"].value + 1))
         c["clear"].on_click(lambda _: self._changed(self.pg.clear_points, keep_weights=True))
+        c["add_point"].on_click(lambda _: self.add_typed_point())
         for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
                              ("seed", "seed"), ("lr", "learning_rate"),
                              ("reg_rate", "reg_rate")]:  # fmt: skip
@@ -284,6 +286,12 @@ class PlaygroundWidget(W.VBox):
         hit = render.thumbnail_at(x, y)
         if hit is not None and hit[0] < len(self.pg.hidden) and hit[1] < self.pg.hidden[hit[0]]:
             self.c["formula"].value = f"<code>{self.pg.neuron_formula(*hit)}</code>"
+
+    def add_typed_point(self):
+        """Add the point typed into the x₁, x₂ boxes, of the chosen class (the keyboard's
+        way to do what a click on the map does)."""
+        u, v, label = self.c["point_x1"].value, self.c["point_x2"].value, self.c["click_class"].value
+        self._changed(lambda: self.pg.add_point(u, v, label), keep_weights=True)
 
     # ---- files --------------------------------------------------------------------------
     def _download(self, name, data):
