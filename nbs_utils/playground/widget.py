@@ -290,7 +290,11 @@ class PlaygroundWidget(W.VBox):
     def add_typed_point(self):
         """Add the point typed into the x₁, x₂ boxes, of the chosen class (the keyboard's
         way to do what a click on the map does)."""
-        u, v, label = self.c["point_x1"].value, self.c["point_x2"].value, self.c["click_class"].value
+        u, v, label = (
+            self.c["point_x1"].value,
+            self.c["point_x2"].value,
+            self.c["click_class"].value,
+        )
         self._changed(lambda: self.pg.add_point(u, v, label), keep_weights=True)
 
     # ---- files --------------------------------------------------------------------------
