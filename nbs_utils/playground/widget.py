@@ -4,8 +4,10 @@ Design (measured, see COURSE.md "Live training, measured here"): training runs i
 asyncio task on the kernel's own event loop, yielding after every slice of steps so widget
 messages are handled at once; each frame is ONE image (map, plus thumbnails and loss curve
 every 2nd frame and right after a change) sent with one ``put_image_data`` inside
-``hold_canvas()``, at most 60 per second. The exact readouts are computed in a worker thread on a snapshot of the weights,
-at most once a second while playing, so they never delay a frame.
+``hold_canvas()``, at most 60 per second. A change while paused is answered first by the map
+alone as vector commands (:meth:`PlaygroundWidget.repaint_map_now`), then the rest. The
+exact readouts are computed in a worker thread on a snapshot of the weights, at most once a
+second while playing, so they never delay a frame.
 """
 
 import asyncio
