@@ -253,19 +253,33 @@ def _witness(X, index1, index0, weights):
 _REL_TOL = 1e-12  # |a . x + d| below this fraction of |a|_1 + |d| (for |x| <= 1) counts as 0
 
 
-def count_linear_regions(layers, box):
-    """The exact number of activation regions of a ReLU net inside ``box``.
+def count_linear_regions(layers, box, negative_slopes=0.0):
+    """The exact number of activation regions of a ReLU (or leaky-ReLU) net inside ``box``.
 
     ``layers`` is a list of ``(W, b)`` hidden layers, each followed by ReLU; ``box`` is
     ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input. An activation
     region is the set of inputs with one on/off pattern of all units; only regions with
-    nonempty interior count. See :func:`linear_regions` for the method and what "exact"
-    means.
+    nonempty interior count. ``negative_slopes``: the slope ``alpha`` of each layer's
+    activation below 0 (one number for all layers, or one per layer): 0 is ReLU,
+    ``alpha`` is leaky ReLU ``z if z > 0 else alpha z``, with the same breakpoints.
+    See :func:`linear_regions` for the method and what "exact" means.
     """
-    return len(linear_regions(layers, box))
+    return len(linear_regions(layers, box, negative_slopes))
 
 
-def linear_regions(layers, box):
+def _as_slopes(negative_slopes, n_layers):
+    """One finite negative-side slope per layer, from one number or a sequence of them."""
+    if np.ndim(negative_slopes) == 0:
+        negative_slopes = [negative_slopes] * n_layers
+    slopes = [as_number(a, "negative slope") for a in negative_slopes]
+    if len(slopes) != n_layers:
+        raise ValueError(
+            f"negative_slopes needs one slope per layer ({n_layers}), got {len(slopes)}"
+        )
+    return slopes
+
+
+def linear_regions(layers, box, negative_slopes=0.0):
     """The activation regions of a ReLU net in ``box``: a list of ``(piece, pattern)``.
 
     ``piece`` is an interval ``array([lo, hi])`` (1-D input) or the vertices ``(m, 2)`` of
@@ -278,7 +292,9 @@ def linear_regions(layers, box):
     ``z(x) = a . x + d`` there and its zero set is a point (1-D) or a line (2-D). Cutting
     every region by every such zero set, keeping the pieces with nonempty interior, gives
     the regions of the next layer. In 1-D this is breakpoint tracking; in 2-D it is exact
-    convex-polygon clipping. Two distinct leaves differ in the sign of the unit that
+    convex-polygon clipping. A leaky-ReLU layer (``negative_slopes``) has the same zero
+    sets; only its off units pass ``alpha z`` instead of 0 on, so the affine map carried to
+    the next layer has rows scaled by ``alpha`` instead of zeroed. Two distinct leaves differ in the sign of the unit that
     separated them, so their patterns differ, and each pattern's region is convex.
 
     Exact at every scale: the work is done in box coordinates ``x = centre + half * u``
@@ -291,6 +307,7 @@ def linear_regions(layers, box):
     (its vertex mean) gives the region's pattern, and no two regions share a pattern.
     """
     layers = as_layers(layers)
+    slopes = _as_slopes(negative_slopes, len(layers))
     lo, hi, dim = as_box(box)
     n_in = layers[0][0].shape[1]
     if n_in != dim:
@@ -308,28 +325,31 @@ def linear_regions(layers, box):
         cut = _cut_polygon_by_all
     # each region: (piece in box coordinates, A, c, pattern), the net so far A u + c on it
     regions = [(start, np.eye(dim), np.zeros(dim), np.zeros(0, bool))]
-    for W, b in local:
+    for (W, b), alpha in zip(local, slopes):
         next_regions = []
         for piece, A, c, pattern in regions:
             Z_A, Z_c = W @ A, W @ c + b  # pre-activations z_j(u) = Z_A[j] . u + Z_c[j]
             for p in cut(piece, Z_A, Z_c):
                 on = Z_A @ _interior_point(p) + Z_c > 0
-                next_regions.append((p, Z_A * on[:, None], Z_c * on, np.concatenate((pattern, on))))
+                gain = np.where(on, 1.0, alpha)  # the unit's slope on this piece
+                next_regions.append(
+                    (p, Z_A * gain[:, None], Z_c * gain, np.concatenate((pattern, on)))
+                )
         regions = next_regions
     patterns = [pattern for *_, pattern in regions]
-    _check_patterns(local, [piece for piece, *_ in regions], patterns)
+    _check_patterns(local, slopes, [piece for piece, *_ in regions], patterns)
     return [
         (centre + half * piece.reshape(-1, dim), p) for (piece, *_), p in zip(regions, patterns)
     ]
 
 
-def _check_patterns(layers, pieces, patterns):
+def _check_patterns(layers, slopes, pieces, patterns):
     """A forward pass at each piece's interior point gives its pattern; all are distinct."""
     H = np.array([_interior_point(piece).ravel() for piece in pieces])
     Z = []
-    for W, b in layers:
+    for (W, b), alpha in zip(layers, slopes):
         Z.append(H @ W.T + b)
-        H = np.maximum(Z[-1], 0.0)
+        H = np.where(Z[-1] > 0, Z[-1], alpha * Z[-1])
     Z, patterns = np.concatenate(Z, axis=1), np.array(patterns)
     decided = np.abs(Z) > 1e-9 * np.abs(Z).max(axis=1, keepdims=True)  # not ~0 there
     if np.any(decided & ((Z > 0) != patterns)):

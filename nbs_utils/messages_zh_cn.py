@@ -248,8 +248,12 @@ MESSAGES = {
     # --- the playground (notebook 06) ---
     " (an affine net: one region)": "（仿射网络：只有一个区域）",
     "Serra upper bound": "Serra 上界",
+    "product upper bound": "乘积上界",
     "Zaslavsky max": "Zaslavsky 最大值",
-    "a click on the map adds": "在输出图上点击添加",
+    "a click on the map (or add point) adds": "在输出图上点击（或“添加数据点”）添加",
+    "add point": "添加数据点",
+    "add the point (x₁, x₂) of the chosen class": "按所选类别添加点 (x₁, x₂)",
+    "or type a point:": "或输入一个点：",
     "activation of hidden layer {i}": "第 {i} 个隐藏层的激活函数",
     "batch size (0: all)": "批大小（0：全部）",
     "class 0 (blue ◆)": "类别 0（蓝色 ◆）",
@@ -295,4 +299,5 @@ MESSAGES = {
     "{where}: linearly separable, max margin {margin}": "{where}：线性可分，最大间隔 {margin}",
     "{where}: not linearly separable": "{where}：线性不可分",
     "pause": "暂停",
+    "paused": "已暂停",
 }

@@ -7,7 +7,7 @@
   by brute force over vertex-to-segment distances (one of the two nearest points is a
   vertex, the other on an edge; segments between any two points lie in the hull).
 - :func:`separable_by_lp`: the textbook feasibility LP ``s_i (w . x_i + b) >= 1``.
-- :func:`patterns_by_lp`: the activation patterns of a small ReLU net with a region of
+- :func:`patterns_by_lp`: the activation patterns of a small (leaky) ReLU net with a region of
   nonempty interior, by enumerating every pattern and solving one LP (the largest disk
   inside the region it defines) for each.
 """
@@ -88,11 +88,15 @@ def separable_by_lp(X, y):
     return lp.status == 0
 
 
-def patterns_by_lp(layers, box, min_radius=1e-7):
+def patterns_by_lp(layers, box, min_radius=1e-7, negative_slopes=0.0):
     """Every on/off pattern whose region (inside ``box``) holds a ball of ``min_radius``.
 
-    ``box``: ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input.
+    ``box``: ``(lo, hi)`` for 1-D input or ``((x0, x1), (y0, y1))`` for 2-D input;
+    ``negative_slopes``: one ``alpha`` per layer (leaky ReLU ``z if z > 0 else alpha z``;
+    0 is ReLU), or one for all. Given a pattern, every unit's slope is fixed, so each
+    pre-activation is affine in the input and the region is an LP's feasible set.
     """
+    slopes = np.broadcast_to(np.asarray(negative_slopes, float), (len(layers),))
     bounds = np.array(box, float).reshape(-1, 2)
     dim = len(bounds)
     sizes = [len(b) for _, b in layers]
@@ -100,7 +104,7 @@ def patterns_by_lp(layers, box, min_radius=1e-7):
     for bits in itertools.product([False, True], repeat=sum(sizes)):
         bits = np.array(bits)
         A, c, rows, k, possible = np.eye(dim), np.zeros(dim), [], 0, True
-        for (W, b), n in zip(layers, sizes):
+        for (W, b), n, alpha in zip(layers, sizes, slopes):
             Z_A, Z_c = W @ A, W @ c + b
             on = bits[k : k + n]
             k += n
@@ -112,7 +116,8 @@ def patterns_by_lp(layers, box, min_radius=1e-7):
                     rows.append((np.r_[-a, norm], d))
                 else:  # a . x + d <= -r |a|
                     rows.append((np.r_[a, norm], -d))
-            A, c = Z_A * on[:, None], Z_c * on
+            gain = np.where(on, 1.0, alpha)
+            A, c = Z_A * gain[:, None], Z_c * gain
         if not possible:
             continue
         for axis, (lo, hi) in enumerate(bounds):  # lo + r <= x_axis <= hi - r

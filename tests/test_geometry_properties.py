@@ -147,6 +147,18 @@ def test_regions_agree_with_pattern_enumeration(layers):
 
 
 @settings(max_examples=40)
+@given(small_integer_nets(), st.data())
+def test_leaky_relu_regions_agree_with_pattern_enumeration(layers, data):
+    """Leaky ReLU (one negative slope per layer): same breakpoints, other values passed on."""
+    slopes = data.draw(st.lists(st.sampled_from([0.01, 0.125, 0.5, 2.0]), min_size=len(layers),
+                                max_size=len(layers)))  # fmt: skip
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    found = {bytes(np.packbits(p)) for _, p in linear_regions(layers, box, slopes)}
+    assert found == patterns_by_lp(layers, box, negative_slopes=slopes)
+    assert count_linear_regions(layers, box, slopes) == len(found)
+
+
+@settings(max_examples=40)
 @given(small_integer_nets(n_in=1))
 def test_one_dimensional_regions_agree_with_pattern_enumeration(layers):
     found = _pattern_keys(layers, (-1.0, 1.0))

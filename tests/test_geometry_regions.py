@@ -12,7 +12,7 @@ from scipy.optimize import linprog
 
 from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions, region_bounds
 from nbs_utils.nets import random_layers
-from testkit.geometry_reference import relu_patterns, shoelace_area
+from testkit.geometry_reference import patterns_by_lp, relu_patterns, shoelace_area
 
 BOX_2D = ((-1.0, 1.0), (-1.0, 1.0))
 
@@ -55,6 +55,33 @@ def inradius(poly):
 def test_tent_composition_has_two_to_the_k_pieces(k):
     assert count_linear_regions(tent_layers(k), (0.0, 1.0)) == 2**k
     assert count_linear_regions(tent_layers(k, n_in=2), ((0.0, 1.0), (0.0, 1.0))) == 2**k
+
+
+def test_leaky_relu_passes_the_off_side_on():
+    """h = act(x), z = -h - 0.005 on [-1, 1]: with ReLU z < 0 everywhere (2 regions, split
+    at x = 0); leaky ReLU with alpha = 0.1 turns z on for x < -0.05 (3 regions)."""
+    layers = [(np.array([[1.0]]), np.array([0.0])), (np.array([[-1.0]]), np.array([-0.005]))]
+    assert count_linear_regions(layers, (-1.0, 1.0)) == 2
+    assert count_linear_regions(layers, (-1.0, 1.0), negative_slopes=0.1) == 3
+    pieces = [piece for piece, _ in linear_regions(layers, (-1.0, 1.0), [0.1, 0.1])]
+    assert np.allclose(sorted(float(p.min()) for p in pieces), [-1.0, -0.05, 0.0])
+
+
+def test_leaky_relu_regions_match_lp_enumeration_on_random_nets():
+    for seed in range(5):
+        layers = random_layers([2, 3, 3], seed=seed)
+        patterns = {key(p) for _, p in linear_regions(layers, BOX_2D, 0.2)}
+        assert patterns == patterns_by_lp(layers, BOX_2D, negative_slopes=0.2)
+
+
+@pytest.mark.parametrize(
+    "slopes, error",
+    [("a", TypeError), (float("nan"), ValueError), ([0.1], ValueError), ([0.1, None], TypeError)],
+)
+def test_negative_slopes_bad_input(slopes, error):
+    layers = random_layers([2, 3, 3], seed=0)
+    with pytest.raises(error, match="slope"):
+        count_linear_regions(layers, BOX_2D, slopes)
 
 
 def test_tent_pieces_are_the_dyadic_intervals():

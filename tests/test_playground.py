@@ -5,6 +5,8 @@ from nbs_utils.activations import get
 from nbs_utils.geometry import count_linear_regions, linearly_separable, region_bounds
 from nbs_utils.nets import collapse, forward
 from nbs_utils.playground import DATASETS, Diverged, Playground
+from nbs_utils.playground.readouts import readouts_html
+from testkit.geometry_reference import patterns_by_lp
 
 
 def _same_layers(a, b):
@@ -53,6 +55,20 @@ def test_region_count_is_count_linear_regions_of_the_hidden_layers():
     assert pg.region_count() <= pg.region_bounds()["serra"]
 
 
+def test_leaky_relu_region_count_is_exact():
+    pg = Playground("spiral", hidden=(5, 4), activation=["leaky_relu", "relu"], seed=1)
+    pg.train(200)
+    (W1, b1), (W2, b2), _ = pg.layers
+    alpha = get("leaky_relu").params["alpha"]
+    assert pg.region_count() == count_linear_regions(pg.layers[:-1], pg.box, [alpha, 0.0])
+    assert pg.region_count() == len(patterns_by_lp(pg.layers[:-1], pg.box, 1e-7, [alpha, 0.0]))
+    bounds = pg.region_bounds()
+    assert "serra" not in bounds and pg.region_count() <= bounds["product"]
+    one = Playground("circle", hidden=(6,), activation="leaky_relu", seed=0)
+    assert one.region_count() == count_linear_regions(one.layers[:-1], one.box)  # same lines
+    assert "product upper bound" in readouts_html(pg) and "Serra" not in readouts_html(pg)
+
+
 def test_identity_layers_fold_into_the_region_count():
     pg = Playground("circle", hidden=(5, 4), activation=["identity", "relu"], seed=2)
     (W1, b1), (W2, b2), _ = pg.layers
@@ -65,7 +81,8 @@ def test_identity_layers_fold_into_the_region_count():
     "kwargs",
     [
         {"activation": "tanh"},
-        {"activation": ["relu", "leaky_relu"]},
+        {"activation": ["relu", "elu"]},
+        {"activation": "swish"},
         {"features": ("x1", "x2", "x1^2")},
     ],  # fmt: skip
 )

@@ -94,6 +94,21 @@ def test_clicks_add_points_and_show_formulas(widget):
     assert "no training points" in widget.c["status"].value
 
 
+def test_a_typed_point_is_added_without_a_mouse(widget):
+    n = len(widget.pg.points("train")[0])
+    widget.c["point_x1"].value, widget.c["point_x2"].value = -2.5, 1.25
+    widget.c["click_class"].value = 0
+    widget.c["add_point"].click()
+    X, y = widget.pg.points("train")
+    assert len(X) == n + 1 and y[-1] == 0 and np.array_equal(X[-1], [-2.5, 1.25])
+    assert f"{n + 1} training points" in widget.c["status"].value
+    assert "paused" in widget.c["status"].value
+    widget.c["point_x1"].value = 99.0  # clipped to the map's box by the number box
+    assert widget.c["point_x1"].value == widget.pg.box[0][1]
+    for key in ("point_x1", "point_x2", "add_point", "click_class"):
+        assert widget.c[key].description.strip(), key  # labelled
+
+
 def _upload(control, name, data):
     """What the browser does when a learner picks a file in a ``FileUpload`` control."""
     control.value = ({"name": name, "type": "", "size": len(data), "content": memoryview(data), "last_modified": datetime.datetime.now(datetime.timezone.utc)},)  # fmt: skip
@@ -169,3 +184,45 @@ def test_the_widget_builds_in_chinese_too():
         assert _("pause") == "暂停" and "步" in w.c["status"].value
     finally:
         use_language("en")
+
+
+def test_the_vector_map_matches_the_image_map():
+    """The map sent after a change while paused (cells + marker polygons) is the image map:
+    the same cell colours, and each point's polygons centred on its stamped marker."""
+    pg = Playground("circle", hidden=(4,), activation="relu", seed=0, n_points=40)
+    p = pg.unit_outputs(render.grid(pg.box))[-1]
+    image = render.map_image(p, np.empty((0, 2)), np.empty(0, int), np.empty(0, bool), pg.box)
+    cells = render.map_cells(p)
+    at = image[render.CELL_Y + 1, render.CELL_X + 1 - render.MAP_X]  # inside each cell square
+    assert np.array_equal(at, cells)
+    assert render.CELL_X.max() + render.MAP_SCALE == render.WIDTH
+    groups = render.marker_polygons(pg._points, pg._labels, pg._is_test, pg.box)
+    assert sum(len(polygons) for _, polygons in groups) == 2 * len(pg._points)  # rim + fill
+    (x0, x1), (y0, y1) = pg.box
+    px = render.MAP_X + np.round((pg._points[:, 0] - x0) / (x1 - x0) * render.MAP_W) + 0.5
+    py = np.round((y1 - pg._points[:, 1]) / (y1 - y0) * render.MAP_W) + 0.5
+    shapes = {"diamond": [render._diamond(3.0), render._diamond(4.5)],
+              "triangle": [render._triangle(3.0), render._triangle(4.5)]}  # fmt: skip
+    k = 0
+    for label in (0, 1):
+        for test in (False, True):
+            sel = (pg._labels == label) & (pg._is_test == test)
+            if not sel.any():
+                continue
+            centres = np.c_[px[sel], py[sel]][:, None, :]
+            (rim, rims), (fill, fills) = groups[k], groups[k + 1]
+            k += 2
+            assert rim == ((0, 0, 0) if test else (255, 255, 255))
+            assert fill == ((0, 114, 178) if label == 0 else (213, 94, 0))
+            small, big = shapes["diamond" if label == 0 else "triangle"]
+            assert np.allclose(fills - centres, small) and np.allclose(rims - centres, big)
+    assert k == len(groups)
+    widget = PlaygroundWidget(pg)
+    frames = widget.frames
+    widget.c["noise"].value = 0.1  # a change while paused: the vector map, then the rest
+    assert widget.frames > frames
+    assert np.array_equal(
+        widget._img[: render.MAP_W, render.MAP_X :],
+        render.map_image(widget.pg.unit_outputs(widget._grid)[-1], widget.pg._points,
+                         widget.pg._labels, widget.pg._is_test, widget.pg.box),
+    )  # fmt: skip

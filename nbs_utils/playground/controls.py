@@ -28,6 +28,14 @@ def _slider(description, lo, hi, step, value, integer=False, width="17em"):
     return GridSlider(description, lo, hi, step, value, style=_STYLE, layout=layout)
 
 
+def _coordinate(name, limits):
+    """A labelled number box for one coordinate of a new point, limited to the map's box."""
+    return W.BoundedFloatText(
+        value=0.0, min=limits[0], max=limits[1], step=0.1, description=name, style=_STYLE,
+        layout=W.Layout(width="8em"),
+    )  # fmt: skip
+
+
 def _dropdown(description, options, value, width="13em"):
     return W.Dropdown(
         options=options, value=value, description=description, style=_STYLE,
@@ -105,9 +113,13 @@ def build(pg):
         "click_class": W.ToggleButtons(
             options=[(_("class 0 (blue ◆)"), 0), (_("class 1 (vermillion ▲)"), 1)],
             value=1,
-            description=_("a click on the map adds"),
+            description=_("a click on the map (or add point) adds"),
             style={**_STYLE, "button_width": "auto"},
         ),  # fmt: skip
+        # the keyboard's way to add a point: type its coordinates, press "add point"
+        "point_x1": _coordinate("x₁", pg.box[0]),
+        "point_x2": _coordinate("x₂", pg.box[1]),
+        "add_point": _button(_("add point"), _("add the point (x₁, x₂) of the chosen class")),
         "clear": _button(_("clear points"), _("remove every point")),
         "csv_export": _button(_("export CSV"), _("points as x1,x2,label,split")),
         "csv_import": W.FileUpload(accept=".csv", multiple=False, description=_("import CSV")),
@@ -148,6 +160,7 @@ def layout(c, canvas):
             c["readouts"],
             c["formula"],
             row([c["click_class"], c["clear"]]),
+            row([W.Label(_("or type a point:")), c["point_x1"], c["point_x2"], c["add_point"]]),
             row(
                 [c["csv_export"], c["csv_import"], c["npz_export"], c["npz_import"], c["download"]]
             ),

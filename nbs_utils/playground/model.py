@@ -20,7 +20,7 @@ from .formulas import neuron_formula
 from .points import points_from_csv, points_to_csv
 from .settings import BOX, CHECKS, DATASETS, activation_names
 
-_RELU_FAMILY = ("relu", "identity")  # layers region_count can count exactly (identity folds)
+_RELU_FAMILY = ("relu", "leaky_relu", "identity")  # counted exactly (identity layers fold)
 
 
 class Diverged(FloatingPointError):
@@ -278,14 +278,19 @@ class Playground:
 
     # ---- exact readouts -----------------------------------------------------------------
     def region_count(self):
-        """The exact number of activation regions in :attr:`box` (ReLU and identity layers
-        on the features (x1, x2)); identity layers fold into the next layer."""
-        return count_linear_regions(self._relu_layers(), self.box) if self._relu_layers() else 1
+        """The exact number of activation regions in :attr:`box` (ReLU, leaky-ReLU and
+        identity layers on the features (x1, x2)); identity layers fold into the next layer."""
+        layers, slopes = self._relu_layers()
+        return count_linear_regions(layers, self.box, slopes) if layers else 1
 
     def region_bounds(self):
-        """Bounds on the maximum region count for these widths (``geometry.region_bounds``)."""
-        widths = [W.shape[0] for W, _ in self._relu_layers()]
-        return region_bounds(2, widths) if widths else {}
+        """Bounds on the maximum region count for these widths (``geometry.region_bounds``;
+        Serra's bound counts on ReLU's rank loss, so a leaky-ReLU net gets the product bound)."""
+        layers, slopes = self._relu_layers()
+        bounds = region_bounds(2, [W.shape[0] for W, _ in layers]) if layers else {}
+        if any(slopes) and len(layers) > 1:
+            del bounds["serra"]
+        return bounds
 
     def _relu_layers(self):
         if sorted(self.features) != ["x1", "x2"]:
@@ -293,19 +298,21 @@ class Playground:
         bad = [a for a in self.activations if a not in _RELU_FAMILY]
         if bad:
             raise ValueError(
-                f"region_count needs ReLU (or identity) hidden layers, got {self.activations}"
+                "region_count needs ReLU, leaky-ReLU or identity hidden layers, got "
+                f"{self.activations}"
             )
         perm = [self.features.index("x1"), self.features.index("x2")]
         layers = self.layers
         W0, b0 = layers[0]
         A, c = np.eye(2)[perm], np.zeros(2)  # input (x1, x2) -> features
-        out = []
-        for (W, b), name in zip([(W0, b0), *layers[1:-1]], self.activations):
+        out, slopes = [], []
+        for (W, b), act in zip([(W0, b0), *layers[1:-1]], self._acts):
             A, c = W @ A, W @ c + b
-            if name == "relu":
+            if act.name != "identity":
                 out.append((A, c))
+                slopes.append(act.params.get("alpha", 0.0))  # relu: 0
                 A, c = np.eye(len(c)), np.zeros(len(c))
-        return out
+        return out, slopes
 
     def separability(self):
         """Are the training points linearly separable in the last hidden layer (the

@@ -19,6 +19,8 @@ def regions_text(pg):
         return _("linear regions: not counted ({err})").format(err=err)
     bounds = pg.region_bounds()
     named = {"zaslavsky": _("Zaslavsky max"), "serra": _("Serra upper bound")}
+    if "serra" not in bounds:
+        named["product"] = _("product upper bound")
     parts = [f"{label} {bounds[key]}" for key, label in named.items() if key in bounds]
     tail = f" ({', '.join(parts)})" if parts else _(" (an affine net: one region)")
     return _("exact linear regions in the box: {n}{tail}").format(n=n, tail=tail)

@@ -72,6 +72,47 @@ def map_image(p, points, labels, is_test, box):
     return np.ascontiguousarray(img)
 
 
+# The map as vector commands (drawn at once by the browser: no image to decode first):
+# one MAP_SCALE square per grid cell, then every point as a polygon of its class's shape.
+_ROWS, _COLS = np.divmod(np.arange(MAP_CELLS * MAP_CELLS), MAP_CELLS)
+CELL_X = (MAP_X + _COLS * MAP_SCALE).astype(np.int16)  # canvas pixel of each map cell
+CELL_Y = (_ROWS * MAP_SCALE).astype(np.int16)
+
+
+def map_cells(p):
+    """RGB of each map grid cell (row by row) for the probabilities ``p``: ``(MAP_CELLS^2, 3)``."""
+    return colour(2.0 * np.asarray(p).reshape(-1) - 1.0)
+
+
+def _diamond(r):
+    return np.array([[0.0, -r], [r, 0.0], [0.0, r], [-r, 0.0]])
+
+
+def _triangle(r):  # the outline of _TRIANGLE's pixels: apex up, base at 0.6 r
+    half = 0.9 * r + 0.25
+    return np.array([[0.0, -1.2 * r - 0.5], [half, 0.6 * r], [-half, 0.6 * r]])
+
+
+def marker_polygons(points, labels, is_test, box):
+    """``[(rgb, polygons), ...]`` in drawing order, polygons ``(k, m, 2)`` in canvas pixels:
+    each point as a diamond (class 0) or triangle (class 1), rim first (white: training,
+    black: test), as :func:`map_image` stamps them."""
+    if not len(points):
+        return []
+    (x0, x1), (y0, y1) = box
+    px = MAP_X + np.round((points[:, 0] - x0) / (x1 - x0) * MAP_W)
+    py = np.round((y1 - points[:, 1]) / (y1 - y0) * MAP_W)
+    centres = np.c_[px, py][:, None, :] + 0.5  # pixel centres
+    out = []
+    for label, shape in ((0, _diamond), (1, _triangle)):
+        for test, rim in ((False, _WHITE), (True, _INK)):
+            sel = (labels == label) & (is_test == test)
+            if sel.any():
+                fill = _BLUE if label == 0 else _VERMILLION
+                out += [(rim, centres[sel] + shape(4.5)), (fill, centres[sel] + shape(3.0))]
+    return out
+
+
 def _shape(inside, r=4):
     """(fill offsets, rim offsets) of a marker given by ``inside(dx, dy, r)``."""
     d = np.arange(-r - 1, r + 2)

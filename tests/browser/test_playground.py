@@ -30,9 +30,12 @@ def _draws(canvas):
     return canvas.evaluate("c => c.__draws || 0")
 
 
+def _status_text(output):
+    return output.locator(".widget-html-content", has_text="training points").first.inner_text()
+
+
 def _status(output):
-    text = output.locator(".widget-html-content", has_text="training points").first.inner_text()
-    step, points = STATUS.search(text).groups()
+    step, points = STATUS.search(_status_text(output)).groups()
     return int(step), int(points)
 
 
@@ -68,7 +71,9 @@ def test_play_slider_pause_step_and_click(playground):
     assert _wait(lambda: _draws(canvas) > moving + 10), "no repaint after the slider moved"
 
     output.locator("button", has_text="pause").first.click()
-    time.sleep(0.5)
+    # The pause has landed when the status says so: the kernel writes that status after its
+    # last training step (a fixed sleep here read a status from before the pause under load).
+    assert _wait(lambda: "paused" in _status_text(output)), "the pause never reached the kernel"
     frozen, step = _draws(canvas), _status(output)[0]
     time.sleep(1.5)
     assert _draws(canvas) == frozen, "the canvas kept repainting after pause"
@@ -83,6 +88,18 @@ def test_play_slider_pause_step_and_click(playground):
     canvas.click(position={"x": box["width"] - 60, "y": 60})  # on the map, top right
     assert _wait(lambda: _status(output)[1] == points + 1), "the click added no point"
     assert _wait(lambda: _draws(canvas) > painted), "the new point was not painted"
+
+    # the same without a mouse: type x1, Tab, x2, Tab to "add point", Enter
+    x1 = output.locator(".widget-inline-hbox", has_text="x₁").locator("input").first
+    x1.focus()
+    x1.fill("-2.5")
+    nb.page.keyboard.press("Tab")
+    nb.page.keyboard.type("1.5")
+    nb.page.keyboard.press("Tab")
+    add = output.locator("button", has_text="add point").first
+    assert add.evaluate("b => b === document.activeElement"), "Tab does not reach add point"
+    nb.page.keyboard.press("Enter")
+    assert _wait(lambda: _status(output)[1] == points + 2), "the typed point was not added"
     assert not nb.errors(), nb.errors()
 
 
