@@ -14,18 +14,11 @@ fourfold per layer unless the weights make up for it.
 
 import numpy as np
 
-from ._validate import as_count, as_float_array, as_layers, as_number, as_points
-from .activations import Activation
-from .nets import random_layers
+from ._validate import as_count, as_float_array, as_number
+from .nets import _chain_rule, _trace, as_activation, as_net_input, random_layers
 
 GRADIENT_FLOOR = 1e-30
 """Norms below this are reported as this value, so a log-scale plot never sees 0."""
-
-
-def _check_activation(activation):
-    if not isinstance(activation, Activation):
-        raise TypeError(f"activation must be an Activation, got {type(activation).__name__}")
-    return activation
 
 
 def saturated_fraction(activation, Z, threshold=0.01):
@@ -35,7 +28,7 @@ def saturated_fraction(activation, Z, threshold=0.01):
     so it barely learns. For sigmoid, ``sigma'(z) < 0.01`` means ``|z| > 4.6``;
     for tanh, ``1 - tanh(z)^2 < 0.01`` means ``|z| > 3.0``.
     """
-    activation = _check_activation(activation)
+    activation = as_activation(activation)
     Z = as_float_array(Z, "Z")
     if Z.size == 0:
         raise ValueError("Z must contain at least one pre-activation value")
@@ -46,27 +39,17 @@ def saturated_fraction(activation, Z, threshold=0.01):
 def loss_and_gradients(layers, X, activation):
     """``(loss, [(dW_1, db_1), ...])`` for ``loss = mean over rows of sum(a_L)``.
 
-    ``activation`` follows every layer, the last one included. The gradients come from
-    the backpropagation recursion in the module docstring.
+    ``activation`` (a name or an Activation) follows every layer, the last one included.
+    The gradients are :func:`nbs_utils.nets._chain_rule`'s, the recursion in the module
+    docstring, started from ``dLoss/da_L = 1/n``.
     """
-    layers = as_layers(layers)
-    activation = _check_activation(activation)
-    X = as_points(X)
-    if X.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
-    activations, pre = [X], []
-    for W, b in layers:
-        pre.append(activations[-1] @ W.T + b)
-        activations.append(activation(pre[-1]))
+    activation = as_activation(activation)
+    layers, X = as_net_input(layers, X)
+    acts = [activation] * len(layers)
+    Zs, Hs = _trace(layers, X, acts)
     n = X.shape[0]
-    loss = float(activations[-1].sum() / n)
-    delta = np.full_like(activations[-1], 1.0 / n)
-    grads = []
-    for (W, _), z, a_prev in zip(layers[::-1], pre[::-1], activations[-2::-1]):
-        g = delta * activation.derivative(z)
-        grads.append((g.T @ a_prev, g.sum(axis=0)))
-        delta = g @ W
-    return loss, grads[::-1]
+    loss = float(Hs[-1].sum() / n)
+    return loss, _chain_rule(layers, Zs, Hs, acts, np.full_like(Hs[-1], 1.0 / n))
 
 
 def layer_gradient_norms(activation, depth, width=32, n=256, gain=1.0, seed=0):

@@ -2,6 +2,11 @@
 
 A batch ``X`` of shape ``(n, n_in)`` maps through one layer to ``X @ W.T + b``, the
 row-wise form of ``W x + b`` (as in ``torch.nn.Linear``).
+
+The one engine of the package, micrograd-style: :func:`_trace` is THE forward pass and
+:func:`_chain_rule` THE backprop; a loss enters only through its gradient with respect to the
+net's outputs (:func:`_cross_entropy` for classifiers, plus :func:`_penalties`). ``train``,
+``gradient_flow``, ``representations`` and the playground all run on these two.
 """
 
 import numpy as np
@@ -25,33 +30,33 @@ def collapse(layers):
 
 
 def forward(layers, X, activation=None, output_activation=None):
-    """Apply ``layers`` to the rows of ``X``.
+    """The outputs ``H_L`` of ``layers`` on the rows of ``X`` (checked; see :func:`_trace`).
 
-    ``activation`` (an :class:`~nbs_utils.activations.Activation` or ``None`` for the
-    identity) follows every layer but the last; ``output_activation`` follows the last.
-    ``activation`` may also be a list with one entry per hidden layer (each an
-    Activation, an activation name, or ``None``).
+    ``activation`` follows every layer but the last, ``output_activation`` the last; each is
+    an activation name, an :class:`~nbs_utils.activations.Activation`, or ``None`` (no
+    activation). ``activation`` may also be a list with one entry per hidden layer.
     """
-    layers = as_layers(layers)
-    X = as_points(X)
-    if X.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
+    layers, X = as_net_input(layers, X)
     if isinstance(activation, (list, tuple)):
         hidden = as_activations(activation, len(layers) - 1)
     else:
-        hidden = [_checked_activation(activation)] * (len(layers) - 1)
-    acts = [*hidden, _checked_activation(output_activation)]
-    for (W, b), act in zip(layers, acts):
-        X = X @ W.T + b
-        if act is not None:
-            X = act(X)
-    return X
+        hidden = [_optional_activation(activation)] * (len(layers) - 1)
+    return _trace(layers, X, [*hidden, _optional_activation(output_activation)])[1][-1]
 
 
-def _checked_activation(act):
-    if act is not None and not isinstance(act, Activation):
-        raise TypeError(f"activations must be Activation objects or None, got {type(act).__name__}")
-    return act
+def as_activation(activation):
+    """An :class:`Activation` from an Activation or an activation name (``get(name)``)."""
+    if isinstance(activation, Activation):
+        return activation
+    if isinstance(activation, str):
+        return get(activation)
+    raise TypeError(
+        f"activation must be an activation name or an Activation, got {type(activation).__name__}"
+    )
+
+
+def _optional_activation(activation):
+    return None if activation is None else as_activation(activation)
 
 
 def as_activations(activations, n_hidden):
@@ -70,16 +75,7 @@ def as_activations(activations, n_hidden):
         raise ValueError(
             f"need one activation per hidden layer ({n_hidden}), got {len(activations)}"
         )
-    out = []
-    for act in activations:
-        if act is None:
-            act = get("identity")
-        elif isinstance(act, str):
-            act = get(act)
-        elif not isinstance(act, Activation):
-            raise TypeError(f"activations must be names or Activation objects, got {act!r}")
-        out.append(act)
-    return out
+    return [get("identity") if act is None else as_activation(act) for act in activations]
 
 
 def backprop(layers, X, y, activation, l1=0.0, l2=0.0):
@@ -87,55 +83,89 @@ def backprop(layers, X, y, activation, l1=0.0, l2=0.0):
 
     The hidden layers ``h_l = f_l(W_l h_{l-1} + b_l)`` (``activation``: one name or
     Activation for all, or one per hidden layer) end in one output logit ``s = w . h + c``
-    read as ``p = sigma(s)``. The loss is the mean binary cross-entropy plus weight
-    penalties (biases are not penalised):
-
-        L = mean(log(1 + e^s) - y s) + l1 * sum |W| + l2 * sum W^2 / 2.
-
-    ``dL/ds = (sigma(s) - y) / n``; backwards ``dL/dW_l = G_l^T h_{l-1}`` (plus
-    ``l1 sign(W_l) + l2 W_l``), ``dL/db_l = sum of G_l``, and
-    ``G_{l-1} = (G_l W_l) * f'_{l-1}(z_{l-1})``. ``grads`` is ``[(dW, db), ...]`` like
-    ``layers``.
+    read as ``p = sigma(s)``; the loss is :func:`_cross_entropy` plus :func:`_penalties`.
+    ``grads`` is ``[(dW, db), ...]`` like ``layers``.
     """
-    layers = as_layers(layers)
+    layers, X = as_net_input(layers, X)
     if layers[-1][0].shape[0] != 1:
         raise ValueError(
             f"the last layer must have 1 output (the logit), got {layers[-1][0].shape}"
         )
-    X = as_points(X)
-    if X.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
     y = as_labels(y, len(X)).astype(float)
     acts = as_activations(activation, len(layers) - 1)
     l1, l2 = as_number(l1, "l1", low=0.0), as_number(l2, "l2", low=0.0)
-    return _backprop(layers, X, y, acts, l1, l2)
+    return _classifier_gradients(layers, X, y, acts, l1, l2)
 
 
-def _backprop(layers, X, y, acts, l1=0.0, l2=0.0):
-    """:func:`backprop` on inputs already checked (float arrays, Activation list): for loops."""
-    H, Zs, Hs = X, [], [X]
-    for (W, b), act in zip(layers[:-1], acts):
-        Zs.append(H @ np.ascontiguousarray(W.T) + b)  # numpy's matmul is slow on W.T views
-        H = act(Zs[-1])
-        Hs.append(H)
-    s = H @ layers[-1][0][0] + layers[-1][1][0]
-    loss = float(np.mean(_SOFTPLUS(s) - y * s))
-    if l1:
-        loss += l1 * sum(float(np.abs(W).sum()) for W, _ in layers)
-    if l2:
-        loss += 0.5 * l2 * sum(float((W * W).sum()) for W, _ in layers)
-    G = ((_SIGMOID(s) - y) / len(X))[:, None]
+def as_net_input(layers, X):
+    """``(layers, X)`` checked: a chain of ``(W, b)`` pairs and finite rows of the input width."""
+    layers, X = as_layers(layers), as_points(X)
+    if X.shape[1] != layers[0][0].shape[1]:
+        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
+    return layers, X
+
+
+# ---- the engine, on checked inputs (float arrays, one Activation or None per layer) ----
+def _trace(layers, X, acts):
+    """THE forward pass: ``(Zs, Hs)`` with ``Z_l = H_{l-1} W_l^T + b_l``, ``H_l = f_l(Z_l)``.
+
+    ``Hs[0] = X``; ``acts[l]`` is layer ``l``'s activation, ``None`` for none (``H_l = Z_l``).
+    """
+    Zs, Hs = [], [X]
+    for (W, b), act in zip(layers, acts):
+        Zs.append(Hs[-1] @ np.ascontiguousarray(W.T) + b)  # numpy's matmul is slow on W.T views
+        Hs.append(Zs[-1] if act is None else act(Zs[-1]))
+    return Zs, Hs
+
+
+def _chain_rule(layers, Zs, Hs, acts, G):
+    """THE backprop: ``[(dL/dW_l, dL/db_l), ...]`` from ``G = dL/dH_L``, the loss's gradient
+    with respect to the outputs of the :func:`_trace` ``(Zs, Hs)``.
+
+    From the top layer down, ``G`` is first carried through the activation,
+    ``dL/dZ_l = G * f_l'(Z_l)``; then ``dL/dW_l = (dL/dZ_l)^T H_{l-1}``,
+    ``dL/db_l = sum over rows of dL/dZ_l`` and, for the layer below, ``G = (dL/dZ_l) W_l``.
+    """
     grads = [None] * len(layers)
     for i in range(len(layers) - 1, -1, -1):
-        W = layers[i][0]
-        dW = np.ascontiguousarray(G.T) @ Hs[i]
-        if l1:
-            dW = dW + l1 * np.sign(W)
-        if l2:
-            dW = dW + l2 * W
-        grads[i] = (dW, G.sum(axis=0))
+        if acts[i] is not None:
+            G = G * acts[i].derivative(Zs[i])
+        grads[i] = (np.ascontiguousarray(G.T) @ Hs[i], G.sum(axis=0))
         if i > 0:
-            G = (G @ W) * acts[i - 1].derivative(Zs[i - 1])
+            G = G @ layers[i][0]
+    return grads
+
+
+def _cross_entropy(s, y):
+    """Mean binary cross-entropy of logits ``s`` (shape ``(n, 1)``) for labels ``y`` in {0, 1}:
+    ``(L, dL/ds)`` with ``L = mean(log(1 + e^s) - y s)`` and ``dL/ds = (sigma(s) - y) / n``."""
+    s = s[:, 0]
+    return float(np.mean(_SOFTPLUS(s) - y * s)), ((_SIGMOID(s) - y) / len(s))[:, None]
+
+
+def _penalties(layers, l1=0.0, l2=0.0):
+    """The weight penalties in use as ``(value, [dP/dW_l, ...])`` pairs (biases are free):
+    ``l1 sum |W|`` with gradient ``l1 sign(W)``, and ``l2 sum W^2 / 2`` with ``l2 W``."""
+    terms = []
+    if l1:
+        value = l1 * sum(float(np.abs(W).sum()) for W, _ in layers)
+        terms.append((value, [l1 * np.sign(W) for W, _ in layers]))
+    if l2:
+        value = 0.5 * l2 * sum(float((W * W).sum()) for W, _ in layers)
+        terms.append((value, [l2 * W for W, _ in layers]))
+    return terms
+
+
+def _classifier_gradients(layers, X, y, acts, l1=0.0, l2=0.0):
+    """:func:`backprop` on checked inputs (``acts``: one Activation per hidden layer):
+    :func:`_trace`, :func:`_cross_entropy` of the logit, :func:`_chain_rule`, :func:`_penalties`."""
+    acts = [*acts, None]
+    Zs, Hs = _trace(layers, X, acts)
+    loss, G = _cross_entropy(Zs[-1], y)
+    grads = _chain_rule(layers, Zs, Hs, acts, G)
+    for value, dWs in _penalties(layers, l1, l2):
+        loss += value
+        grads = [(dW + dP, db) for (dW, db), dP in zip(grads, dWs)]
     return loss, grads
 
 

@@ -10,31 +10,25 @@ shown through their first 3 principal axes; the output unit ``w . h_L + c = 0`` 
 
 import numpy as np
 
-from ._validate import as_float_array, as_layers, as_number, as_points
-from .activations import get
+from ._validate import as_float_array, as_number, as_points
+from .nets import _trace, as_activation, as_net_input
 
 
 def layer_stages(layers, X, activation="tanh"):
     """``[(z_1, h_1), ..., (z_L, h_L)]`` for the hidden layers of ``layers`` (the last
-    pair of ``layers`` is the output unit and is not applied)."""
-    layers = as_layers(layers)
-    H = as_points(X)
-    if H.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {H.shape}")
-    act = get(activation)
-    stages = []
-    for W, b in layers[:-1]:
-        Z = H @ W.T + b
-        H = act(Z)
-        stages.append((Z, H))
-    return stages
+    pair of ``layers`` is the output unit and is not applied); ``activation`` is a name
+    or an Activation."""
+    layers, H = as_net_input(layers, X)
+    act = as_activation(activation)
+    Zs, Hs = _trace(layers[:-1], H, [act] * (len(layers) - 1))
+    return list(zip(Zs, Hs[1:]))
 
 
 def morph(Z, t, activation="tanh"):
     """``(1 - t) z + t f(z)`` for ``t`` in [0, 1]."""
     t = as_number(t, "t", low=0.0, high=1.0)
     Z = as_float_array(Z, "Z")
-    return (1.0 - t) * Z + t * get(activation)(Z)
+    return (1.0 - t) * Z + t * as_activation(activation)(Z)
 
 
 def principal_axes(H, k=3):

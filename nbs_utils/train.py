@@ -4,7 +4,8 @@ The net is ``sizes = [n_in, n_1, ..., n_L, 1]``: hidden layers with one activati
 then one output unit read as a logit ``s``; ``p = sigma(s)`` is the probability of
 class 1. The loss is the mean binary cross-entropy
 ``mean(log(1 + e^s) - y s)``, whose gradient with respect to ``s`` is ``(p - y) / n``;
-backpropagation carries it through the layers, and Adam takes the steps.
+backpropagation (:mod:`nbs_utils.nets`) carries it through the layers, and Adam takes the
+steps.
 """
 
 from dataclasses import dataclass
@@ -13,18 +14,18 @@ import numpy as np
 
 from ._validate import as_count, as_labels, as_layers, as_number, as_points
 from .activations import get
-from .nets import random_layers
+from .nets import _classifier_gradients, as_activations, backprop, forward, random_layers
 
-_SIGMOID, _SOFTPLUS = get("sigmoid"), get("softplus")
+_SIGMOID = get("sigmoid")
 
 
 @dataclass(frozen=True)
 class Training:
     """Result of :func:`train_classifier`: the trained ``layers``, the ``activation``
-    name, the loss after every step (``losses``) and the final training ``accuracy``."""
+    (name or Activation, as given), the loss after every step (``losses``) and the final training ``accuracy``."""
 
     layers: list
-    activation: str
+    activation: object
     losses: np.ndarray
     accuracy: float
 
@@ -35,30 +36,18 @@ class Training:
 
 def logits(layers, X, activation="tanh"):
     """The output logit ``s`` for each row of ``X`` (activation after every hidden layer)."""
-    act = get(activation)
-    layers = _as_classifier(layers)
-    H = as_points(X)
-    if H.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {H.shape}")
-    for W, b in layers[:-1]:
-        H = act(H @ W.T + b)
-    W, b = layers[-1]
-    return (H @ W.T + b)[:, 0]
+    return forward(_as_classifier(layers), X, activation)[:, 0]
 
 
 def predict_proba(layers, X, activation="tanh"):
     """``sigma(logits)``, the probability of class 1."""
-    return get("sigmoid")(logits(layers, X, activation))
+    return _SIGMOID(logits(layers, X, activation))
 
 
 def loss_and_gradients(layers, X, y, activation="tanh"):
-    """Mean cross-entropy of ``layers`` on ``(X, y)`` and its gradient ``[(dW, db), ...]``."""
-    X = as_points(X)
-    y = as_labels(y, len(X)).astype(float)
-    layers = _as_classifier(layers)
-    if X.shape[1] != layers[0][0].shape[1]:
-        raise ValueError(f"X must have {layers[0][0].shape[1]} columns, got shape {X.shape}")
-    return _loss_and_grads(layers, X, y, get(activation))
+    """Mean cross-entropy of ``layers`` on ``(X, y)`` and its gradient ``[(dW, db), ...]``
+    (:func:`nbs_utils.nets.backprop` without weight penalties)."""
+    return backprop(layers, X, y, activation)
 
 
 def _as_classifier(layers):
@@ -69,25 +58,6 @@ def _as_classifier(layers):
             f"the last layer must have 1 output (the logit), got {layers[-1][0].shape}"
         )
     return layers
-
-
-def _loss_and_grads(pairs, X, y, act):
-    """Backpropagation: forward keeping pre-activations ``Z`` and activations ``H``, then
-    ``dL/ds = (sigma(s) - y) / n`` pushed back with ``dL/dZ = (dL/dH) * f'(Z)``."""
-    H, Zs, Hs = X, [], [X]
-    for W, b in pairs[:-1]:
-        Zs.append(H @ W.T + b)
-        H = act(Zs[-1])
-        Hs.append(H)
-    s = H @ pairs[-1][0][0] + pairs[-1][1][0]
-    loss = float(np.mean(_SOFTPLUS(s) - y * s))
-    G = ((_SIGMOID(s) - y) / len(X))[:, None]
-    grads = []
-    for i in range(len(pairs) - 1, -1, -1):
-        grads.insert(0, (G.T @ Hs[i], G.sum(axis=0)))
-        if i > 0:
-            G = (G @ pairs[i][0]) * act.derivative(Zs[i - 1])
-    return loss, grads
 
 
 def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=0):
@@ -105,7 +75,7 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     hidden = [as_count(h, "hidden width") for h in hidden]
     steps = as_count(steps, "steps")
     lr = as_number(lr, "lr", low=0.0)
-    act = get(activation)
+    acts = as_activations(activation, len(hidden))
     layers = random_layers([X.shape[1], *hidden, 1], seed=seed)
     # all parameters live in one flat vector; the layers are views into it
     flat = np.concatenate([p.ravel() for W, b in layers for p in (W, b)])
@@ -119,7 +89,7 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     losses = np.empty(steps)
     for t in range(1, steps + 1):
-        losses[t - 1], grads = _loss_and_grads(pairs, X, y, act)
+        losses[t - 1], grads = _classifier_gradients(pairs, X, y, acts)
         g = np.concatenate([d.ravel() for pair in grads for d in pair])
         m = beta1 * m + (1 - beta1) * g
         v = beta2 * v + (1 - beta2) * g * g

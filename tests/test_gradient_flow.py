@@ -62,7 +62,7 @@ def test_norms_are_floored_never_zero():
 
 def test_bad_inputs_raise():
     with pytest.raises(TypeError, match="Activation"):
-        saturated_fraction("sigmoid", [0.0])
+        saturated_fraction(0.5, [0.0])
     with pytest.raises(ValueError, match="at least one"):
         saturated_fraction(get("tanh"), [])
     with pytest.raises(ValueError, match="columns"):

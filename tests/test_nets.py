@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nbs_utils.activations import get
 from nbs_utils.nets import backprop, collapse, forward, random_layers
@@ -65,8 +67,10 @@ def test_forward_rejects_bad_input():
     layers = random_layers([2, 3, 1])
     with pytest.raises(ValueError, match="columns"):
         forward(layers, np.ones((4, 3)))
-    with pytest.raises(TypeError, match="Activation"):
-        forward(layers, np.ones((4, 2)), activation="relu")
+    with pytest.raises(TypeError, match="activation name or an Activation"):
+        forward(layers, np.ones((4, 2)), activation=3)
+    with pytest.raises(TypeError, match="activation name or an Activation"):
+        forward(layers, np.ones((4, 2)), output_activation=get)
     with pytest.raises(ValueError):
         random_layers([2])
 
@@ -144,3 +148,39 @@ def test_backprop_bad_input(call, error):
     X, y = np.ones((4, 2)), np.array([0, 1, 0, 1])
     with pytest.raises(error):
         call(layers, X, y)
+
+
+def test_names_and_activations_give_the_same_forward_pass():
+    layers = random_layers([2, 4, 1], seed=3)
+    X = np.random.default_rng(3).normal(size=(9, 2))
+    by_name = forward(layers, X, activation="tanh", output_activation="sigmoid")
+    assert np.array_equal(by_name, forward(layers, X, get("tanh"), get("sigmoid")))
+
+
+def _reference_loss(layers, X, y, acts, l1, l2):
+    """The classifier loss written out directly (no engine): for the finite differences."""
+    H = X
+    for (W, b), act in zip(layers[:-1], acts):
+        H = act(H @ W.T + b)
+    s = (H @ layers[-1][0].T + layers[-1][1])[:, 0]
+    penalty = sum(l1 * np.abs(W).sum() + 0.5 * l2 * (W * W).sum() for W, _ in layers)
+    return np.mean(np.logaddexp(0.0, s) - y * s) + penalty
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    widths=st.lists(st.integers(1, 4), min_size=0, max_size=3),
+    names=st.sampled_from(["tanh", "sigmoid", "softplus", "identity", "swish"]),
+    l1=st.sampled_from([0.0, 0.1]),
+    l2=st.sampled_from([0.0, 0.2]),
+    seed=st.integers(0, 1000),
+)
+def test_backprop_matches_a_reference_by_finite_differences(widths, names, l1, l2, seed):
+    rng = np.random.default_rng(seed)
+    layers = random_layers([2, *widths, 1], seed=seed)
+    X, y = rng.normal(size=(6, 2)), rng.integers(0, 2, 6)
+    acts = [get(names)] * len(widths)
+    _, grads = backprop(layers, X, y, acts, l1=l1, l2=l2)
+    numeric = _numeric_gradient(lambda L: _reference_loss(L, X, y, acts, l1, l2), layers)
+    for (dW, db), (nW, nb) in zip(grads, numeric):
+        assert np.allclose(dW, nW, atol=1e-6) and np.allclose(db, nb, atol=1e-6)

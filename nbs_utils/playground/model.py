@@ -1,7 +1,7 @@
 """The playground's model: data, input features, a net of ``(W, b)`` layers and its trainer.
 
 Training is plain (mini-batch) gradient descent on the mean cross-entropy plus an optional
-L1 or L2 weight penalty, with gradients from :func:`nbs_utils.nets.backprop`:
+L1 or L2 weight penalty, with gradients from :func:`nbs_utils.nets.backprop`'s engine:
 ``W <- W - lr dL/dW``. Everything random comes from ``numpy.random.default_rng`` seeded by
 ``seed``, so the same seed and settings give bit-identical weights after ``N`` steps, however
 the steps were grouped into calls (or frames of the widget).
@@ -15,11 +15,12 @@ from .. import datasets
 from .._validate import as_count, as_layers, as_number
 from ..activations import get
 from ..geometry import count_linear_regions, linearly_separable, region_bounds
-from ..nets import _backprop, as_activations, collapse, random_layers
+from ..nets import _classifier_gradients, _trace, as_activations, collapse, random_layers
 from .formulas import neuron_formula
 from .points import points_from_csv, points_to_csv
 from .settings import BOX, CHECKS, DATASETS, activation_names
 
+_SIGMOID = get("sigmoid")
 _RELU_FAMILY = ("relu", "leaky_relu", "identity")  # counted exactly (identity layers fold)
 
 
@@ -209,7 +210,7 @@ class Playground:
                     idx = self._batch_rng.integers(0, len(y), self.batch_size)
                     Xb, yb = X[idx], y[idx]
                 try:
-                    loss, grads = _backprop(self._layers, Xb, yb, self._acts, l1, l2)
+                    loss, grads = _classifier_gradients(self._layers, Xb, yb, self._acts, l1, l2)
                 except ValueError:  # an activation saw inf/NaN: the weights blew up
                     self._diverged(lr)
                 size = sum(float(np.sum(dW * dW) + np.sum(db * db)) for dW, db in grads)
@@ -248,14 +249,9 @@ class Playground:
     def unit_outputs(self, X):
         """``[H_1, ..., H_L, p]`` on the input points ``X``: every hidden layer's outputs
         and the class-1 probability ``p`` (shape (n,))."""
-        H, out = self.features_of(X), []
         with np.errstate(all="ignore"):
-            for (W, b), act in zip(self._layers[:-1], self._acts):
-                H = act(H @ np.ascontiguousarray(W.T) + b)  # faster than a W.T view
-                out.append(H)
-            W, b = self._layers[-1]
-            out.append(get("sigmoid")(H @ W[0] + b[0]))
-        return out
+            _, Hs = _trace(self._layers, self.features_of(X), [*self._acts, _SIGMOID])
+        return [*Hs[1:-1], Hs[-1][:, 0]]
 
     def predict_proba(self, X):
         """The class-1 probability of each input point ``(x1, x2)`` in ``X``."""
