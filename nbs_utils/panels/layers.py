@@ -13,25 +13,12 @@ from matplotlib.patches import PathPatch, Rectangle
 from matplotlib.path import Path
 from mpl_toolkits.mplot3d.art3d import Line3DCollection, Poly3DCollection
 
+from .. import plots
 from ..activations import get
 from ..geometry import linearly_separable
 from ..language import _
 from ..lessons.warped_grid import grid_lines
 from ..nets import forward
-from ..plots import (
-    CLASS_CMAP,
-    CLASS_STYLE,
-    PALETTE,
-    grid,
-    label_axes,
-    line_through_box,
-    new_figure,
-    region_path,
-    scatter_classes,
-    set_class_points,
-    set_sticky_limits,
-    sticky_limits,
-)
 from ..representations import layer_stages, morph, plane_in_box, principal_axes
 from ..widgets import Panel, slider, toggle
 
@@ -84,23 +71,23 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     max_depth = max(v.depth for v in views.values())
     layer = max_depth if layer is None else layer
 
-    fig, (ax_in, ax2) = new_figure(2, width=4.4, height=4.2)
+    fig, (ax_in, ax2) = plots.new_figure(2, width=4.4, height=4.2)
     ax3 = fig.add_subplot(1, 2, 2, projection="3d")
     # input plane: regions of the chosen net (class-1 outline over the class-0 colour)
     (x0, x1), (y0, y1) = box
-    ax_in.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=CLASS_CMAP(0), zorder=0))
-    shade = ax_in.add_patch(PathPatch(Path(np.empty((0, 2))), facecolor=CLASS_CMAP(1), lw=0))
+    ax_in.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, facecolor=plots.CLASS_CMAP(0), zorder=0))
+    shade = ax_in.add_patch(PathPatch(Path(np.empty((0, 2))), facecolor=plots.CLASS_CMAP(1), lw=0))
     ax_in.add_collection(LineCollection(lines, colors=_line_colours(n_lines), lw=0.5, alpha=0.6))
-    scatter_classes(ax_in, X, y, size=14)
+    plots.scatter_classes(ax_in, X, y, size=14)
     ax_in.set(xlim=box[0], ylim=box[1], aspect="equal")
-    label_axes(ax_in, "input: data, grid, decision regions")
-    gx, gy, grid_points = grid(box, 101)
+    plots.label_axes(ax_in, "input: data, grid, decision regions")
+    gx, gy, grid_points = plots.grid(box, 101)
 
     grid2 = ax2.add_collection(LineCollection(lines, colors=_line_colours(n_lines), lw=0.6))
-    points2 = scatter_classes(ax2, X, y, size=10)
-    (line2,) = ax2.plot([], [], color=PALETTE["black"], lw=1.8, label="output unit's line")
+    points2 = plots.scatter_classes(ax2, X, y, size=10)
+    (line2,) = ax2.plot([], [], color=plots.PALETTE["black"], lw=1.8, label="output unit's line")
     ax2.set_aspect("equal")
-    label_axes(ax2, "", "$h_1$", "$h_2$")
+    plots.label_axes(ax2, "", "$h_1$", "$h_2$")
     grid3 = ax3.add_collection(
         Line3DCollection(
             [np.c_[ln, np.zeros(len(ln))] for ln in lines], colors=_line_colours(n_lines), lw=0.5
@@ -109,10 +96,10 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
     points3 = {
         c: ax3.scatter(*X[y == c].T, np.zeros((y == c).sum()), s=10, color=s["color"],
                        marker=s["marker"], depthshade=False)
-        for c, s in CLASS_STYLE.items()
+        for c, s in plots.CLASS_STYLE.items()
     }  # fmt: skip
     plane = ax3.add_collection3d(
-        Poly3DCollection([np.eye(3)], facecolor=PALETTE["black"], alpha=0.2)
+        Poly3DCollection([np.eye(3)], facecolor=plots.PALETTE["black"], alpha=0.2)
     )
     ax3.set(xlabel="$h_1$", ylabel="$h_2$", zlabel="$h_3$")
     ax3.view_init(elev=22, azim=-58)
@@ -141,7 +128,9 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             ax3.set_visible(three)
             shown["three"] = three
         if shown["net"] != net:
-            shade.set_path(region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape)))
+            shade.set_path(
+                plots.region_path(gx[0], gy[:, 0], view.logit(grid_points).reshape(gx.shape))
+            )
             shown["net"] = net
         w, c = view.layers[-1][0][0], float(view.layers[-1][1][0])
         readout = layer == view.depth and t == 1.0 and view.projections[-1] is None
@@ -149,10 +138,10 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             fresh = shown["stage"] != (net, layer)
             _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout, fresh)
         else:
-            set_class_points(points2, H, y)
+            plots.set_class_points(points2, H, y)
             grid2.set_segments(list(mapped))
             limits = _follow(ax2, H)
-            xs, ys = line_through_box(w, c, limits) if readout and len(w) == 2 else ([], [])
+            xs, ys = plots.line_through_box(w, c, limits) if readout and len(w) == 2 else ([], [])
             finite = bool(np.all(np.isfinite(xs)))
             line2.set_data(xs if finite else [], ys if finite else [])
         shown["stage"] = (net, layer)
@@ -176,12 +165,12 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
 
 
 def _line_colours(n_lines):
-    return [PALETTE["sky"]] * n_lines + [PALETTE["orange"]] * n_lines
+    return [plots.PALETTE["sky"]] * n_lines + [plots.PALETTE["orange"]] * n_lines
 
 
 def _follow(ax, points):
     """Limits around the data that move only when they must, as in notebook 03."""
-    return set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
+    return plots.set_sticky_limits(ax, points, margin=0.15, min_fill=0.4, square=True)
 
 
 def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
@@ -194,7 +183,7 @@ def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
     current = [ax.get_xlim(), ax.get_ylim(), ax.get_zlim()]
     if fresh:  # another net or layer: limits around these data, not the last ones
         current = [(float(a), float(a) + 1e-9) for a in H.min(axis=0)]
-    limits = sticky_limits(current, H.min(axis=0), H.max(axis=0), margin=0.1, min_fill=0.6)
+    limits = plots.sticky_limits(current, H.min(axis=0), H.max(axis=0), margin=0.1, min_fill=0.6)
     if [tuple(map(float, c)) for c in current] != limits:
         ax.set(xlim=limits[0], ylim=limits[1], zlim=limits[2])
     lo, hi = np.array(limits).T
