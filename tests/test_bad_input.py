@@ -62,6 +62,9 @@ CASES = [
     ("language.N_", "not a string", lambda: language.N_(3), TypeError, "string"),
     ("language.translated", "not a string", lambda: language.translated(b"x"), TypeError, "string"),
     ("language.ensure_cjk_font", "an argument", lambda: language.ensure_cjk_font("x"), TypeError, "argument"),
+    ("language.label", "no name", lambda: language.label(), TypeError, "argument"),
+    ("language.labelled", "one name, not a list", lambda: language.labelled("relu"), TypeError, "list of names"),
+    ("language.labelled", "not a list", lambda: language.labelled(3), TypeError, "list of names"),
     ("language.language", "an argument", lambda: language.language("zh-CN"), TypeError, "argument"),
     # activations
     ("activations.get", "inf parameter", lambda: activations.get("sigmoid", k=INF), ValueError, "finite"),

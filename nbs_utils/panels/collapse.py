@@ -4,7 +4,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from ..activations import get
-from ..language import _
+from ..language import _, label
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure
 from ..widgets import Panel, set_sticky_limits, slider, toggle
@@ -83,7 +83,9 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         _set_lines(stack_lines, stacked)
         _set_lines(one_lines, one)
         title.set_text(
-            _("{depth} layers, {activation} between").format(depth=depth, activation=activation)
+            _("{depth} layers, {activation} between").format(
+                depth=depth, activation=label(activation)
+            )
         )  # only the text: no full redraw
         gap = np.abs(stacked - one).max()
         verdict = (
