@@ -164,7 +164,7 @@ def test_no_learner_facing_text_bypasses_the_catalogue():
     assert not bypass, "English text that does not go through _() (wrap it):\n" + "\n".join(bypass)
 
 
-UNTRANSLATED = '''\
+UNTRANSLATED = """\
 ax.set_title(f"{n} layers")
 line = ax.plot(x, y, label="the network")
 slider(f"unit {i}: height", 0, 1, 0.1, 0)
@@ -174,8 +174,8 @@ self.message = f"training diverged at step {step}"
 def update(k):
     return "the stack is affine"
 _label_small(ax, "input space")
-'''
-TRANSLATED = '''\
+"""
+TRANSLATED = """\
 ax.set_title(_("{n} layers").format(n=n))
 line = ax.plot(x, y, label=_("the network"))
 slider(_("unit {i}: height").format(i=i), 0, 1, 0.1, 0)
@@ -185,7 +185,7 @@ self.message = f"training diverged at step {step}"  # untranslated: for a log fi
 def update(k):
     return f"{label(k)}: {formula}"
 _label_small(ax, N_("input space"), "$h_1$", "my_tanh(x)")
-'''
+"""
 
 
 def test_the_bypass_scan_names_the_line_of_each_untranslated_text():
@@ -198,7 +198,7 @@ def test_the_bypass_scan_names_the_line_of_each_untranslated_text():
 
 
 def test_the_bypass_scan_finds_every_unmarked_message_in_a_checker():
-    code = '''\
+    code = """\
 def _grade(answer):
     what = f"the output with {name}"
     mistakes = [(-want, "the sign is flipped")]
@@ -206,7 +206,7 @@ def _grade(answer):
         return WRONG, "the step goes uphill"
     return CORRECT, N_("right."), _("fine {x}").format(x=1)
 check = Checker("check", _grade, nudge="look again", hint=N_("h"), answer="return x + 1")
-'''
+"""
     found = catalogue.unwrapped_in_code(code, "checks/new.py")
     assert [line for line, _text in found] == [2, 3, 5, 7]
 
@@ -294,8 +294,7 @@ def test_toggles_show_labels_and_keep_the_names_as_values():
 
 def test_chinese_playground_divergence_dropdowns_and_errors():
     from nbs_utils.activations import get
-    from nbs_utils.playground import Diverged, Playground
-    from nbs_utils.playground import controls
+    from nbs_utils.playground import Diverged, Playground, controls
 
     use_language("zh-CN")
     pg = Playground("circle", hidden=(8, 8, 8), activation="leaky_relu", seed=0, learning_rate=10.0)
