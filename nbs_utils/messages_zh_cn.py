@@ -5,6 +5,9 @@ literal titles the notebooks pass to ``label_axes``); ``{fields}``, ``$math$`` a
 are kept. ``python -m tools.catalogue`` lists the English strings that still lack an entry;
 ``tests/test_language.py`` fails on any. Terms follow Chinese deep-learning texts:
 激活函数 (activation), 隐藏层 (hidden layer), 线性可分 (linearly separable), 仿射映射 (affine map).
+
+:data:`NAMES` labels the names the code uses (activations, data sets) for
+:func:`nbs_utils.language.label`: the code keeps ``"relu"``, the learner reads ``ReLU``.
 """
 
 MESSAGES = {
