@@ -239,8 +239,9 @@ class Playground:
         step = self.step
         self.reset()
         self.message = _(
-            "training diverged at step {step} (learning rate {lr:g}): the loss stopped being finite. The weights were reset; lower the learning rate."
-        ).format(step=step, lr=lr)
+            "training diverged at step {step} (learning rate {lr:g}): the loss stopped being "
+            "finite. The weights were reset; {advice}."
+        ).format(step=step, lr=lr, advice=_("lower the learning rate"))
         raise Diverged(self.message)
 
     def set_activation(self, activation, layer=None):
