@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._validate import as_float_array, as_number
+from .language import _
 
 
 def _sigmoid(x):
@@ -137,16 +138,26 @@ def get(name, **params):
 def _checked_params(name, params):
     """``params`` of activation ``name`` completed with defaults; errors as :func:`get` says."""
     if not isinstance(name, str):
-        raise TypeError(f"activation name must be a str, got {type(name).__name__}")
+        raise TypeError(
+            _("activation name must be a str, got {kind}").format(kind=type(name).__name__)
+        )
     if name not in _TABLE:
-        raise ValueError(f"unknown activation {name!r}; known activations: {', '.join(NAMES)}")
+        raise ValueError(
+            _("unknown activation {name!r}; known activations: {known}").format(
+                name=name, known=", ".join(NAMES)
+            )
+        )
     if not isinstance(params, dict):
-        raise TypeError(f"activation parameters must be a dict, got {type(params).__name__}")
+        raise TypeError(
+            _("activation parameters must be a dict, got {kind}").format(kind=type(params).__name__)
+        )
     defaults = _TABLE[name][2]
     unknown = set(params) - set(defaults)
     if unknown:
         allowed = ", ".join(defaults) or "none"
         raise TypeError(
-            f"{name} got unknown parameter(s) {sorted(unknown)}; allowed parameters: {allowed}"
+            _("{name} got unknown parameter(s) {names}; allowed parameters: {allowed}").format(
+                name=name, names=sorted(unknown), allowed=allowed
+            )
         )
     return {k: as_number(params.get(k, v), f"{name} parameter {k}") for k, v in defaults.items()}

@@ -5,7 +5,9 @@ axis and legend labels, checker messages) is written in English and passed throu
 :func:`_` where it is used; templates with values are ``_("... {name} ...").format(...)``.
 :func:`_` looks the English text up in the catalogue of the chosen language
 (:data:`nbs_utils.messages_zh_cn.MESSAGES` for ``"zh-CN"``) and returns it unchanged in
-English or when it has no entry (``tests/test_language.py`` requires an entry for every one).
+English or when it has no entry (``tests/test_language.py`` requires an entry for every one,
+and fails naming file and line when learner-facing text bypasses :func:`_`). Names the code
+uses (activations, data sets) stay English as values; :func:`label` gives what is shown.
 
 A notebook chooses the language once, in its first code cell, before any panel is built
 (matplotlib titles are set when a figure is built)::
@@ -27,7 +29,7 @@ CJK_FONT = "WenQuanYi Micro Hei"
 CJK_FONT_PACKAGE = "fonts-wqy-microhei"
 """The Debian package that provides :data:`CJK_FONT`."""
 
-_current = {"language": "en", "catalogue": {}}
+_current = {"language": "en", "catalogue": {}, "names": {}}
 
 
 def language():
@@ -41,6 +43,23 @@ def _(message):
     return _current["catalogue"].get(message, message)
 
 
+def label(name):
+    """The label shown for ``name``, a name the code uses (an activation, a data set).
+
+    The code keeps the English name (``get("relu")``, a toggle's ``value``); the learner
+    reads its label: the name itself in English, :data:`~nbs_utils.messages_zh_cn.NAMES`
+    in Chinese (the name unchanged when it has no label there). Not a string: ``str(name)``.
+    """
+    return _current["names"].get(name, name) if isinstance(name, str) else str(name)
+
+
+def labelled(names):
+    """``[(label(name), name), ...]``: the options of a toggle or dropdown showing labels."""
+    if isinstance(names, str) or not hasattr(names, "__iter__"):
+        raise TypeError(f"names must be a list of names, got {type(names).__name__}")
+    return [(label(name), name) for name in names]
+
+
 def use_language(name):
     """Choose the language of panels, figures and checkers: ``"en"`` or ``"zh-CN"``.
 
@@ -52,17 +71,17 @@ def use_language(name):
     import matplotlib as mpl
 
     if name == "zh-CN":
-        from .messages_zh_cn import MESSAGES
+        from .messages_zh_cn import MESSAGES, NAMES
 
         ensure_cjk_font()
         mpl.rcParams["font.family"] = [CJK_FONT, "DejaVu Sans"]
         mpl.rcParams["axes.unicode_minus"] = False
-        catalogue = MESSAGES
+        catalogue, names = MESSAGES, NAMES
     else:
         mpl.rcParams["font.family"] = mpl.rcParamsDefault["font.family"]
         mpl.rcParams["axes.unicode_minus"] = mpl.rcParamsDefault["axes.unicode_minus"]
-        catalogue = {}
-    _current.update(language=name, catalogue=catalogue)
+        catalogue, names = {}, {}
+    _current.update(language=name, catalogue=catalogue, names=names)
 
 
 def ensure_cjk_font():

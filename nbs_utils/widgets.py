@@ -16,7 +16,7 @@ import ipywidgets as W
 import traitlets
 from IPython.display import display
 
-from .language import _
+from .language import _, labelled
 from .plots import alt_text
 from .repaint import Painter
 
@@ -109,14 +109,16 @@ def _decimals(*numbers):
 def toggle(description, options, value=None):
     """A labelled row of toggle buttons, one per option."""
     _check_description(description)
-    description = _(description)  # the chosen language; the options are names, kept as they are
+    description = _(
+        description
+    )  # the chosen language; options are names: values stay, labels shown
     options = list(options)
     if not options:
         raise ValueError("toggle needs at least one option")
     if value is not None and value not in options:
         raise ValueError(f"toggle value {value!r} is not one of the options {options}")
     return W.ToggleButtons(
-        options=options, value=value if value is not None else options[0],
+        options=labelled(options), value=value if value is not None else options[0],
         description=description, style={"description_width": "initial", "button_width": "auto"},
     )  # fmt: skip
 

@@ -157,3 +157,173 @@ def test_controls_and_titles_built_after_the_choice_are_chinese():
     _fig, ax = new_figure()
     label_axes(ax, "Decision regions", "$x_1$", "value")
     assert (ax.get_title(), ax.get_ylabel()) == (MESSAGES["Decision regions"], MESSAGES["value"])
+
+
+def test_no_learner_facing_text_bypasses_the_catalogue():
+    bypass = catalogue.unwrapped()
+    assert not bypass, "English text that does not go through _() (wrap it):\n" + "\n".join(bypass)
+
+
+UNTRANSLATED = """\
+ax.set_title(f"{n} layers")
+line = ax.plot(x, y, label="the network")
+slider(f"unit {i}: height", 0, 1, 0.1, 0)
+raise ValueError(f"weights must be {n} numbers")
+widget.value = "<b>Diverged</b>: lower the rate"
+self.message = f"training diverged at step {step}"
+def update(k):
+    return "the stack is affine"
+_label_small(ax, "input space")
+"""
+TRANSLATED = """\
+ax.set_title(_("{n} layers").format(n=n))
+line = ax.plot(x, y, label=_("the network"))
+slider(_("unit {i}: height").format(i=i), 0, 1, 0.1, 0)
+raise ValueError(_("weights must be {n} numbers").format(n=n))
+widget.value = _("<b>Diverged</b>: lower the rate")
+self.message = f"training diverged at step {step}"  # untranslated: for a log file
+def update(k):
+    return f"{label(k)}: {formula}"
+_label_small(ax, N_("input space"), "$h_1$", "my_tanh(x)")
+"""
+
+
+def test_the_bypass_scan_names_the_line_of_each_untranslated_text():
+    found = catalogue.unwrapped_in_code(UNTRANSLATED, "panels/new.py")
+    assert [line for line, _text in found] == [1, 2, 3, 4, 5, 6, 8, 9]
+    assert (2, "the network") in found
+    assert catalogue.unwrapped_in_code(TRANSLATED, "panels/new.py") == []
+    # errors and readouts of the math modules are not learner-facing: not scanned there
+    assert catalogue.unwrapped_in_code("raise ValueError(f'{n} rows')", "nets.py") == []
+
+
+def test_the_bypass_scan_finds_every_unmarked_message_in_a_checker():
+    code = """\
+def _grade(answer):
+    what = f"the output with {name}"
+    mistakes = [(-want, "the sign is flipped")]
+    if bad:
+        return WRONG, "the step goes uphill"
+    return CORRECT, N_("right."), _("fine {x}").format(x=1)
+check = Checker("check", _grade, nudge="look again", hint=N_("h"), answer="return x + 1")
+"""
+    found = catalogue.unwrapped_in_code(code, "checks/new.py")
+    assert [line for line, _text in found] == [2, 3, 5, 7]
+
+
+def test_a_deliberately_untranslated_legend_fails_the_scan_with_file_and_line(tmp_path):
+    """The real scan over a copy of the package, with one legend label left unwrapped."""
+    import shutil
+
+    copy = tmp_path / "nbs_utils"
+    shutil.copytree(catalogue.PACKAGE, copy)
+    panel = copy / "panels" / "collapse.py"
+    source = panel.read_text(encoding="utf-8")
+    assert 'label=_("network")' in source
+    panel.write_text(source.replace('label=_("network")', 'label="network"'), encoding="utf-8")
+    original = catalogue.PACKAGE, catalogue.ROOT
+    try:
+        catalogue.PACKAGE, catalogue.ROOT = copy, tmp_path
+        bypass = catalogue.unwrapped()
+    finally:
+        catalogue.PACKAGE, catalogue.ROOT = original
+    line = source[: source.index('label=_("network")')].count("\n") + 1
+    assert bypass == [f"nbs_utils/panels/collapse.py:{line}: 'network'"]
+
+
+def test_no_function_rebinds_the_underscore_it_translates_with():
+    """``for _ in ...`` makes ``_`` local to the function: a ``_("...")`` there then fails."""
+    import ast
+
+    bad = []
+    for path in sorted(catalogue.PACKAGE.rglob("*.py")):
+        for func in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            in_comprehension = {
+                id(n)
+                for c in ast.walk(func)
+                if isinstance(c, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp))
+                for g in c.generators
+                for n in ast.walk(g.target)
+            }
+            binds = any(
+                isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store)
+                and id(n) not in in_comprehension
+                for n in ast.walk(func)
+            )  # fmt: skip
+            calls = any(
+                isinstance(n, ast.Call) and getattr(n.func, "id", None) == "_"
+                for n in ast.walk(func)
+            )
+            if binds and calls:
+                bad.append(f"{path.name}:{func.lineno} {func.name}")
+    assert not bad, f"these functions bind _ and also call _(): {bad}"
+
+
+def test_every_name_shown_has_a_chinese_label():
+    from nbs_utils.activations import NAMES as ACTIVATIONS
+    from nbs_utils.lessons.universality import FEATURE_ACTIVATIONS
+    from nbs_utils.messages_zh_cn import NAMES
+    from nbs_utils.playground.settings import DATASETS
+
+    shown = {*ACTIVATIONS, *DATASETS, *FEATURE_ACTIVATIONS}
+    assert not shown - set(NAMES), f"no label in messages_zh_cn.NAMES for {shown - set(NAMES)}"
+    assert not set(NAMES) - shown, f"labels nobody shows: {set(NAMES) - shown}"
+    for name in ("identity", "step", "circle", "xor", "spiral", "square"):
+        assert CJK.search(NAMES[name])
+
+
+def test_toggles_show_labels_and_keep_the_names_as_values():
+    from nbs_utils.panels.collapse import collapse_panel
+    from nbs_utils.widgets import toggle
+
+    assert toggle("activation", ["identity", "relu"]).options == (
+        ("identity", "identity"),
+        ("relu", "relu"),
+    )
+    use_language("zh-CN")
+    control = toggle("activation", ["identity", "relu"], "relu")
+    assert control.value == "relu" and control.label == "ReLU"
+    assert [label for label, _v in control.options] == ["恒等", "ReLU"]
+    panel = collapse_panel(activation="identity")
+    assert "恒等" in panel.fig.axes[0].get_title()
+    panel.set(activation="leaky_relu")
+    assert "Leaky ReLU" in panel.fig.axes[0].get_title()
+
+
+def test_chinese_playground_divergence_dropdowns_and_errors():
+    from nbs_utils.activations import get
+    from nbs_utils.playground import Diverged, Playground, controls
+
+    use_language("zh-CN")
+    pg = Playground("circle", hidden=(8, 8, 8), activation="leaky_relu", seed=0, learning_rate=10.0)
+    with pytest.raises(Diverged, match="发散"):
+        pg.train(steps=500)
+    assert "发散" in pg.message and "学习率" in pg.message
+    c = controls.build(pg)
+    assert c["dataset"].value == "circle" and c["dataset"].label == "圆形"
+    assert c["acts"][0].value == "leaky_relu" and c["acts"][0].label == "Leaky ReLU"
+    assert ("阶跃", "step") not in c["acts"][0].options
+    with pytest.raises(ValueError, match="未知的激活函数"):
+        get("nope")
+    with pytest.raises(ValueError, match="split 必须是"):
+        pg.accuracy("validation")
+    use_language("en")
+    with pytest.raises(ValueError, match="unknown activation"):
+        get("nope")
+
+
+def test_chinese_checkers_name_the_answer_in_chinese(capsys):
+    from nbs_utils.checks import check_close, check_gradient_step
+
+    use_language("zh-CN")
+    check_close.reset()
+    check_close("x", 2.0, "the slope", "twice")
+    out = capsys.readouterr().out
+    assert "应为数值" in out and "一步一步重新计算" in out
+    check_gradient_step.reset()
+    check_gradient_step(lambda layers, X, y, activation, lr: 5)
+    assert "应为由 2 个 (W, b) 对组成的列表" in capsys.readouterr().out
+    check_close.reset()
+    check_gradient_step.reset()

@@ -31,7 +31,7 @@ def test_collapse_panel_activation_breaks_the_collapse(activation):
 def test_collapse_panel_whole_range_is_finite():
     panel = collapse_panel()
     for depth in range(1, 9):
-        for activation in panel.controls["activation"].options:
+        for _label, activation in panel.controls["activation"].options:
             for seed in (0, 20):
                 panel.update(depth=depth, seed=seed, activation=activation)  # no drawing: fast
                 assert not artist_problems(panel.fig, line_gaps=False)

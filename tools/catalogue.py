@@ -9,7 +9,13 @@ axis labels of :func:`nbs_utils.plots.label_axes`, the descriptions of
 titles and control labels are found even before anyone wraps them in ``_``. A string
 needs a translation when it has words outside ``$math$``, ``{fields}`` and HTML tags.
 
+The other direction is :func:`unwrapped`: English text that reaches the learner *without*
+passing through the catalogue (a literal title, legend label, readout, hint or learner-facing
+error message, or an f-string in a checker), named by file and line. A line that is meant to
+stay English (code, names the code uses) says so with ``# untranslated: <why>``.
+
     python -m tools.catalogue          # lists the English strings with no Chinese entry
+                                       # and the texts that bypass the catalogue
 """
 
 import ast
@@ -88,6 +94,172 @@ def missing(catalogue):
     return [s for s in english_strings() if s not in catalogue]
 
 
+TEXT_CALLS = {  # calls whose positional string arguments the learner reads
+    "set_title", "set_xlabel", "set_ylabel", "set_text", "suptitle", "text", "annotate",
+    "HTML", "Label", "print", "legend",
+}  # fmt: skip
+TEXT_KEYWORDS = {"label", "labels", "description", "title", "xlabel", "ylabel", "tooltip",
+                 "placeholder", "nudge", "hint", "caption", "alt"}  # fmt: skip
+VALUE_CALLS = {"HTML", "Label", "HTMLMath"}  # their value= is text too
+STATUSES = {"WRONG", "CORRECT", "UNANSWERED"}  # a checker's (status, message)
+TEXT_ATTRIBUTES = {"message", "value", "description", "tooltip", "readout", "caption"}
+"""Names and attributes whose assigned text is shown (``self.message = ...``, ``w.value = ...``)."""
+LEARNER_ERRORS = ("panels/", "playground/", "checks/", "activations.py", "_validate.py")
+"""Modules whose error messages a learner meets (panels' and the playground's
+arguments, the checkers, ``activations.get``, the arrays handed to the math functions)."""
+READOUTS = ("panels/", "playground/", "checks/")
+"""Modules whose returned strings are readouts or checker messages."""
+PRAGMA = "# untranslated:"
+UNSCANNED = {"language.py", "messages_zh_cn.py"}
+
+
+def _english(node):
+    """The English literal text of ``node`` if it reaches the reader untranslated, else None.
+
+    A string literal, an f-string's literal parts, ``"...".format(...)``, ``"..." % ...``,
+    ``+`` of such, or either branch of ``a if c else b``; a call of :data:`MARKERS` (and
+    anything built on one, such as ``_("...").format(...)``) is translated.
+    """
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) and needs_translation(node.value) else None
+    if isinstance(node, ast.JoinedStr):
+        text = "".join(
+            "{}" if isinstance(v, ast.FormattedValue) else str(v.value) for v in node.values
+        )
+        return text if needs_translation(text) else None
+    if isinstance(node, ast.Call):
+        if _called(node) in MARKERS:
+            return None
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            return _english(node.func.value)
+        return None
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return _english(node.left) or _english(node.right)
+    if isinstance(node, ast.IfExp):
+        return _english(node.body) or _english(node.orelse)
+    return None
+
+
+def _is_code(node):
+    """True for a literal that is Python code (``"my_tanh(x)"``, ``"tent_k"``), not prose."""
+    if isinstance(node, ast.JoinedStr):  # fields stand for names: f"tent_k(x, {k})"
+        text = "".join("x" if isinstance(v, ast.FormattedValue) else v.value for v in node.values)
+    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    else:
+        return False
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return False
+    return True
+
+
+def _texts_shown(node, relative):
+    """The expressions of ``node`` (one AST node) that the learner reads."""
+    shown = []
+    name = (_called(node) or "") if isinstance(node, ast.Call) else None
+    if isinstance(node, ast.Call):
+        if name in TEXT_CALLS:
+            shown += node.args
+        shown += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
+        if name in VALUE_CALLS:
+            shown += [k.value for k in node.keywords if k.arg == "value"]
+        if name in LOOKED_UP:  # a literal is looked up; an f-string cannot be
+            texts = LOOKED_UP[name]
+            given = [a for i, a in enumerate(node.args) if i in texts]
+            given += [k.value for k in node.keywords if k.arg in texts.values()]
+            shown += [a for a in given if not isinstance(a, ast.Constant)]
+        elif name.startswith("_") and name not in MARKERS and relative.startswith(READOUTS):
+            # a private helper that shows its argument (a title, what a checker names):
+            # prose passed positionally must be marked; code (``"my_tanh(x)"``) is left
+            shown += [a for a in node.args if not _is_code(a)]
+    if isinstance(node, ast.Raise) and relative.startswith(LEARNER_ERRORS):
+        exc = node.exc
+        if isinstance(exc, ast.Call) and exc.args:
+            shown.append(exc.args[0])
+    elif isinstance(node, ast.Assign) and relative.startswith(READOUTS):
+        names = [getattr(t, "attr", getattr(t, "id", "")) for t in node.targets]
+        if any(n in TEXT_ATTRIBUTES for n in names):
+            shown.append(node.value)
+    elif isinstance(node, ast.Return) and node.value is not None:
+        value = node.value
+        if relative.startswith("checks/") and isinstance(value, ast.Tuple) and value.elts:
+            first = value.elts[0]
+            if isinstance(first, ast.Name) and first.id in STATUSES:
+                shown += value.elts[1:]
+        elif relative.startswith(READOUTS):
+            shown.append(value)
+    if relative.startswith(READOUTS) and isinstance(node, ast.JoinedStr) and not _is_code(node):
+        shown.append(node)  # prose in an f-string bypasses _: use _("... {x}").format(x=...)
+    return shown
+
+
+def _checker_prose(node):
+    """In a checker module every prose literal is a message: those not marked with ``_``.
+
+    Left out: docstrings, what ``_``/``N_`` and ``.format`` receive, code (see
+    :func:`_is_code`) and a :class:`~nbs_utils.checks.Checker`'s ``answer=`` (a solution).
+    """
+    skip = set()
+    for child in ast.walk(node):
+        body = getattr(child, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skip.add(id(body[0].value))  # a docstring
+        if isinstance(child, ast.Call):
+            if _called(child) in MARKERS:
+                skip.update(id(a) for a in child.args)
+            skip.update(id(k.value) for k in child.keywords if k.arg == "answer")
+            if isinstance(child.func, ast.Attribute) and child.func.attr == "format":
+                skip.add(id(child.func.value))
+        if isinstance(child, ast.JoinedStr):
+            skip.update(id(v) for v in child.values)
+    if not isinstance(node, ast.Module):
+        return []
+    return [
+        c for c in ast.walk(node)
+        if isinstance(c, ast.Constant) and id(c) not in skip and not _is_code(c)
+    ]  # fmt: skip
+
+
+def unwrapped_in_code(source, relative):
+    """``[(line, text)]``: English text in ``source`` that reaches the learner untranslated.
+
+    ``relative`` is the module's path inside ``nbs_utils`` (it decides which rules apply).
+    A statement carrying :data:`PRAGMA` on any of its lines is skipped.
+    """
+    lines = source.splitlines()
+    found = set()
+    tree = ast.parse(source)
+    exempt = set()  # the lines of simple statements carrying the pragma
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.stmt) and not hasattr(stmt, "body"):
+            span = range(stmt.lineno, stmt.end_lineno + 1)
+            if any(PRAGMA in lines[i - 1] for i in span):
+                exempt.update(span)
+    for node in ast.walk(tree):
+        shown_here = _texts_shown(node, relative)
+        if relative.startswith("checks/"):
+            shown_here += _checker_prose(node)
+        for shown in shown_here:
+            text = _english(shown)
+            if text and shown.lineno not in exempt:
+                found.add((shown.lineno, text))
+    return sorted(found)
+
+
+def unwrapped():
+    """``["nbs_utils/file.py:line: 'text'"]`` for every English text that bypasses ``_``."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name in UNSCANNED:
+            continue
+        relative = path.relative_to(PACKAGE).as_posix()
+        for line, text in unwrapped_in_code(path.read_text(encoding="utf-8"), relative):
+            found.append(f"{path.relative_to(ROOT).as_posix()}:{line}: {text!r}")
+    return found
+
+
 def main():
     from nbs_utils.messages_zh_cn import MESSAGES
 
@@ -95,7 +267,11 @@ def main():
     for text in todo:
         print(repr(text))
     print(f"{len(todo)} of {len(english_strings())} strings have no zh-CN entry", file=sys.stderr)
-    return 1 if todo else 0
+    bypass = unwrapped()
+    for where in bypass:
+        print(where)
+    print(f"{len(bypass)} English texts bypass the catalogue (wrap them in _)", file=sys.stderr)
+    return 1 if todo or bypass else 0
 
 
 if __name__ == "__main__":

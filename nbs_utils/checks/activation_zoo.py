@@ -3,7 +3,7 @@
 import numpy as np
 
 from ..activations import get
-from ..language import N_
+from ..language import N_, _
 from .checker import CORRECT, WRONG, Checker, _call_answer, _diagnose, _real_array
 
 
@@ -16,9 +16,9 @@ def _grade_tanh(my_tanh):
     mistakes = [
         (get("sigmoid")(x), N_("that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)"))
     ]
-    what = "my_tanh(x) on [-6, 6] and at ±40, ±800"
+    what = _("my_tanh(x) on [-6, 6] and at ±40, ±800")
     problem = problem or _diagnose(got, np.tanh(x), what, 1e-12, mistakes)
-    return (WRONG, problem) if problem else (CORRECT, "my_tanh equals tanh, even at ±800.")
+    return (WRONG, problem) if problem else (CORRECT, N_("my_tanh equals tanh, even at ±800."))
 
 
 check_tanh = Checker(
@@ -48,7 +48,9 @@ def _grade_logistic_gradient(my_grad):
                 N_("the result is m times too large: average over the rows, do not only sum"),
             ),
         ]
-        problem = problem or _diagnose(got, want, f"my_grad on {m} rows", 1e-10, mistakes)
+        problem = problem or _diagnose(
+            got, want, _("my_grad on {m} rows").format(m=m), 1e-10, mistakes
+        )
         if problem:
             return WRONG, problem
     return CORRECT, N_("my_grad is (1/m) sum_i (h_i - y_i) x_i.")

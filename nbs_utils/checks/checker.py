@@ -77,7 +77,7 @@ class Checker:
             )
 
     def __repr__(self):
-        return f"Checker({self.name!r})"
+        return f"Checker({self.name!r})"  # untranslated: a repr is code
 
 
 # --- reading answers ----------------------------------------------------------------------
@@ -102,9 +102,13 @@ def _real_array(answer, what):
     if arr.dtype.kind == "c":
         return None, _("{what} should be real numbers, got complex numbers").format(what=what)
     if arr.dtype.kind not in "iuf":
-        kind = "True/False values" if arr.dtype.kind == "b" else f"{arr.dtype} values"
+        kind = (
+            _("True/False values")
+            if arr.dtype.kind == "b"
+            else _("{dtype} values").format(dtype=arr.dtype)
+        )
         if arr.dtype == object:
-            kind = "a mix of things that are not all numbers (an unfinished ... ?)"
+            kind = _("a mix of things that are not all numbers (an unfinished ... ?)")
         return None, _("{what} should be numbers, got {kind}").format(what=what, kind=kind)
     arr = arr.astype(float)
     if np.isnan(arr).any():
@@ -186,12 +190,17 @@ class _CloseCheck:
             got, problem = _real_array(answer, what)
             if problem is None:
                 problem = _compare(got, np.asarray(expected, dtype=float), what, atol, 1e-6)
-            return (WRONG, problem) if problem else (CORRECT, f"{what} matches.")
+            return (
+                (WRONG, problem) if problem else (CORRECT, _("{what} matches.").format(what=what))
+            )
 
         checker = self._checkers.setdefault(what, Checker(what, grade, "", "", ""))
         checker._grade = grade
-        checker.nudge = nudge or f"recompute {what} step by step"
-        checker.hint, checker.answer = hint, f"{what} = {np.asarray(expected).tolist()}"
+        checker.nudge = nudge or _("recompute {what} step by step").format(what=what)
+        checker.hint, checker.answer = (
+            hint,
+            f"{what} = {np.asarray(expected).tolist()}",
+        )  # untranslated: a value
         return checker
 
     def __call__(self, answer, expected, what, hint, atol=1e-8, *, nudge=None, show_answer=False):

@@ -30,7 +30,12 @@ def _grade_tent_power(tent_k):
         if problem:
             return problem
         got, problem = _real_array(out, f"tent_k(x, {k})")
-        once = [(_tent_power(x, 1), f"tent_k(x, {k}) is the tent itself, applied once")]
+        once = [
+            (
+                _tent_power(x, 1),
+                _("{what} is the tent itself, applied once").format(what=f"tent_k(x, {k})"),
+            )
+        ]
         problem = problem or _diagnose(got, _tent_power(x, k), f"tent_k(x, {k})", 1e-12, once)
         if problem:
             return WRONG, problem
@@ -60,8 +65,8 @@ def _grade_sawtooth_counts(pieces, units):
                 what=what, shape=got.shape
             )
         if problem is None and got != want:
-            too = "too many" if got > want else "too few"
-            problem = f"{what} is {too}"
+            too = _("{what} is too many") if got > want else _("{what} is too few")
+            problem = too.format(what=what)
         if problem:
             return WRONG, problem
     return CORRECT, N_("t^5 has 32 pieces, and one hidden layer needs 31 units for them.")
@@ -94,7 +99,7 @@ def _grade_bump(bump):
             ),
             (want / height, N_("the bump has height 1 everywhere: scale it by `height`")),
         ]
-        args = f"left={left}, right={right}, height={height}, w={w}"
+        args = f"left={left}, right={right}, height={height}, w={w}"  # untranslated: code
         problem = problem or _diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
         if problem:
             return WRONG, problem

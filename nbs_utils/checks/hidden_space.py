@@ -3,7 +3,7 @@
 import numpy as np
 
 from ..activations import get
-from ..language import N_
+from ..language import N_, _
 from .checker import CORRECT, WRONG, Checker, _call_answer, _compare, _diagnose, _real_array
 
 
@@ -17,8 +17,8 @@ def _grade_hidden_layer(hidden_layer):
         out, problem = _call_answer(hidden_layer, "hidden_layer", X.copy(), Wt.copy(), bt.copy(), act)  # fmt: skip
         if problem:
             return problem
-        got, problem = _real_array(out, "hidden_layer's result")
-        what = f"hidden_layer with {name}, {len(bt)} units"
+        got, problem = _real_array(out, _("hidden_layer's result"))
+        what = _("hidden_layer with {name}, {n} units").format(name=name, n=len(bt))
         mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
         problem = problem or _diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
         if problem:
@@ -48,7 +48,7 @@ def _grade_patterns(on_off):
         return problem
     if np.asarray(out).dtype == bool:
         out = np.asarray(out, dtype=int)
-    got, problem = _real_array(out, "on_off's result")
+    got, problem = _real_array(out, _("on_off's result"))
     if problem:
         return WRONG, problem
     want = (X @ W.T + b > 0).astype(float)
@@ -56,8 +56,10 @@ def _grade_patterns(on_off):
         return WRONG, N_("a unit with z = 0 exactly outputs relu(0) = 0: it is off (use z > 0)")
     if got.shape == want.shape and np.array_equal(got, 1 - want):
         return WRONG, N_("on and off are swapped")
-    problem = _compare(got, want, "on_off's result (40 points, 3 units)", 0.0, 0.0)
-    return (WRONG, problem) if problem else (CORRECT, "on_off gives every point's on/off pattern.")
+    problem = _compare(got, want, _("on_off's result (40 points, 3 units)"), 0.0, 0.0)
+    return (
+        (WRONG, problem) if problem else (CORRECT, N_("on_off gives every point's on/off pattern."))
+    )
 
 
 check_patterns = Checker(

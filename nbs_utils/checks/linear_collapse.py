@@ -57,7 +57,9 @@ def _grade_collapse_function(my_collapse):
         if problem:
             return problem
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            return WRONG, f"my_collapse should return a pair (W, b), got {type(pair).__name__}"
+            return WRONG, _("my_collapse should return a pair (W, b), got {kind}").format(
+                kind=type(pair).__name__
+            )
         status, message = _grade_collapse(*pair, layers)
         if status != CORRECT:
             return WRONG, _("on {depth}: {message}").format(depth=depth, message=_(message))
@@ -90,7 +92,7 @@ def _grade_forward(two_layer):
         out, problem = _call_answer(two_layer, "two_layer", X, W1, b1, W2, b2, act)
         if problem:
             return problem
-        got, problem = _real_array(out, "the output")
+        got, problem = _real_array(out, _("the output"))
         if problem:
             return WRONG, problem
         want = act(X @ W1.T + b1) @ W2.T + b2
@@ -105,7 +107,11 @@ def _grade_forward(two_layer):
             ),
         ]
         problem = _diagnose(
-            got, want, f"the output with {name} (7 inputs, 3 -> 4 -> 2)", 1e-9, mistakes
+            got,
+            want,
+            _("the output with {name} (7 inputs, 3 -> 4 -> 2)").format(name=name),
+            1e-9,
+            mistakes,
         )
         if problem:
             return WRONG, problem

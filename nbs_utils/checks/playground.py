@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from ..language import N_, _
 from ..nets import backprop, collapse, random_layers
 from .checker import CORRECT, WRONG, Checker, _call_answer, _compare, _diagnose, _real_array
 
@@ -9,13 +10,14 @@ from .checker import CORRECT, WRONG, Checker, _call_answer, _compare, _diagnose,
 def _step_problem(out, want, what):
     """``None`` if ``out`` is the list of ``(W, b)`` pairs ``want``, else what is wrong."""
     if not isinstance(out, (list, tuple)) or len(out) != len(want):
-        return f"{what} should be a list of {len(want)} (W, b) pairs"
+        return _("{what} should be a list of {n} (W, b) pairs").format(what=what, n=len(want))
     for i, (pair, (W, b)) in enumerate(zip(out, want)):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
-            return f"entry {i} of {what} should be a (W, b) pair"
+            return _("entry {i} of {what} should be a (W, b) pair").format(i=i, what=what)
         for name, got, expected in (("W", pair[0], W), ("b", pair[1], b)):
-            arr, problem = _real_array(got, f"{name} of layer {i}")
-            problem = problem or _compare(arr, expected, f"{name} of layer {i}", 1e-12)
+            part = _("{name} of layer {i}").format(name=name, i=i)
+            arr, problem = _real_array(got, part)
+            problem = problem or _compare(arr, expected, part, 1e-12)
             if problem:
                 return problem
     return None
@@ -31,25 +33,30 @@ def _grade_gradient_step(gradient_step):
         if problem:
             return problem
         grads = backprop(layers, X, y, activation)[1]
-        what = f"gradient_step on a {'-'.join(map(str, sizes))} net"
+        what = _("gradient_step on a {sizes} net").format(sizes="-".join(map(str, sizes)))
         want = [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(layers, grads)]
         uphill = [(W + lr * dW, b + lr * db) for (W, b), (dW, db) in zip(layers, grads)]
         if _step_problem(out, uphill, what) is None:
-            return WRONG, "the step goes uphill: subtract lr times the gradient, do not add it"
+            return WRONG, N_("the step goes uphill: subtract lr times the gradient, do not add it")
         no_lr = [(W - dW, b - db) for (W, b), (dW, db) in zip(layers, grads)]
         if lr != 1 and _step_problem(out, no_lr, what) is None:
-            return WRONG, "the learning rate is missing: scale the gradient by lr"
+            return WRONG, N_("the learning rate is missing: scale the gradient by lr")
         problem = _step_problem(out, want, what)
         if problem:
             return WRONG, problem
-    return CORRECT, "W <- W - lr dL/dW and b <- b - lr dL/db for every layer."
+    return CORRECT, N_("W <- W - lr dL/dW and b <- b - lr dL/db for every layer.")
 
 
 check_gradient_step = Checker(
     "check_gradient_step",
     _grade_gradient_step,
-    nudge="backprop(layers, X, y, activation) returns (loss, grads); grads has one (dW, db) per layer.",
-    hint="pair each layer with its gradient: [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(layers, grads)].",
+    nudge=N_(
+        "backprop(layers, X, y, activation) returns (loss, grads); grads has one (dW, db) per layer."
+    ),
+    hint=N_(
+        "pair each layer with its gradient: "
+        "[(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(layers, grads)]."
+    ),
     answer="grads = backprop(layers, X, y, activation)[1]\n"
     "return [(W - lr * dW, b - lr * db) for (W, b), (dW, db) in zip(layers, grads)]",
 )
@@ -66,21 +73,24 @@ def _grade_boundary(boundary_x2):
         got, problem = _real_array(out, "boundary_x2(layers, x1)")
         (w1, w2), c = collapse(layers)[0][0], collapse(layers)[1][0]
         mistakes = [
-            (-(w1 * x1) / w2, "the bias is missing: the line does not pass through the origin"),
-            ((w1 * x1 + c) / w2, "the sign is flipped: solve w1 x1 + w2 x2 + c = 0 for x2"),
-            (-(w2 * x1 + c) / w1, "the two weights are swapped"),
+            (-(w1 * x1) / w2, N_("the bias is missing: the line does not pass through the origin")),
+            ((w1 * x1 + c) / w2, N_("the sign is flipped: solve w1 x1 + w2 x2 + c = 0 for x2")),
+            (-(w2 * x1 + c) / w1, N_("the two weights are swapped")),
         ]
-        what = f"boundary_x2 on a 2-3-3-1 identity net (seed {seed})"
+        what = _("boundary_x2 on a 2-3-3-1 identity net (seed {seed})").format(seed=seed)
         problem = problem or _diagnose(got, -(w1 * x1 + c) / w2, what, 1e-9, mistakes)
         if problem:
             return WRONG, problem
-    return CORRECT, "x2 = -(w1 x1 + c) / w2 with (w1, w2), c = collapse(layers): one line."
+    return CORRECT, N_("x2 = -(w1 x1 + c) / w2 with (w1, w2), c = collapse(layers): one line.")
 
 
 check_boundary_line = Checker(
     "check_boundary_line",
     _grade_boundary,
-    nudge="an identity net is one affine map: W, b = collapse(layers), and its boundary is W x + b = 0.",
-    hint="with (w1, w2) = W[0] and c = b[0], solve w1 x1 + w2 x2 + c = 0 for x2.",
+    nudge=N_(
+        "an identity net is one affine map: W, b = collapse(layers), "
+        "and its boundary is W x + b = 0."
+    ),
+    hint=N_("with (w1, w2) = W[0] and c = b[0], solve w1 x1 + w2 x2 + c = 0 for x2."),
     answer="W, b = collapse(layers)\nreturn -(W[0, 0] * x1 + b[0]) / W[0, 1]",
 )

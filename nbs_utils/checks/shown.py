@@ -32,16 +32,26 @@ def truth_table(panel):
     """
     rows = re.findall(r"<tr([^>]*)>(.*?)</tr>", panel.readout.value)
     if len(rows) != 5:
-        raise ValueError(f"the readout should show a header and 4 rows, found {len(rows)} rows")
+        raise ValueError(
+            _("the readout should show a header and 4 rows, found {n} rows").format(n=len(rows))
+        )
     table = []
     for style, cells in rows[1:]:
         *numbers, verdict = re.findall(r"<td[^>]*>(.*?)</td>", cells)
         x1, x2, h, y, xor = (int(float(v)) for v in numbers)
         right = verdict == _("yes")
         if right == ("background" in style) or right == (verdict == _("<b>no</b>")):
-            raise ValueError(f"row {x1, x2}: its mark {verdict!r} and its shading disagree")
+            raise ValueError(
+                _("row {row}: its mark {mark!r} and its shading disagree").format(
+                    row=(x1, x2), mark=verdict
+                )
+            )
         if right != (y == xor):
-            raise ValueError(f"row {x1, x2}: marked {verdict!r} but y = {y}, XOR = {xor}")
+            raise ValueError(
+                _("row {row}: marked {mark!r} but y = {y}, XOR = {xor}").format(
+                    row=(x1, x2), mark=verdict, y=y, xor=xor
+                )
+            )
         table.append(TruthTableRow(x1, x2, h, y, xor, right))
     return table
 

@@ -58,7 +58,9 @@ def _zero_one_rows(out, what):
         return None, problem
     got = got.reshape(-1) if got.size == 4 else got
     if got.shape != (4,):
-        return None, f"{what} should give one number per row of XOR_X (4), got shape {got.shape}"
+        return None, _(
+            "{what} should give one number per row of XOR_X (4), got shape {shape}"
+        ).format(what=what, shape=got.shape)
     return got, None
 
 

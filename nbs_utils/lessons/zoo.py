@@ -4,6 +4,7 @@ import numpy as np
 
 from .._validate import as_count, as_number, as_points, as_rng
 from ..activations import get
+from ..language import _
 
 PARAMETERS = {"leaky_relu": "alpha", "elu": "alpha", "sigmoid": "k"}
 """Which parameter each parametrised activation takes (the explorer's sliders)."""
@@ -36,5 +37,5 @@ def normalise(X):
     X = as_points(X, "X")
     std = X.std(axis=0)
     if np.any(std == 0):
-        raise ValueError("X must not have a constant column (it cannot be normalised)")
+        raise ValueError(_("X must not have a constant column (it cannot be normalised)"))
     return (X - X.mean(axis=0)) / std

@@ -4,7 +4,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 
 from ..activations import get
-from ..language import _
+from ..language import _, label
 from ..lessons.collapse import turn_and_stretch_layers
 from ..lessons.warped_grid import grid_lines
 from ..nets import collapse, forward, random_layers
@@ -71,7 +71,9 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         _set_lines(stack_lines, stacked)
         _set_lines(one_lines, one)
         title.set_text(
-            _("{depth} layers, {activation} between").format(depth=depth, activation=activation)
+            _("{depth} layers, {activation} between").format(
+                depth=depth, activation=label(activation)
+            )
         )
         gap = np.abs(stacked - one).max()
         verdict = (

@@ -13,7 +13,7 @@ from matplotlib.path import Path
 
 from .._validate import as_float_array
 from ..geometry import linearly_separable
-from ..language import N_, _
+from ..language import N_, _, label
 from ..lessons.hidden import ACTIVATIONS, BOX, C6_B, C6_W, activation_patterns, hidden_points
 from ..lessons.warped_grid import grid_lines
 from ..plots import (
@@ -90,7 +90,7 @@ def _warped_grid(ax, lines_in):
     colors = [PALETTE["sky"]] * half + [PALETTE["orange"]] * (len(lines_in) - half)
     lines = ax.add_collection(LineCollection(lines_in, colors=colors, linewidths=0.7))
     ax.set_aspect("equal")
-    _label_small(ax, "warped grid: input grid in h", "$h_1$", "$h_2$")
+    _label_small(ax, N_("warped grid: input grid in h"), "$h_1$", "$h_2$")
     return lines
 
 
@@ -127,14 +127,14 @@ def morph_panel(X, y, activation="identity", t=1.0, W=C6_W, b=C6_B, n_lines=13):
         xs, ys = line_through_box(row, bias, BOX)
         ax_in.plot(xs, ys, color=PALETTE["black"], lw=1.2, ls="--", label=name)
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
-    _label_small(ax_in, "input space and its grid")
+    _label_small(ax_in, N_("input space and its grid"))
     legend_below(ax_in)
 
     H = hidden_points(X, W, b, activation, t)
     hidden = scatter_classes(ax_h, H, y, size=12)
     separator = _separator_lines(ax_h)
     ax_h.set_aspect("equal")
-    _label_small(ax_h, "hidden: $(1 - t)\\,z + t\\,f(z)$", "$h_1$", "$h_2$")  # t: readout
+    _label_small(ax_h, N_("hidden: $(1 - t)\\,z + t\\,f(z)$"), "$h_1$", "$h_2$")  # t: readout
     legend_below(ax_h)
 
     warped = _warped_grid(ax_g, lines_in)
@@ -192,7 +192,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
         for i, (c, ls) in enumerate([("green", "-"), ("purple", "--")])
     ]
     ax_in.set(xlim=BOX[0], ylim=BOX[1], aspect="equal")
-    _label_small(ax_in, "input: the units' lines")
+    _label_small(ax_in, N_("input: the units' lines"))
     legend_below(ax_in, fontsize=7)
 
     hidden = scatter_classes(ax_h, hidden_points(X, W0, b0, activation), y, size=12)
@@ -219,7 +219,7 @@ def weights_panel(X, y, activation="relu", W=C6_W, b=C6_B, resolution=121, n_lin
             score = hidden_points(grid_points, W, b, activation) @ result.w + result.b
             shade_1.set_path(region_path(xs, ys, score.reshape(gx.shape)))
         return _("{activation}: {verdict} in hidden space").format(
-            activation=activation, verdict=_verdict(result)
+            activation=label(activation), verdict=_verdict(result)
         )
 
     def weight(name, value):

@@ -85,7 +85,7 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
 
     grid2 = ax2.add_collection(LineCollection(lines, colors=_line_colours(n_lines), lw=0.6))
     points2 = plots.scatter_classes(ax2, X, y, size=10)
-    (line2,) = ax2.plot([], [], color=plots.PALETTE["black"], lw=1.8, label="output unit's line")
+    (line2,) = ax2.plot([], [], color=plots.PALETTE["black"], lw=1.8, label=_("output unit's line"))
     ax2.set_aspect("equal")
     plots.label_axes(ax2, "", "$h_1$", "$h_2$")
     grid3 = ax3.add_collection(
@@ -145,7 +145,11 @@ def layers_panel(trainings, X, y, net=None, layer=None, t=1.0, n_lines=11):
             finite = bool(np.all(np.isfinite(xs)))
             line2.set_data(xs if finite else [], ys if finite else [])
         shown["stage"] = (net, layer)
-        heading = f"layer {layer} of {view.depth}" if layer else "the input x"
+        heading = (
+            _("layer {layer} of {depth}").format(layer=layer, depth=view.depth)
+            if layer
+            else _("the input x")
+        )
         for ax in (ax2, ax3):
             if ax.get_title() != heading:
                 ax.set_title(heading)

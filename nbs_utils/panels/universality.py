@@ -12,7 +12,7 @@ polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.lessons.universa
 import numpy as np
 from matplotlib.collections import PolyCollection
 
-from ..language import _
+from ..language import _, label
 from ..lessons.universality import (
     FEATURE_ACTIVATIONS,
     bump_parts,
@@ -50,18 +50,18 @@ def nielsen_panel(
     """
     positions, heights = list(map(float, positions)), list(map(float, heights))
     if len(positions) != MAX_BUMPS or len(heights) != MAX_BUMPS:
-        raise ValueError(f"positions and heights need {MAX_BUMPS} values each")
+        raise ValueError(_("positions and heights need {n} values each").format(n=MAX_BUMPS))
     x = np.linspace(0.0, 1.0, 801)
     fig, ax = new_figure(width=7.6, height=3.6)
-    ax.plot(x, target(x), color=PALETTE["black"], lw=2.2, label="target $f(x)$")
+    ax.plot(x, target(x), color=PALETTE["black"], lw=2.2, label=_("target $f(x)$"))
     bumps = ax.add_collection(  # one filled polygon per bump, closed along y = 0
         PolyCollection(
             [_filled(x, np.zeros_like(x))] * MAX_BUMPS, facecolors=[PALETTE[c] for c in BUMP_COLOURS],
-            edgecolors="none", alpha=0.4, label="bumps, one per unit",
+            edgecolors="none", alpha=0.4, label=_("bumps, one per unit"),
         )
     )  # fmt: skip
-    (total,) = ax.plot(x, x, color=PALETTE["vermillion"], lw=2.0, label="net = sum of bumps")
-    (marks,) = ax.plot([], [], "|", color=PALETTE["black"], ms=14, mew=1.5, label="steps $s_i$")
+    (total,) = ax.plot(x, x, color=PALETTE["vermillion"], lw=2.0, label=_("net = sum of bumps"))
+    (marks,) = ax.plot([], [], "|", color=PALETTE["black"], ms=14, mew=1.5, label=_("steps $s_i$"))
     ax.set(xlim=(0.0, 1.0), ylim=(-0.3, 1.1))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     label_axes(ax, "", "x", "value")
@@ -80,7 +80,11 @@ def nielsen_panel(
         marks.set_data(np.clip(s, 0.0, 1.0), np.full(n_bumps, -0.2))
         distance = l2_distance(s, h, w)
         met = distance < threshold
-        ax.set_title(f"{n_bumps} units, w = {w:.3g}: distance to $f$ = {distance:.4f}")
+        ax.set_title(
+            _("{n} units, w = {w}: distance to $f$ = {distance}").format(
+                n=n_bumps, w=f"{w:.3g}", distance=f"{distance:.4f}"
+            )
+        )
         v = ", ".join(f"{vi:+.2f}" for vi in output_weights(h))
         verdict = (
             _("<b>under {threshold}: challenge met!</b>").format(threshold=threshold)
@@ -96,8 +100,10 @@ def nielsen_panel(
         "log_steepness": slider("log10 steepness w", 1.0, 4.0, 0.25, log_steepness),
     }
     for i, (s, h) in enumerate(zip(positions, heights)):
-        controls[f"s{i + 1}"] = slider(f"unit {i + 1}: step s{i + 1}", 0.0, 1.0, 0.01, s)
-        controls[f"h{i + 1}"] = slider(f"unit {i + 1}: height h{i + 1}", 0.0, 1.0, 0.01, h)
+        controls[f"s{i + 1}"] = slider(_("unit {i}: step s{i}").format(i=i + 1), 0.0, 1.0, 0.01, s)
+        controls[f"h{i + 1}"] = slider(
+            _("unit {i}: height h{i}").format(i=i + 1), 0.0, 1.0, 0.01, h
+        )
     return Panel(fig, controls, update, animated=[bumps, total, marks, ax.title])
 
 
@@ -133,11 +139,13 @@ def polynomial_activation_panel(activation="square", width=10, seed=0, n_points=
     quadratic = np.polynomial.Polynomial.fit(x, y, 2)(x)
     best_quadratic = polynomial_fit_rms(x, y, 2)
     fig, ax = new_figure(width=6.4, height=3.4)
-    ax.plot(x, y, color=PALETTE["black"], lw=2.2, label="sin x")
+    ax.plot(x, y, color=PALETTE["black"], lw=2.2, label=_("sin x"))
     (fit,) = ax.plot(
-        x, y, color=PALETTE["vermillion"], lw=3.0, label="one hidden layer, least squares"
+        x, y, color=PALETTE["vermillion"], lw=3.0, label=_("one hidden layer, least squares")
     )
-    ax.plot(x, quadratic, color=PALETTE["blue"], lw=1.4, ls="--", label="best quadratic", zorder=3)
+    ax.plot(
+        x, quadratic, color=PALETTE["blue"], lw=1.4, ls="--", label=_("best quadratic"), zorder=3
+    )
     ax.set(xlim=(-np.pi, np.pi), ylim=(-1.6, 1.6))
     ax.legend(loc="upper left", fontsize="small")
     label_axes(ax, "", "x", "value")
@@ -146,14 +154,19 @@ def polynomial_activation_panel(activation="square", width=10, seed=0, n_points=
         values, rms = random_feature_fit(x, y, width, activation, seed)
         fit.set_ydata(values)
         ax.set_title(
-            f"{width} {activation} units: RMS error {rms:.4f} (best quadratic {best_quadratic:.4f})"
+            _("{width} {activation} units: RMS error {rms} (best quadratic {best})").format(
+                width=width,
+                activation=label(activation),
+                rms=f"{rms:.4f}",
+                best=f"{best_quadratic:.4f}",
+            )  # fmt: skip
         )
         if activation == "square":
             verdict = _("a polynomial activation: the net is a quadratic, however wide")
         else:
             verdict = _("not a polynomial: more units, smaller error")
         return _("{activation}, width {width}: RMS error {rms} — {verdict}").format(
-            activation=activation, width=width, rms=f"{rms:.2e}", verdict=verdict
+            activation=label(activation), width=width, rms=f"{rms:.2e}", verdict=verdict
         )
 
     controls = {

@@ -75,7 +75,7 @@ def truth_table_html(h, y):
     rows = []
     for (x1, x2), hi, yi, target in zip(XOR_X, h, y, XOR_Y):
         right = yi == target
-        shade = "" if right else f' style="background:{PALETTE["orange"]}"'
+        shade = "" if right else f' style="background:{PALETTE["orange"]}"'  # untranslated: HTML
         values = [f"{x1:.0f}", f"{x2:.0f}", f"{hi:.0f}", f"{yi:.0f}", f"{target}"]
         values.append(_("yes") if right else _("<b>no</b>"))
         rows.append(
@@ -101,7 +101,11 @@ def xor_builder_panel(weights=None, box=BOX):
     if weights is not None:
         unknown = set(weights) - set(start)
         if unknown:
-            raise ValueError(f"unknown weight names {sorted(unknown)}; known: {list(start)}")
+            raise ValueError(
+                _("unknown weight names {names}; known: {known}").format(
+                    names=sorted(unknown), known=list(start)
+                )
+            )
         start.update({k: float(v) for k, v in weights.items()})
     lo, hi, step = WEIGHT_RANGE
     controls = {name: slider(LABELS[name], lo, hi, step, value) for name, value in start.items()}

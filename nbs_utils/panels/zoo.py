@@ -10,7 +10,7 @@ import numpy as np
 from .._validate import as_count, as_number, as_points
 from ..activations import NAMES, get
 from ..gradient_flow import GRADIENT_FLOOR, layer_gradient_norms, saturated_fraction
-from ..language import _
+from ..language import _, label
 from ..lessons.zoo import PARAMETERS, activation_for, normalise, raw_measurements
 from ..nets import collapse, forward, random_layers
 from ..plots import PALETTE, fixed_width_yticks, label_axes, legend_below, new_figure, sticky_limits
@@ -134,7 +134,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
     for act_name, color in [("sigmoid", PALETTE["blue"]), ("tanh", PALETTE["orange"])]:
         act = get(act_name)
         share = [saturated_fraction(act, s * Z1 + b, threshold) for s in scales]
-        ax_s.plot(scales, share, color=color, lw=2, label=act_name)
+        ax_s.plot(scales, share, color=color, lw=2, label=label(act_name))
     ax_s.axvline(1.0, color="0.6", lw=1, ls=":", label=_("normalised (scale 1)"))
     marker = ax_s.axvline(scale, color=PALETTE["black"], lw=1, label=_("current scale"))
     ax_s.set_ylim(-0.02, 1.02)
@@ -166,7 +166,7 @@ def saturation_panel(X_raw=None, scale=1.0, name="sigmoid", width=64, threshold=
         return _(
             "input scale {scale:.1f}: <b>{share:.0%}</b> of the {name} units have "
             "|f'(z)| &lt; {threshold} (saturated)"
-        ).format(scale=scale, share=share, name=name, threshold=threshold)
+        ).format(scale=scale, share=share, name=label(name), threshold=threshold)
 
     return Panel(fig, controls, update, animated=[f_line, df_line, dots, marker])
 
@@ -186,9 +186,9 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
     markers = {"sigmoid": "o", "tanh": "s", "relu": "^"}
     fig, ax = new_figure(width=6.0, height=3.6)
     lines = {
-        name: ax.plot([1], [1], color=colors[name], marker=markers[name], ms=4, lw=1.8, label=name)[
-            0
-        ]  # fmt: skip
+        name: ax.plot(
+            [1], [1], color=colors[name], marker=markers[name], ms=4, lw=1.8, label=label(name)
+        )[0]  # fmt: skip
         for name in VANISHING_NAMES
     }
     ax.set_yscale("log")
@@ -210,7 +210,7 @@ def vanishing_gradient_panel(depth=10, gain=1.4, max_depth=30, width=32, seed=0)
             norms = layer_gradient_norms(get(name), depth, width=width, gain=gain, seed=seed)
             line.set_data(layer, norms)
             lo, hi = min(lo, norms.min()), max(hi, norms.max())
-            ratios.append(f"{name} {norms[0] / norms[-1]:.1e}")
+            ratios.append(f"{label(name)} {norms[0] / norms[-1]:.1e}")
         # Limits move only when the data leaves them or shrinks a lot:
         # x ends at a multiple of 5 layers, y at whole decades around the norms.
         x_top = _sticky_top(ax.get_xlim()[1] - 0.5, depth)
@@ -249,7 +249,7 @@ def zoo_gallery_figure(x_max=5.0):
         ax.axvline(0, color="0.85", lw=0.8)
         ax.plot(x, act(x), color=PALETTE["blue"], lw=2, label="$f$")
         ax.plot(x, act.derivative(x), color=PALETTE["vermillion"], lw=1.5, ls="--", label="$f'$")
-        label_axes(ax, f"{name}: {act.formula}", "$x$", "$f$, $f'$")
+        label_axes(ax, f"{label(name)}: {act.formula}", "$x$", "$f$, $f'$")
         ax.title.set_fontsize(8)
     axes[0].legend(loc="upper left", fontsize=8)
     for ax in axes[len(NAMES) :]:

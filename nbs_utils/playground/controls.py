@@ -5,13 +5,13 @@ import ipywidgets as W
 
 from ..activations import NAMES
 from ..datasets import FEATURES
-from ..language import _
+from ..language import _, labelled
 from ..widgets import GridSlider
 from .settings import DATASETS, MAX_LAYERS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != _("step")]  # step has no gradient to learn by
+PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != "step"]  # step has no gradient to learn by
 _STYLE = {"description_width": "initial"}
 
 
@@ -55,7 +55,7 @@ def build(pg):
         "play": _button(_("play"), _("train continuously (press again to pause)"), "play"),
         "step": _button(_("step"), _("one training step")),
         "reset": _button(_("reset"), _("fresh weights from the seed")),
-        "dataset": _dropdown(_("data"), list(DATASETS), pg.dataset),
+        "dataset": _dropdown(_("data"), labelled(DATASETS), pg.dataset),
         "noise": _slider(_("noise"), 0.0, 2.0, 0.05, pg.noise),
         "split": _slider(_("test fraction"), 0.1, 0.9, 0.05, pg.test_fraction),
         "batch": _slider(_("batch size (0: all)"), 0, 30, 1, pg.batch_size or 0, integer=True),
@@ -92,7 +92,7 @@ def build(pg):
         ],  # fmt: skip
         "acts": [
             W.Dropdown(
-                options=PLAYGROUND_ACTIVATIONS,
+                options=labelled(PLAYGROUND_ACTIVATIONS),
                 value=pg.activations[i] if i < len(pg.hidden) else "relu",
                 description=_("activation"),
                 tooltip=_("activation of hidden layer {i}").format(i=i + 1),

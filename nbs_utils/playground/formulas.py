@@ -1,12 +1,18 @@
 """Formulas as text: a hidden neuron's ``h = relu(0.31·x₁ − 1.20·x₂ + 0.05)``, feature names."""
 
+from ..language import _
+
 
 def neuron_formula(layers, activations, features, layer, unit):
     """The formula of hidden ``unit`` of ``layer`` in the net ``layers`` (hidden layers with
     ``activations``, then the output), on the input ``features``; units count from 1."""
     hidden = [W.shape[0] for W, _ in layers[:-1]]
     if not 0 <= layer < len(hidden) or not 0 <= unit < hidden[layer]:
-        raise ValueError(f"no unit {unit} in hidden layer {layer}; widths {tuple(hidden)}")
+        raise ValueError(
+            _("no unit {unit} in hidden layer {layer}; widths {widths}").format(
+                unit=unit, layer=layer, widths=tuple(hidden)
+            )
+        )
     names = (
         [pretty(f) for f in features]
         if layer == 0

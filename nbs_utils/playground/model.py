@@ -15,6 +15,7 @@ from .. import datasets
 from .._validate import as_count, as_layers, as_number
 from ..activations import get
 from ..geometry import count_linear_regions, linearly_separable, region_bounds
+from ..language import _, label
 from ..nets import _classifier_gradients, _trace, as_activations, collapse, random_layers
 from .formulas import neuron_formula
 from .points import points_from_csv, points_to_csv
@@ -61,7 +62,11 @@ class Playground:
         new = dict(self._settings)
         for key, value in settings.items():
             if key not in CHECKS:
-                raise TypeError(f"unknown setting {key!r}; settings: {', '.join(CHECKS)}")
+                raise TypeError(
+                    _("unknown setting {key!r}; settings: {settings}").format(
+                        key=key, settings=", ".join(CHECKS)
+                    )
+                )
             new[key] = CHECKS[key](value)
         acts, n = new["activation"], len(new["hidden"])
         if "activation" not in settings and isinstance(acts, tuple) and len(acts) != n:
@@ -80,7 +85,9 @@ class Playground:
         settings = self.__dict__.get("_settings", {})
         if name in settings:
             return settings[name]
-        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        raise AttributeError(
+            f"{type(self).__name__} has no attribute {name!r}"
+        )  # untranslated: Python's own
 
     @property
     def activations(self):
@@ -113,7 +120,7 @@ class Playground:
         """Add the point ``(x1, x2)`` with class ``label`` (0 or 1) to ``split``."""
         p = np.array([[as_number(x1, "x1"), as_number(x2, "x2")]])
         if label not in (0, 1):
-            raise ValueError(f"label must be 0 or 1, got {label!r}")
+            raise ValueError(_("label must be 0 or 1, got {label!r}").format(label=label))
         self._split_mask(split)
         self._points = np.r_[self._points, p]
         self._labels = np.r_[self._labels, int(label)]
@@ -137,7 +144,9 @@ class Playground:
 
     def _split_mask(self, split):
         if split not in ("train", "test"):
-            raise ValueError(f"split must be 'train' or 'test', got {split!r}")
+            raise ValueError(
+                _("split must be 'train' or 'test', got {split!r}").format(split=split)
+            )
         return self._is_test if split == "test" else ~self._is_test
 
     def _refresh_features(self):
@@ -175,7 +184,9 @@ class Playground:
         want = [len(self.features), *self.hidden, 1]
         got = [layers[0][0].shape[1]] + [W.shape[0] for W, _ in layers]
         if got != want:
-            raise ValueError(f"layers must have the widths {want}, got {got}")
+            raise ValueError(
+                _("layers must have the widths {want}, got {got}").format(want=want, got=got)
+            )
         self._layers = [(W.copy(), b.copy()) for W, b in layers]
 
     @property
@@ -194,7 +205,7 @@ class Playground:
         steps = as_count(steps, "steps", minimum=0)
         X, y = self._Phi_train, self._y_train
         if not len(y):
-            raise ValueError("no training points: add some (add_point) or regenerate")
+            raise ValueError(_("no training points: add some (add_point) or regenerate"))
         lr, l1, l2 = self.learning_rate, 0.0, 0.0
         if self.regularization == "l1":
             l1 = self.reg_rate
@@ -203,7 +214,7 @@ class Playground:
         full = self.batch_size is None or self.batch_size >= len(y)
         loss = float("nan")
         with np.errstate(all="ignore"):
-            for _ in range(steps):
+            for _repeat in range(steps):
                 if full:
                     Xb, yb = X, y
                 else:
@@ -228,10 +239,10 @@ class Playground:
     def _diverged(self, lr):
         step = self.step
         self.reset()
-        self.message = (
-            f"training diverged at step {step} (learning rate {lr:g}): the loss stopped "
-            "being finite. The weights were reset; lower the learning rate."
-        )
+        self.message = _(
+            "training diverged at step {step} (learning rate {lr:g}): the loss stopped being "
+            "finite. The weights were reset; {advice}."
+        ).format(step=step, lr=lr, advice=_("lower the learning rate"))
         raise Diverged(self.message)
 
     def set_activation(self, activation, layer=None):
@@ -241,7 +252,11 @@ class Playground:
             names = [activation] * len(names)
         else:
             if not 0 <= layer < len(names):
-                raise ValueError(f"layer must be in 0..{len(names) - 1}, got {layer}")
+                raise ValueError(
+                    _("layer must be in 0..{last}, got {layer}").format(
+                        last=len(names) - 1, layer=layer
+                    )
+                )
             names[layer] = activation
         self.configure(activation=names)
 
@@ -261,7 +276,7 @@ class Playground:
         """Fraction of the ``split``'s points on the right side of p = 1/2."""
         X, y = self.points(split)
         if not len(y):
-            raise ValueError(f"the {split} split has no points")
+            raise ValueError(_("the {split} split has no points").format(split=split))
         return float(np.mean((self.predict_proba(X) > 0.5) == (y == 1)))
 
     def loss(self, split="train"):
@@ -290,12 +305,18 @@ class Playground:
 
     def _relu_layers(self):
         if sorted(self.features) != ["x1", "x2"]:
-            raise ValueError(f"region_count needs the features (x1, x2) alone, got {self.features}")
+            raise ValueError(
+                _("region_count needs the features (x1, x2) alone, got {features}").format(
+                    features=self.features
+                )
+            )
         bad = [a for a in self.activations if a not in _RELU_FAMILY]
         if bad:
             raise ValueError(
-                "region_count needs ReLU, leaky-ReLU or identity hidden layers, got "
-                f"{self.activations}"
+                _(
+                    "region_count needs ReLU, leaky-ReLU or identity hidden layers, got "
+                    "{activations}"
+                ).format(activations=self.activations)
             )
         perm = [self.features.index("x1"), self.features.index("x2")]
         layers = self.layers
@@ -320,7 +341,11 @@ class Playground:
     def collapsed(self):
         """``(W, b)`` of ``collapse(layers)``: the one affine map of an all-identity net."""
         if any(a != "identity" for a in self.activations):
-            raise ValueError(f"collapse needs identity activations, got {self.activations}")
+            raise ValueError(
+                _("collapse needs identity activations, got {activations}").format(
+                    activations=self.activations
+                )
+            )
         return collapse(self.layers)
 
     def neuron_formula(self, layer, unit):
@@ -375,10 +400,14 @@ class Playground:
         data = widget._repr_mimebundle_()
         rgb = widget._img
         rgba = np.concatenate([rgb, np.full(rgb.shape[:2] + (1,), 255, np.uint8)], axis=2)
-        alt = (
-            f"Playground: the decision map over {self.box} of a net with hidden layers "
-            f"{self.hidden} ({', '.join(self.activations) or 'no hidden layer'}) on the "
-            f"{self.dataset} data, each hidden neuron's output, and the loss curve"
+        alt = _(
+            "Playground: the decision map over {box} of a net with hidden layers {hidden} "
+            "({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve"
+        ).format(
+            box=self.box,
+            hidden=self.hidden,
+            activations=", ".join(map(label, self.activations)) or _("no hidden layer"),
+            dataset=label(self.dataset),
         )
         data["image/png"] = base64.b64encode(encode_png(rgba)).decode("ascii")
         data["text/plain"] = alt
@@ -386,6 +415,6 @@ class Playground:
 
     def __repr__(self):
         return (
-            f"Playground(dataset={self.dataset!r}, hidden={self.hidden}, "
+            f"Playground(dataset={self.dataset!r}, hidden={self.hidden}, "  # untranslated: code
             f"activation={self.activations}, seed={self.seed}, features={self.features})"
         )

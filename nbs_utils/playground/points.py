@@ -3,6 +3,7 @@
 import numpy as np
 
 from .._validate import as_points
+from ..language import _
 
 HEADER = "x1,x2,label,split"
 
@@ -22,7 +23,7 @@ def points_from_csv(text):
         text = text.decode("utf-8")
     lines = [line.strip() for line in str(text).strip().splitlines() if line.strip()]
     if not lines or lines[0].replace(" ", "") != HEADER:
-        raise ValueError(f"CSV must start with the header {HEADER}")
+        raise ValueError(_("CSV must start with the header {header}").format(header=HEADER))
     points, labels, is_test = [], [], []
     for i, line in enumerate(lines[1:], start=2):
         try:
@@ -30,8 +31,12 @@ def points_from_csv(text):
             points.append((float(x), float(y)))
             labels.append(int(c))
         except ValueError as err:
-            raise ValueError(f"CSV line {i}: expected {HEADER}, got {line!r}") from err
+            raise ValueError(
+                _("CSV line {i}: expected {header}, got {line!r}").format(
+                    i=i, header=HEADER, line=line
+                )
+            ) from err
         if labels[-1] not in (0, 1) or split.strip() not in ("train", "test"):
-            raise ValueError(f"CSV line {i}: label must be 0/1 and split train/test")
+            raise ValueError(_("CSV line {i}: label must be 0/1 and split train/test").format(i=i))
         is_test.append(split.strip() == "test")
     return as_points(points, "CSV points"), np.array(labels, int), np.array(is_test, bool)

@@ -8,6 +8,7 @@ from .. import datasets
 from .._validate import as_count, as_number
 from ..activations import NAMES as ACTIVATION_NAMES
 from ..activations import get
+from ..language import _
 from ..nets import as_activations
 
 _HALF = datasets.PLAYGROUND_HALF_WIDTH
@@ -49,11 +50,15 @@ def activation_names(activation, n_hidden):
 
 def _check_hidden(hidden):
     if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
-        raise TypeError(f"hidden must be a list of widths, got {type(hidden).__name__}")
+        raise TypeError(
+            _("hidden must be a list of widths, got {kind}").format(kind=type(hidden).__name__)
+        )
     hidden = tuple(as_count(h, "hidden width") for h in hidden)
     if len(hidden) > MAX_LAYERS or any(h > MAX_WIDTH for h in hidden):
         raise ValueError(
-            f"hidden must be 0-{MAX_LAYERS} layers of 1-{MAX_WIDTH} units, got {hidden}"
+            _("hidden must be 0-{layers} layers of 1-{width} units, got {hidden}").format(
+                layers=MAX_LAYERS, width=MAX_WIDTH, hidden=hidden
+            )
         )
     return hidden
 
@@ -61,7 +66,11 @@ def _check_hidden(hidden):
 def _check_choice(options, name):
     def check(value):
         if value not in options:
-            raise ValueError(f"{name} must be one of {list(options)}, got {value!r}")
+            raise ValueError(
+                _("{name} must be one of {known}, got {value!r}").format(
+                    name=name, known=list(options), value=value
+                )
+            )
         return value
 
     return check
