@@ -411,8 +411,7 @@ MESSAGES = {
     # --- the playground: divergence and the figure's alt text ---
     "training diverged at step {step} (learning rate {lr:g}): the loss stopped being finite. The weights were reset; {advice}.": "训练在第 {step} 步发散（学习率 {lr:g}）：损失不再是有限值。权重已重置；{advice}。",
     # the advice stands alone so a notebook can assert translated("lower the learning rate");
-    # the English in brackets names the setting as the English edition and its docs do
-    "lower the learning rate": "请降低学习率（lower the learning rate）",
+    "lower the learning rate": "请降低学习率",
     "Playground: the decision map over {box} of a net with hidden layers {hidden} ({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve": "训练场：隐藏层为 {hidden}（{activations}）的网络在 {dataset} 数据上、范围 {box} 内的决策图，每个隐藏神经元的输出，以及损失曲线",
     "no hidden layer": "无隐藏层",
     # --- checks.shown: a readout that does not show what the panel computed ---
