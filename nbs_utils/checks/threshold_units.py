@@ -52,25 +52,27 @@ check_xor_threshold_net = Checker(
 )
 
 
-def _zero_one_rows(out, what):
+def _xor_rows(function, name):
+    """``(values, None)``: the learner's ``function(XOR_X)``, one real number per row of
+    XOR_X; else ``(None, verdict)`` (unanswered, an error, or the wrong kind of result)."""
+    out, verdict = _call_answer(function, name, XOR_X.copy())
+    if verdict:
+        return None, verdict
+    what = f"{name}(XOR_X)"  # untranslated: code
     got, problem = _real_array(out, what)
-    if problem:
-        return None, problem
-    got = got.reshape(-1) if got.size == 4 else got
-    if got.shape != (4,):
-        return None, _(
-            "{what} should give one number per row of XOR_X (4), got shape {shape}"
-        ).format(what=what, shape=got.shape)
-    return got, None
+    if problem is None:
+        got = got.reshape(-1) if got.size == 4 else got
+        if got.shape != (4,):
+            problem = _(
+                "{what} should give one number per row of XOR_X (4), got shape {shape}"
+            ).format(what=what, shape=got.shape)
+    return (got, None) if problem is None else (None, (WRONG, problem))
 
 
 def _grade_xnor(xnor):
-    out, problem = _call_answer(xnor, "xnor", XOR_X.copy())
-    if problem:
-        return problem
-    got, problem = _zero_one_rows(out, "xnor(XOR_X)")
-    if problem:
-        return WRONG, problem
+    got, verdict = _xor_rows(xnor, "xnor")
+    if verdict:
+        return verdict
     if not np.all((got == 0) | (got == 1)):
         return WRONG, N_("a threshold unit outputs 0 or 1: wrap the last pre-activation in step()")
     wrong = [f"({a:.0f}, {b:.0f}) -> {v:.0f}" for (a, b), v, t in zip(XOR_X, got, 1 - XOR_Y) if v != t]  # fmt: skip
@@ -95,12 +97,9 @@ check_xnor = Checker(
 
 
 def _grade_xor_lift(third):
-    out, problem = _call_answer(third, "third", XOR_X.copy())
-    if problem:
-        return problem
-    c, problem = _zero_one_rows(out, "third(XOR_X)")
-    if problem:
-        return WRONG, problem
+    c, verdict = _xor_rows(third, "third")
+    if verdict:
+        return verdict
     lifted = np.c_[XOR_X, c]
     if linearly_separable(lifted, XOR_Y).separable:
         return CORRECT, N_("in (x1, x2, third) a plane separates XOR.")
