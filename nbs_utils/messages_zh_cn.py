@@ -453,7 +453,7 @@ MESSAGES = {
     "{n} linear pieces along the segment; gap to the best straight line {gap:.3f}": "沿线段共有 {n} 个线性段；与最佳直线的最大差距 {gap:.3f}",
     "raw": "原始",
     "normalised": "标准化后的",
-    "{name:8s} {data:11s} inputs: {share:6.1%} of units saturated": "{name:8s} {data:11s}输入：{share:6.1%} 的单元饱和",
+    "{name:8s} {data:11s} inputs: {share:6.1%} of units saturated": "{name:8s} {data}输入：{share:6.1%} 的单元饱和",
     "(layer 1 / layer 10)": "（第 1 层 / 第 10 层）",
     "per input: {low:.1e} to {high:.1e}; chain-rule bound {bound:.3f}": "逐个输入：{low:.1e} 到 {high:.1e}；链式法则给出的上界 {bound:.3f}",
     "mean sigma' {slope:.2f}; (gain x mean sigma') over 9 steps: {estimate:.1e}": "sigma' 的平均值 {slope:.2f}；(增益 × sigma' 平均值) 连乘 9 步：{estimate:.1e}",
