@@ -48,9 +48,13 @@ def label(name):
 
     The code keeps the English name (``get("relu")``, a toggle's ``value``); the learner
     reads its label: the name itself in English, :data:`~nbs_utils.messages_zh_cn.NAMES`
-    in Chinese (the name unchanged when it has no label there). Not a string: ``str(name)``.
+    in Chinese, else the catalogue's entry (a name a notebook marks with :func:`N_`, such
+    as a trained net's ``N_("width 2, 1 layer")``), else the name unchanged. Not a string:
+    ``str(name)``.
     """
-    return _current["names"].get(name, name) if isinstance(name, str) else str(name)
+    if not isinstance(name, str):
+        return str(name)
+    return _current["names"].get(name, _current["catalogue"].get(name, name))
 
 
 def labelled(names):

@@ -327,3 +327,85 @@ def test_chinese_checkers_name_the_answer_in_chinese(capsys):
     assert "应为由 2 个 (W, b) 对组成的列表" in capsys.readouterr().out
     check_close.reset()
     check_gradient_step.reset()
+
+
+NOTEBOOK_UNTRANSLATED = """\
+print(f"{n} regions in the box")
+print("linearly separable:", result.separable)
+plots.label_axes(ax, f"{name}: {verdict}")
+print(row.format("k", "pieces"))
+ax.plot(x, y, label="relu")
+print(f"{'widths':>18} {n}")
+print(translated("{name}: accuracy {a:.1%}").format(name=name, a=a))
+"""
+NOTEBOOK_TRANSLATED = """\
+print(translated("{n} regions in the box").format(n=n))
+print(translated("linearly separable: {answer}").format(answer=result.separable))
+plots.label_axes(ax, f"{label(name)}: {verdict}")
+print(row.format("k", *translated("pieces|params").split("|")))
+ax.plot(x, y, label=label("relu"))
+ax.bar(x, y, label="softmax(z)")
+print(f"x1={x1}  ->  XOR={t}")  # untranslated: symbols
+print(translated("{name}: accuracy {a:.1%}").format(name=label(name), a=a))
+print({label(k): f"{v:.1e}" for k, v in gaps.items()}, np.round(w, 3))
+"""
+
+
+def test_the_bypass_scan_finds_untranslated_prints_and_names_in_notebook_code():
+    found = catalogue.unwrapped_in_code(NOTEBOOK_UNTRANSLATED, "notebooks/new.ipynb")
+    assert [line for line, _text in found] == [1, 2, 3, 4, 5, 6, 7]
+    assert (3, "{name} (use label(name))") in found and (4, "pieces") in found
+    assert catalogue.unwrapped_in_code(NOTEBOOK_TRANSLATED, "notebooks/new.ipynb") == []
+
+
+def test_a_planted_untranslated_print_fails_the_notebook_scan_with_cell_and_line(tmp_path):
+    """The real scan over a copy of the English notebooks, one print left in English."""
+    import json
+    import shutil
+
+    copy = tmp_path / "notebooks"
+    copy.mkdir()
+    for path in catalogue.NOTEBOOKS.glob("*.ipynb"):
+        shutil.copy(path, copy / path.name)
+    planted = copy / "06_playground.ipynb"
+    nb = json.loads(planted.read_text(encoding="utf-8"))
+    wrapped = 'print(translated("bit-identical after {n} steps").format(n=a.step))'
+    (cell,) = [c for c in nb["cells"] if wrapped in "".join(c["source"])]
+    source = "".join(cell["source"])
+    line = source[: source.index(wrapped)].count("\n") + 1
+    cell["source"] = source.replace(wrapped, 'print(f"bit-identical after {a.step} steps")')
+    planted.write_text(json.dumps(nb), encoding="utf-8")
+    original = catalogue.NOTEBOOKS
+    try:
+        catalogue.NOTEBOOKS = copy
+        bypass = catalogue.unwrapped()
+    finally:
+        catalogue.NOTEBOOKS = original
+    where = f"notebooks/06_playground.ipynb cell {cell['id']} line {line}"
+    assert bypass == [f"{where}: 'bit-identical after {{}} steps'"]
+
+
+def test_label_shows_a_name_a_notebook_marked_for_the_catalogue():
+    from nbs_utils.language import label
+
+    assert label("width 2, 1 layer") == "width 2, 1 layer"
+    use_language("zh-CN")
+    assert label("width 2, 1 layer") == MESSAGES["width 2, 1 layer"]
+    assert label("relu") == "ReLU" and label("no such name") == "no such name"
+
+
+def test_the_width_lab_and_layer_panels_show_a_marked_net_name_in_chinese():
+    from nbs_utils.datasets import circles
+    from nbs_utils.panels.depth import width_lab_panel
+    from nbs_utils.panels.layers import layers_panel
+    from nbs_utils.train import train_classifier
+
+    X, y = circles(n=60, seed=0)
+    trainings = {"width 2, 1 layer": train_classifier(X, y, [2], steps=20, seed=0)}
+    use_language("zh-CN")
+    chinese = MESSAGES["width 2, 1 layer"]
+    lab = width_lab_panel(trainings, X, y, n=20)
+    assert lab.values == {"net": "width 2, 1 layer"} and lab.controls["net"].label == chinese
+    assert chinese in lab.fig.axes[0].get_title() and chinese in lab.readout.value
+    layers = layers_panel(trainings, X, y)
+    assert layers.controls["net"].label == chinese and chinese in layers.readout.value

@@ -11,8 +11,11 @@ needs a translation when it has words outside ``$math$``, ``{fields}`` and HTML 
 
 The other direction is :func:`unwrapped`: English text that reaches the learner *without*
 passing through the catalogue (a literal title, legend label, readout, hint or learner-facing
-error message, or an f-string in a checker), named by file and line. A line that is meant to
-stay English (code, names the code uses) says so with ``# untranslated: <why>``.
+error message, or an f-string in a checker), named by file and line; in the English
+notebooks' code cells (named by notebook, cell id and line) also every printed sentence,
+and a name the code uses (``{name}``) shown in a printed or drawn text without
+:func:`~nbs_utils.language.label`. A line that is meant to stay English (code, symbols,
+names the code uses) says so with ``# untranslated: <why>``.
 
     python -m tools.catalogue          # lists the English strings with no Chinese entry
                                        # and the texts that bypass the catalogue
@@ -60,17 +63,22 @@ def strings_in_code(source):
     return [s for s in found if s is not None]
 
 
-def notebook_code(path):
-    """The Python of a notebook's code cells, IPython magics (``%...``, ``!...``) left out."""
+def notebook_cells(path):
+    """``[(cell id, Python)]`` of a notebook's code cells, IPython magic lines (``%...``,
+    ``!...``) blanked so that line numbers stay those of the cell."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    lines = []
-    for cell in cells:
-        if cell["cell_type"] == "code":
-            source = "".join(cell["source"])
-            lines += [
-                line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
-            ]
-    return "\n".join(lines)
+    return [
+        (cell["id"], "\n".join(
+            "" if line.lstrip().startswith(("%", "!")) else line
+            for line in "".join(cell["source"]).splitlines()
+        ))
+        for cell in cells if cell["cell_type"] == "code"
+    ]  # fmt: skip
+
+
+def notebook_code(path):
+    """The Python of a notebook's code cells, one after the other."""
+    return "\n".join(source for _id, source in notebook_cells(path))
 
 
 def needs_translation(text):
@@ -111,6 +119,9 @@ READOUTS = ("panels/", "playground/", "checks/")
 """Modules whose returned strings are readouts or checker messages."""
 PRAGMA = "# untranslated:"
 UNSCANNED = {"language.py", "messages_zh_cn.py"}
+NAME_VARIABLES = {"name", "act", "activation", "dataset"}
+"""In a notebook, the variables that hold a name the code uses (``"relu"``, ``"circle"``):
+a text shows them as ``{label(name)}``, never ``{name}`` (which stays English)."""
 
 
 def _english(node):
@@ -122,16 +133,18 @@ def _english(node):
     """
     if isinstance(node, ast.Constant):
         return node.value if isinstance(node.value, str) and needs_translation(node.value) else None
-    if isinstance(node, ast.JoinedStr):
+    if isinstance(node, ast.JoinedStr):  # a literal put in is text too: f"{'widths':>18}"
         text = "".join(
-            "{}" if isinstance(v, ast.FormattedValue) else str(v.value) for v in node.values
+            (_literal(v.value) or "{}") if isinstance(v, ast.FormattedValue) else str(v.value)
+            for v in node.values
         )
         return text if needs_translation(text) else None
     if isinstance(node, ast.Call):
         if _called(node) in MARKERS:
             return None
         if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-            return _english(node.func.value)
+            given = [node.func.value, *node.args, *(k.value for k in node.keywords)]
+            return next((text for text in map(_english, given) if text), None)
         return None
     if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
         return _english(node.left) or _english(node.right)
@@ -222,12 +235,45 @@ def _checker_prose(node):
     ]  # fmt: skip
 
 
+def _calls_code(node):
+    """True for a literal that is a Python call (``"softplus(z)"``): code, in a notebook's legend."""
+    if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+        return False
+    try:
+        tree = ast.parse(node.value, mode="eval")
+    except SyntaxError:
+        return False
+    return any(isinstance(n, ast.Call) for n in ast.walk(tree))
+
+
+def _raw_names(node):
+    """The :data:`NAME_VARIABLES` that ``node`` (a shown text) puts in as they are: the
+    fields of an f-string, the arguments of ``template.format(...)``, either side of ``+``."""
+    if isinstance(node, ast.JoinedStr):
+        given = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+    elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "format":
+        given = [*node.args, *(k.value for k in node.keywords), node.func.value]
+    elif isinstance(node, ast.BinOp):
+        return _raw_names(node.left) + _raw_names(node.right)
+    elif isinstance(node, ast.IfExp):
+        return _raw_names(node.body) + _raw_names(node.orelse)
+    else:
+        return []
+    return [n.id for n in given if isinstance(n, ast.Name) and n.id in NAME_VARIABLES] + [
+        name for n in given if not isinstance(n, ast.Name) for name in _raw_names(n)
+    ]
+
+
 def unwrapped_in_code(source, relative):
     """``[(line, text)]``: English text in ``source`` that reaches the learner untranslated.
 
-    ``relative`` is the module's path inside ``nbs_utils`` (it decides which rules apply).
+    ``relative`` is the module's path inside ``nbs_utils`` (it decides which rules apply),
+    or a notebook's ``notebooks/NN_name.ipynb``: there a call written as text
+    (``"softplus(z)"``) is code, and a :data:`NAME_VARIABLES` variable put in a shown text
+    without ``label`` is reported as ``{name} (use label(name))``.
     A statement carrying :data:`PRAGMA` on any of its lines is skipped.
     """
+    in_notebook = relative.endswith(".ipynb")
     lines = source.splitlines()
     found = set()
     tree = ast.parse(source)
@@ -242,14 +288,19 @@ def unwrapped_in_code(source, relative):
         if relative.startswith("checks/"):
             shown_here += _checker_prose(node)
         for shown in shown_here:
+            if shown.lineno in exempt or (in_notebook and _calls_code(shown)):
+                continue
             text = _english(shown)
-            if text and shown.lineno not in exempt:
+            if text:
                 found.add((shown.lineno, text))
+            if in_notebook:
+                found.update((shown.lineno, f"{{{n}}} (use label({n}))") for n in _raw_names(shown))
     return sorted(found)
 
 
 def unwrapped():
-    """``["nbs_utils/file.py:line: 'text'"]`` for every English text that bypasses ``_``."""
+    """Every English text that bypasses ``_``: ``"nbs_utils/file.py:line: 'text'"`` and
+    ``"notebooks/NN_name.ipynb cell <id> line <n>: 'text'"`` (the English notebooks)."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.name in UNSCANNED:
@@ -257,6 +308,11 @@ def unwrapped():
         relative = path.relative_to(PACKAGE).as_posix()
         for line, text in unwrapped_in_code(path.read_text(encoding="utf-8"), relative):
             found.append(f"{path.relative_to(ROOT).as_posix()}:{line}: {text!r}")
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        relative = f"{NOTEBOOKS.name}/{path.name}"
+        for cell_id, source in notebook_cells(path):
+            for line, text in unwrapped_in_code(source, relative):
+                found.append(f"{relative} cell {cell_id} line {line}: {text!r}")
     return found
 
 

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..activations import get
 from ..geometry import count_linear_regions
-from ..language import _
+from ..language import _, label
 from ..lessons.depth import (
     bumps,
     max_error,
@@ -109,9 +109,9 @@ def width_lab_panel(trainings, X, y, box=((-2.5, 2.5), (-2.5, 2.5)), n=120):
     def update(net):
         result = trainings[net]
         image.set_array((result.predict(P) > 0.5).astype(float).reshape(xx.shape))
-        ax.set_title(_("Decision regions: {net}").format(net=net))
+        ax.set_title(_("Decision regions: {net}").format(net=label(net)))
         return _("{net}: training accuracy {accuracy:.1%}").format(
-            net=net, accuracy=result.accuracy
+            net=label(net), accuracy=result.accuracy
         )
 
     return Panel(fig, {"net": toggle("net", labels, labels[0])}, update, [image, ax.title])

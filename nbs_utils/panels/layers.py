@@ -16,7 +16,7 @@ from mpl_toolkits.mplot3d.art3d import Line3DCollection, Poly3DCollection
 from .. import plots
 from ..activations import get
 from ..geometry import linearly_separable
-from ..language import _
+from ..language import _, label
 from ..lessons.warped_grid import grid_lines
 from ..nets import forward
 from ..representations import layer_stages, morph, plane_in_box, principal_axes
@@ -178,8 +178,8 @@ def _follow(ax, points):
 
 
 def _show_3d(points3, grid3, plane, H, y, mapped, w, c, readout_plane, fresh):
-    for label, artist in points3.items():
-        P = H[y == label]
+    for cls, artist in points3.items():
+        P = H[y == cls]
         artist.set_offsets(P[:, :2])
         artist.set_3d_properties(P[:, 2], "z")
     grid3.set_segments(list(mapped))
@@ -211,7 +211,7 @@ def _readout(net, view, layer, t, H, separable, y):
     verdict = _("<b>linearly separable</b>") if separable else _("<b>not linearly separable</b>")
     here = _("in the 3 principal axes shown") if projected else _("here")
     text = _("{net} · {where}: classes {verdict} {here} (exact LP)").format(
-        net=net, where=where, verdict=verdict, here=here
+        net=label(net), where=where, verdict=verdict, here=here
     )
     if layer == view.depth and t == 1.0:
         w, c = view.layers[-1]
