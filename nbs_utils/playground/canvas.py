@@ -16,6 +16,8 @@ import anywidget
 import numpy as np
 import traitlets
 
+from ..language import _
+
 # Paint each frame on arrival: levels -> palette -> ImageData, put on a back buffer, then
 # one drawImage onto the visible canvas (the browser tests count drawImage calls).
 _ESM = """
@@ -97,7 +99,11 @@ class LevelCanvas(anywidget.AnyWidget):
     def __init__(self, width, height, palette, on_ready, on_click, **kwargs):
         palette = np.asarray(palette, np.uint8)
         if palette.shape != (256, 3):
-            raise ValueError(f"palette must be 256 RGB colours, shape (256, 3), not {palette.shape}")
+            raise ValueError(
+                _("palette must be 256 RGB colours, shape (256, 3), got {shape}").format(
+                    shape=palette.shape
+                )
+            )
         super().__init__(width=width, height=height, palette=palette.tobytes(), **kwargs)
         self._on_ready, self._on_click = on_ready, on_click
         self.on_msg(self._message)
@@ -107,7 +113,11 @@ class LevelCanvas(anywidget.AnyWidget):
         levels = np.ascontiguousarray(levels, np.uint8)
         h, w = levels.shape
         if not (0 <= x and 0 <= y and x + w <= self.width and y + h <= self.height):
-            raise ValueError(f"a {w}x{h} image at ({x}, {y}) does not fit the canvas")
+            raise ValueError(
+                _("a {w}x{h} image at ({x}, {y}) does not fit the {width}x{height} canvas").format(
+                    w=w, h=h, x=x, y=y, width=self.width, height=self.height
+                )
+            )
         self.send({"kind": "frame", "x": int(x), "y": int(y), "w": w, "h": h}, [levels.data])
 
     def _message(self, _widget, content, _buffers):
