@@ -8,6 +8,7 @@ changes, or a full draw): the figure is never rebuilt, and its layout is compute
 """
 
 import base64
+import inspect
 import io
 import math
 import numbers
@@ -123,6 +124,20 @@ def toggle(description, options, value=None):
     )  # fmt: skip
 
 
+def _check_takes_every_control(update, controls):
+    """``update(**values)`` gets one keyword per control: say so now, not on the first move."""
+    try:
+        signature = inspect.signature(update)
+    except (TypeError, ValueError):  # a builtin without a signature: nothing to check
+        return
+    try:
+        signature.bind(**dict.fromkeys(controls))
+    except TypeError as err:
+        raise TypeError(
+            f"update must take a keyword argument for each control {list(controls)}: {err}"
+        ) from None
+
+
 class Panel:
     """Controls + a figure + ``update``; display it in a notebook cell to use it.
 
@@ -142,6 +157,7 @@ class Panel:
             raise TypeError("controls must be a dict mapping names to ipywidgets value widgets")
         if not callable(update):
             raise TypeError(f"update must be callable, got {type(update).__name__}")
+        _check_takes_every_control(update, controls)
         self.painter = Painter(fig, animated)  # checks fig and animated
         self.fig = fig
         self.controls = dict(controls)
@@ -173,6 +189,10 @@ class Panel:
         self._quiet = True
         try:
             for name, value in values.items():
+                if name not in self.controls:
+                    raise ValueError(
+                        f"no control named {name!r}; the controls: {list(self.controls)}"
+                    )
                 self.controls[name].value = value
         finally:
             self._quiet = False

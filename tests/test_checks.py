@@ -263,3 +263,18 @@ def test_the_specific_diagnoses(capsys):
     check_hidden_layer(3)
     assert "should be a function" in capsys.readouterr().out
     assert repr(check_tanh) == "Checker('check_tanh')"
+
+
+def test_exercise_declares_a_checker_named_after_its_grade(capsys):
+    from nbs_utils.checks.checker import exercise
+
+    @exercise(nudge="look again", hint="add one", answer="return x + 1")
+    def check_successor(f):
+        """Is f the successor function?"""
+        return (checks.CORRECT, "yes") if f(1) == 2 else (checks.WRONG, "f(1) should be 2")
+
+    assert isinstance(check_successor, Checker) and check_successor.name == "check_successor"
+    assert check_successor.__doc__ == "Is f the successor function?"
+    assert check_successor.passes(lambda x: x + 1) and not check_successor.passes(abs)
+    check_successor(abs)
+    assert "look again" in capsys.readouterr().out

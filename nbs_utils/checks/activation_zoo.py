@@ -4,61 +4,30 @@ import numpy as np
 
 from ..activations import get
 from ..language import N_, _
-from .checker import CORRECT, WRONG, Checker, _call_answer, _diagnose, _real_array
+from .answers import CORRECT, WRONG, call_answer, diagnose, real_array
+from .checker import exercise
 
 
-def _grade_tanh(my_tanh):
-    x = np.r_[np.linspace(-6, 6, 241), -40.0, 40.0, -800.0, 800.0]
-    out, problem = _call_answer(my_tanh, "my_tanh", x.copy())
-    if problem:
-        return problem
-    got, problem = _real_array(out, "my_tanh(x)")
-    mistakes = [
-        (get("sigmoid")(x), N_("that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)"))
-    ]
-    what = _("my_tanh(x) on [-6, 6] and at ±40, ±800")
-    problem = problem or _diagnose(got, np.tanh(x), what, 1e-12, mistakes)
-    return (WRONG, problem) if problem else (CORRECT, N_("my_tanh equals tanh, even at ±800."))
-
-
-check_tanh = Checker(
-    "check_tanh",
-    _grade_tanh,
+@exercise(
     nudge=N_("tanh has range (-1, 1) and slope 1 at 0; sigmoid has range (0, 1) and slope 1/4."),
     hint=N_("stretch the input by 2, then map (0, 1) onto (-1, 1): multiply by 2 and subtract 1."),
     answer="return 2 * sigmoid(2 * x) - 1",
 )
+def check_tanh(my_tanh):
+    x = np.r_[np.linspace(-6, 6, 241), -40.0, 40.0, -800.0, 800.0]
+    out, problem = call_answer(my_tanh, "my_tanh", x.copy())
+    if problem:
+        return problem
+    got, problem = real_array(out, "my_tanh(x)")
+    mistakes = [
+        (get("sigmoid")(x), N_("that is sigmoid itself: its range is (0, 1), tanh's is (-1, 1)"))
+    ]
+    what = _("my_tanh(x) on [-6, 6] and at ±40, ±800")
+    problem = problem or diagnose(got, np.tanh(x), what, 1e-12, mistakes)
+    return (WRONG, problem) if problem else (CORRECT, N_("my_tanh equals tanh, even at ±800."))
 
 
-def _grade_logistic_gradient(my_grad):
-    rng = np.random.default_rng(3)
-    for m in (5, 40):
-        Xb = np.c_[rng.normal(size=(m, 2)), np.ones(m)]
-        y = (rng.uniform(size=m) < 0.5).astype(float)
-        theta = rng.normal(size=3)
-        out, problem = _call_answer(my_grad, "my_grad", theta.copy(), Xb.copy(), y.copy())
-        if problem:
-            return problem
-        got, problem = _real_array(out, "my_grad(theta, Xb, y)")
-        want = Xb.T @ (get("sigmoid")(Xb @ theta) - y) / m
-        mistakes = [
-            (-want, N_("the sign is flipped: the gradient points uphill, towards a larger loss")),
-            (
-                m * want,
-                N_("the result is m times too large: average over the rows, do not only sum"),
-            ),
-        ]
-        problem = problem or _diagnose(
-            got, want, _("my_grad on {m} rows").format(m=m), 1e-10, mistakes
-        )
-        if problem:
-            return WRONG, problem
-    return CORRECT, N_("my_grad is (1/m) sum_i (h_i - y_i) x_i.")
-
-
-check_logistic_gradient = Checker(
-    "check_logistic_gradient",
-    _grade_logistic_gradient,
+@exercise(
     nudge=N_(
         "first the predictions h = sigmoid(Xb @ theta), one per row; the gradient is built from h - y."
     ),
@@ -67,3 +36,27 @@ check_logistic_gradient = Checker(
     ),
     answer="return Xb.T @ (sigmoid(Xb @ theta) - y) / len(y)",
 )
+def check_logistic_gradient(my_grad):
+    rng = np.random.default_rng(3)
+    for m in (5, 40):
+        Xb = np.c_[rng.normal(size=(m, 2)), np.ones(m)]
+        y = (rng.uniform(size=m) < 0.5).astype(float)
+        theta = rng.normal(size=3)
+        out, problem = call_answer(my_grad, "my_grad", theta.copy(), Xb.copy(), y.copy())
+        if problem:
+            return problem
+        got, problem = real_array(out, "my_grad(theta, Xb, y)")
+        want = Xb.T @ (get("sigmoid")(Xb @ theta) - y) / m
+        mistakes = [
+            (-want, N_("the sign is flipped: the gradient points uphill, towards a larger loss")),
+            (
+                m * want,
+                N_("the result is m times too large: average over the rows, do not only sum"),
+            ),
+        ]
+        problem = problem or diagnose(
+            got, want, _("my_grad on {m} rows").format(m=m), 1e-10, mistakes
+        )
+        if problem:
+            return WRONG, problem
+    return CORRECT, N_("my_grad is (1/m) sum_i (h_i - y_i) x_i.")

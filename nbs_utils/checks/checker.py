@@ -1,14 +1,11 @@
-"""The staged checker: reading an answer, counting tries, nudge -> hint -> answer."""
+"""The staged checker: counting tries, nudge -> hint -> answer; ``@exercise`` declares one."""
 
 import warnings
 
 import numpy as np
 
 from ..language import _
-
-UNANSWERED = "unanswered"
-WRONG = "wrong"
-CORRECT = "correct"
+from .answers import CORRECT, UNANSWERED, WRONG, compare, is_unanswered, real_array
 
 
 class Checker:
@@ -80,94 +77,16 @@ class Checker:
         return f"Checker({self.name!r})"  # untranslated: a repr is code
 
 
-# --- reading answers ----------------------------------------------------------------------
+def exercise(*, nudge, hint, answer):
+    """``@exercise(nudge=..., hint=..., answer=...)`` over ``def check_x(...)`` makes the
+    :class:`Checker` ``check_x``, whose grade is that function."""
 
+    def make(grade):
+        checker = Checker(grade.__name__, grade, nudge, hint, answer)
+        checker.__doc__ = grade.__doc__
+        return checker
 
-def _is_unanswered(answer):
-    return answer is None or answer is Ellipsis
-
-
-def _real_array(answer, what):
-    """``(array, None)`` for a real numeric answer, else ``(None, what is wrong)``."""
-    if isinstance(answer, (str, bytes, bool, np.bool_)):
-        return None, _("{what} should be numbers, got {kind}").format(
-            what=what, kind=type(answer).__name__
-        )
-    try:
-        arr = np.asarray(answer)
-    except (TypeError, ValueError):
-        return None, _("{what} should be numbers, got {kind}").format(
-            what=what, kind=type(answer).__name__
-        )
-    if arr.dtype.kind == "c":
-        return None, _("{what} should be real numbers, got complex numbers").format(what=what)
-    if arr.dtype.kind not in "iuf":
-        kind = (
-            _("True/False values")
-            if arr.dtype.kind == "b"
-            else _("{dtype} values").format(dtype=arr.dtype)
-        )
-        if arr.dtype == object:
-            kind = _("a mix of things that are not all numbers (an unfinished ... ?)")
-        return None, _("{what} should be numbers, got {kind}").format(what=what, kind=kind)
-    arr = arr.astype(float)
-    if np.isnan(arr).any():
-        return None, _("{what} contains NaN").format(what=what)
-    if np.isinf(arr).any():
-        return None, _("{what} contains inf (an overflow?)").format(what=what)
-    return arr, None
-
-
-def _compare(got, want, what, atol, rtol=1e-9):
-    """``None`` if the real array ``got`` matches ``want``, else what is wrong (no values)."""
-    if got.shape != want.shape:
-        return _("{what} should have shape {want}, got {got}").format(
-            what=what, want=want.shape, got=got.shape
-        )
-    wrong = ~np.isclose(got, want, atol=atol, rtol=rtol)
-    if not wrong.any():
-        return None
-    if got.size == 1:
-        return _("{what} is not right").format(what=what)
-    return _("{k} of the {n} entries of {what} are not right").format(
-        k=np.count_nonzero(wrong), n=got.size, what=what
-    )
-
-
-def _diagnose(got, want, what, atol, mistakes=()):
-    """Like :func:`_compare`, but a wrong answer that equals a known mistake is named.
-
-    ``mistakes``: ``(array, message)`` pairs, tried in order only when ``got`` is wrong.
-    """
-    problem = _compare(got, want, what, atol)
-    if problem is None or got.shape != want.shape:
-        return problem
-    for mistake, message in mistakes:
-        if np.allclose(got, mistake, atol=atol, rtol=1e-9):
-            return message
-    return problem
-
-
-def _call_answer(function, what, *args):
-    """``(result, None)`` from the learner's ``function(*args)``, or ``(None, problem)``."""
-    if _is_unanswered(function):
-        return None, (UNANSWERED, _("fill in {what}").format(what=what))
-    if not callable(function):
-        return None, (
-            WRONG,
-            _("{what} should be a function, got {kind}").format(
-                what=what, kind=type(function).__name__
-            ),
-        )
-    result = function(*args)
-    if _is_unanswered(result):
-        return None, (
-            UNANSWERED,
-            _("write the body of {what} (it still returns {result!r})").format(
-                what=what, result=result
-            ),
-        )
-    return result, None
+    return make
 
 
 # --- one numeric answer ----------------------------------------------------------------
@@ -185,11 +104,11 @@ class _CloseCheck:
 
     def _checker(self, expected, what, hint, atol, nudge):
         def grade(answer):
-            if _is_unanswered(answer):
+            if is_unanswered(answer):
                 return UNANSWERED, _("fill in {what}").format(what=what)
-            got, problem = _real_array(answer, what)
+            got, problem = real_array(answer, what)
             if problem is None:
-                problem = _compare(got, np.asarray(expected, dtype=float), what, atol, 1e-6)
+                problem = compare(got, np.asarray(expected, dtype=float), what, atol, 1e-6)
             return (
                 (WRONG, problem) if problem else (CORRECT, _("{what} matches.").format(what=what))
             )

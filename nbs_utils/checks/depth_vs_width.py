@@ -4,16 +4,8 @@ import numpy as np
 
 from ..activations import get
 from ..language import N_, _
-from .checker import (
-    CORRECT,
-    UNANSWERED,
-    WRONG,
-    Checker,
-    _call_answer,
-    _diagnose,
-    _is_unanswered,
-    _real_array,
-)
+from .answers import CORRECT, UNANSWERED, WRONG, call_answer, diagnose, is_unanswered, real_array
+from .checker import exercise
 
 
 def _tent_power(x, k):
@@ -23,20 +15,27 @@ def _tent_power(x, k):
     return x
 
 
-def _grade_tent_power(tent_k):
+@exercise(
+    nudge=N_("write the tent t(x) = 2 relu(x) - 4 relu(x - 1/2) first, then apply it k times."),
+    hint=N_(
+        "a loop: repeat k times: x = 2 * relu(x) - 4 * relu(x - 0.5). Each pass is one layer of 2 units."
+    ),
+    answer="for _ in range(k):\n    x = 2 * relu(x) - 4 * relu(x - 0.5)\nreturn x",
+)
+def check_tent_power(tent_k):
     x = np.linspace(0.0, 1.0, 257)
     for k in (1, 2, 3, 5):
-        out, problem = _call_answer(tent_k, "tent_k", x.copy(), k)
+        out, problem = call_answer(tent_k, "tent_k", x.copy(), k)
         if problem:
             return problem
-        got, problem = _real_array(out, f"tent_k(x, {k})")
+        got, problem = real_array(out, f"tent_k(x, {k})")
         once = [
             (
                 _tent_power(x, 1),
                 _("{what} is the tent itself, applied once").format(what=f"tent_k(x, {k})"),
             )
         ]
-        problem = problem or _diagnose(got, _tent_power(x, k), f"tent_k(x, {k})", 1e-12, once)
+        problem = problem or diagnose(got, _tent_power(x, k), f"tent_k(x, {k})", 1e-12, once)
         if problem:
             return WRONG, problem
     return CORRECT, N_(
@@ -44,22 +43,16 @@ def _grade_tent_power(tent_k):
     )
 
 
-check_tent_power = Checker(
-    "check_tent_power",
-    _grade_tent_power,
-    nudge=N_("write the tent t(x) = 2 relu(x) - 4 relu(x - 1/2) first, then apply it k times."),
-    hint=N_(
-        "a loop: repeat k times: x = 2 * relu(x) - 4 * relu(x - 0.5). Each pass is one layer of 2 units."
-    ),
-    answer="for _ in range(k):\n    x = 2 * relu(x) - 4 * relu(x - 0.5)\nreturn x",
+@exercise(
+    nudge=N_("count the pieces of t, t∘t, t∘t∘t in the panel above and find the pattern."),
+    hint=N_("each layer doubles the pieces; n units on a line make at most n + 1 pieces."),
+    answer="pieces_t5 = 2**5 = 32; units_needed = 2**5 - 1 = 31.",
 )
-
-
-def _grade_sawtooth_counts(pieces, units):
+def check_sawtooth_counts(pieces, units):
     for what, answer, want in (("pieces_t5", pieces, 2**5), ("units_needed", units, 2**5 - 1)):
-        if _is_unanswered(answer):
+        if is_unanswered(answer):
             return UNANSWERED, _("fill in {what}").format(what=what)
-        got, problem = _real_array(answer, what)
+        got, problem = real_array(answer, what)
         if problem is None and got.shape != ():
             problem = _("{what} should be one number, got shape {shape}").format(
                 what=what, shape=got.shape
@@ -72,23 +65,21 @@ def _grade_sawtooth_counts(pieces, units):
     return CORRECT, N_("t^5 has 32 pieces, and one hidden layer needs 31 units for them.")
 
 
-check_sawtooth_counts = Checker(
-    "check_sawtooth_counts",
-    _grade_sawtooth_counts,
-    nudge=N_("count the pieces of t, t∘t, t∘t∘t in the panel above and find the pattern."),
-    hint=N_("each layer doubles the pieces; n units on a line make at most n + 1 pieces."),
-    answer="pieces_t5 = 2**5 = 32; units_needed = 2**5 - 1 = 31.",
+@exercise(
+    nudge=N_(
+        "one steep sigmoid sigma(w (x - s)) is a step up at x = s; a bump is a step up followed by a step down."
+    ),
+    hint=N_("subtract the step at `right` from the step at `left`, then multiply by `height`."),
+    answer="return height * (sigmoid(w * (x - left)) - sigmoid(w * (x - right)))",
 )
-
-
-def _grade_bump(bump):
+def check_bump(bump):
     x = np.linspace(-0.5, 1.5, 401)
     sigmoid = get("sigmoid")
     for left, right, height, w in ((0.2, 0.5, 1.0, 50.0), (0.4, 0.9, -0.7, 200.0), (0.0, 1.0, 2.5, 8.0)):  # fmt: skip
-        out, problem = _call_answer(bump, "bump", x.copy(), left, right, height, w)
+        out, problem = call_answer(bump, "bump", x.copy(), left, right, height, w)
         if problem:
             return problem
-        got, problem = _real_array(out, "bump(x, ...)")
+        got, problem = real_array(out, "bump(x, ...)")
         want = height * (sigmoid(w * (x - left)) - sigmoid(w * (x - right)))
         mistakes = [
             (
@@ -100,18 +91,7 @@ def _grade_bump(bump):
             (want / height, N_("the bump has height 1 everywhere: scale it by `height`")),
         ]
         args = f"left={left}, right={right}, height={height}, w={w}"  # untranslated: code
-        problem = problem or _diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
+        problem = problem or diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
         if problem:
             return WRONG, problem
     return CORRECT, N_("bump is height * (sigma(w (x - left)) - sigma(w (x - right))).")
-
-
-check_bump = Checker(
-    "check_bump",
-    _grade_bump,
-    nudge=N_(
-        "one steep sigmoid sigma(w (x - s)) is a step up at x = s; a bump is a step up followed by a step down."
-    ),
-    hint=N_("subtract the step at `right` from the step at `left`, then multiply by `height`."),
-    answer="return height * (sigmoid(w * (x - left)) - sigmoid(w * (x - right)))",
-)

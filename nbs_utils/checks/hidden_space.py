@@ -4,31 +4,11 @@ import numpy as np
 
 from ..activations import get
 from ..language import N_, _
-from .checker import CORRECT, WRONG, Checker, _call_answer, _compare, _diagnose, _real_array
+from .answers import CORRECT, WRONG, call_answer, compare, diagnose, real_array
+from .checker import exercise
 
 
-def _grade_hidden_layer(hidden_layer):
-    rng = np.random.default_rng(1)
-    X = np.r_[[[0.5, 2.5]], rng.uniform(-3, 3, (9, 2))]
-    W, b = np.array([[-1.0, 1.0], [1.0, -1.0]]), np.array([-1.0, -1.0])
-    W3, b3 = rng.normal(size=(3, 2)), rng.normal(size=3)
-    for name, (Wt, bt) in (("relu", (W, b)), ("tanh", (W, b)), ("relu", (W3, b3))):
-        act = get(name)
-        out, problem = _call_answer(hidden_layer, "hidden_layer", X.copy(), Wt.copy(), bt.copy(), act)  # fmt: skip
-        if problem:
-            return problem
-        got, problem = _real_array(out, _("hidden_layer's result"))
-        what = _("hidden_layer with {name}, {n} units").format(name=name, n=len(bt))
-        mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
-        problem = problem or _diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
-        if problem:
-            return WRONG, problem
-    return CORRECT, N_("hidden_layer maps every row x to act(W x + b).")
-
-
-check_hidden_layer = Checker(
-    "check_hidden_layer",
-    _grade_hidden_layer,
+@exercise(
     nudge=N_(
         "try the point x = (0.5, 2.5) by hand first: z1 = -0.5 + 2.5 - 1, z2 = 0.5 - 2.5 - 1."
     ),
@@ -37,18 +17,42 @@ check_hidden_layer = Checker(
     ),
     answer="return act(X @ W.T + b)",
 )
+def check_hidden_layer(hidden_layer):
+    rng = np.random.default_rng(1)
+    X = np.r_[[[0.5, 2.5]], rng.uniform(-3, 3, (9, 2))]
+    W, b = np.array([[-1.0, 1.0], [1.0, -1.0]]), np.array([-1.0, -1.0])
+    W3, b3 = rng.normal(size=(3, 2)), rng.normal(size=3)
+    for name, (Wt, bt) in (("relu", (W, b)), ("tanh", (W, b)), ("relu", (W3, b3))):
+        act = get(name)
+        out, problem = call_answer(hidden_layer, "hidden_layer", X.copy(), Wt.copy(), bt.copy(), act)  # fmt: skip
+        if problem:
+            return problem
+        got, problem = real_array(out, _("hidden_layer's result"))
+        what = _("hidden_layer with {name}, {n} units").format(name=name, n=len(bt))
+        mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
+        problem = problem or diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
+        if problem:
+            return WRONG, problem
+    return CORRECT, N_("hidden_layer maps every row x to act(W x + b).")
 
 
-def _grade_patterns(on_off):
+@exercise(
+    nudge=N_("unit i is on at x when its pre-activation z_i = w_i . x + b_i is positive."),
+    hint=N_(
+        "compute all pre-activations at once (X @ W.T + b, shape (n, units)) and compare with 0; z = 0 counts as off."
+    ),
+    answer="return (X @ W.T + b > 0).astype(int)",
+)
+def check_patterns(on_off):
     rng = np.random.default_rng(2)
     W, b = rng.normal(size=(3, 2)), rng.normal(size=3)
     X = np.r_[rng.uniform(-3, 3, (40, 2)), [[0.0, -b[0] / W[0, 1]]]]  # last point: z_1 = 0
-    out, problem = _call_answer(on_off, "on_off", X.copy(), W.copy(), b.copy())
+    out, problem = call_answer(on_off, "on_off", X.copy(), W.copy(), b.copy())
     if problem:
         return problem
     if np.asarray(out).dtype == bool:
         out = np.asarray(out, dtype=int)
-    got, problem = _real_array(out, _("on_off's result"))
+    got, problem = real_array(out, _("on_off's result"))
     if problem:
         return WRONG, problem
     want = (X @ W.T + b > 0).astype(float)
@@ -56,18 +60,7 @@ def _grade_patterns(on_off):
         return WRONG, N_("a unit with z = 0 exactly outputs relu(0) = 0: it is off (use z > 0)")
     if got.shape == want.shape and np.array_equal(got, 1 - want):
         return WRONG, N_("on and off are swapped")
-    problem = _compare(got, want, _("on_off's result (40 points, 3 units)"), 0.0, 0.0)
+    problem = compare(got, want, _("on_off's result (40 points, 3 units)"), 0.0, 0.0)
     return (
         (WRONG, problem) if problem else (CORRECT, N_("on_off gives every point's on/off pattern."))
     )
-
-
-check_patterns = Checker(
-    "check_patterns",
-    _grade_patterns,
-    nudge=N_("unit i is on at x when its pre-activation z_i = w_i . x + b_i is positive."),
-    hint=N_(
-        "compute all pre-activations at once (X @ W.T + b, shape (n, units)) and compare with 0; z = 0 counts as off."
-    ),
-    answer="return (X @ W.T + b > 0).astype(int)",
-)

@@ -5,40 +5,36 @@ import numpy as np
 from ..activations import get
 from ..language import N_, _
 from ..nets import collapse, random_layers
-from .checker import (
+from .answers import (
     CORRECT,
     UNANSWERED,
     WRONG,
-    Checker,
-    _call_answer,
-    _compare,
-    _diagnose,
-    _is_unanswered,
-    _real_array,
+    call_answer,
+    compare,
+    diagnose,
+    is_unanswered,
+    real_array,
 )
+from .checker import exercise
 
 
-def _grade_collapse(W, b, layers):
-    if _is_unanswered(W) or _is_unanswered(b):
-        return UNANSWERED, N_("fill in W and b")
-    W_true, b_true = collapse(layers)
-    for name, answer, want in (("W", W, W_true), ("b", b, b_true)):
-        got, problem = _real_array(answer, name)
-        problem = problem or _compare(got, want, name, 1e-8)
-        if problem:
-            return WRONG, problem
-    return CORRECT, N_("W and b give the same map as the stack.")
-
-
-check_collapse = Checker(
-    "check_collapse",
-    _grade_collapse,
+@exercise(
     nudge=N_(
         "feed x through layer 1, then layer 2, and write the result as (something) x + (something)."
     ),
     hint=N_("expand W2 (W1 x + b1) + b2: the matrix in front of x is W, the rest is b."),
     answer=N_("W = W2 @ W1 (later layer on the left), b = W2 @ b1 + b2."),
 )
+def check_collapse(W, b, layers):
+    if is_unanswered(W) or is_unanswered(b):
+        return UNANSWERED, N_("fill in W and b")
+    W_true, b_true = collapse(layers)
+    for name, answer, want in (("W", W, W_true), ("b", b, b_true)):
+        got, problem = real_array(answer, name)
+        problem = problem or compare(got, want, name, 1e-8)
+        if problem:
+            return WRONG, problem
+    return CORRECT, N_("W and b give the same map as the stack.")
 
 
 def _test_stacks():
@@ -46,29 +42,7 @@ def _test_stacks():
     return [random_layers(widths, seed=i) for i, widths in enumerate([[3, 2], [3, 4, 2], [2, 5, 3, 4, 1], [4, 3, 3, 3, 3, 2]])]  # fmt: skip
 
 
-def _grade_collapse_function(my_collapse):
-    for layers in _test_stacks():
-        depth = (
-            _("a stack of {n} layers").format(n=len(layers))
-            if len(layers) > 1
-            else _("a stack of 1 layer")
-        )
-        pair, problem = _call_answer(my_collapse, "my_collapse", [(W.copy(), b.copy()) for W, b in layers])  # fmt: skip
-        if problem:
-            return problem
-        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            return WRONG, _("my_collapse should return a pair (W, b), got {kind}").format(
-                kind=type(pair).__name__
-            )
-        status, message = _grade_collapse(*pair, layers)
-        if status != CORRECT:
-            return WRONG, _("on {depth}: {message}").format(depth=depth, message=_(message))
-    return CORRECT, N_("my_collapse matches the stack for 1, 2, 4 and 5 layers.")
-
-
-check_collapse_function = Checker(
-    "check_collapse_function",
-    _grade_collapse_function,
+@exercise(
     nudge=N_("start from the first layer's (W, b) and fold the next layers in one at a time."),
     hint=N_(
         "after each layer (W_next, b_next): W becomes W_next @ W and b becomes W_next @ b + b_next."
@@ -80,19 +54,42 @@ check_collapse_function = Checker(
         "return W, b"
     ),
 )
+def check_collapse_function(my_collapse):
+    for layers in _test_stacks():
+        depth = (
+            _("a stack of {n} layers").format(n=len(layers))
+            if len(layers) > 1
+            else _("a stack of 1 layer")
+        )
+        pair, problem = call_answer(my_collapse, "my_collapse", [(W.copy(), b.copy()) for W, b in layers])  # fmt: skip
+        if problem:
+            return problem
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            return WRONG, _("my_collapse should return a pair (W, b), got {kind}").format(
+                kind=type(pair).__name__
+            )
+        status, message = check_collapse.verdict(*pair, layers)
+        if status != CORRECT:
+            return WRONG, _("on {depth}: {message}").format(depth=depth, message=_(message))
+    return CORRECT, N_("my_collapse matches the stack for 1, 2, 4 and 5 layers.")
 
 
-def _grade_forward(two_layer):
+@exercise(
+    nudge=N_("a batch X has one input per row: a layer maps it to X @ W.T + b."),
+    hint=N_("hidden = act(X @ W1.T + b1), then the output layer is linear: hidden @ W2.T + b2."),
+    answer="return act(X @ W1.T + b1) @ W2.T + b2",
+)
+def check_forward(two_layer):
     rng = np.random.default_rng(0)
     X = rng.normal(size=(7, 3))
     W1, b1 = rng.normal(size=(4, 3)), rng.normal(size=4)
     W2, b2 = rng.normal(size=(2, 4)), rng.normal(size=2)
     for name in ("tanh", "relu"):
         act = get(name)
-        out, problem = _call_answer(two_layer, "two_layer", X, W1, b1, W2, b2, act)
+        out, problem = call_answer(two_layer, "two_layer", X, W1, b1, W2, b2, act)
         if problem:
             return problem
-        got, problem = _real_array(out, _("the output"))
+        got, problem = real_array(out, _("the output"))
         if problem:
             return WRONG, problem
         want = act(X @ W1.T + b1) @ W2.T + b2
@@ -106,7 +103,7 @@ def _grade_forward(two_layer):
                 N_("the activation is applied to the output too (only the hidden layer has one)"),
             ),
         ]
-        problem = _diagnose(
+        problem = diagnose(
             got,
             want,
             _("the output with {name} (7 inputs, 3 -> 4 -> 2)").format(name=name),
@@ -116,12 +113,3 @@ def _grade_forward(two_layer):
         if problem:
             return WRONG, problem
     return CORRECT, N_("two_layer computes act(X W1^T + b1) W2^T + b2 (tried with tanh and relu).")
-
-
-check_forward = Checker(
-    "check_forward",
-    _grade_forward,
-    nudge=N_("a batch X has one input per row: a layer maps it to X @ W.T + b."),
-    hint=N_("hidden = act(X @ W1.T + b1), then the output layer is linear: hidden @ W2.T + b2."),
-    answer="return act(X @ W1.T + b1) @ W2.T + b2",
-)

@@ -7,7 +7,8 @@ import numpy as np
 from ..datasets import XOR_X, XOR_Y
 from ..geometry import linearly_separable
 from ..language import N_, _
-from .checker import CORRECT, UNANSWERED, WRONG, Checker, _call_answer, _is_unanswered, _real_array
+from .answers import CORRECT, UNANSWERED, WRONG, call_answer, is_unanswered, real_array
+from .checker import exercise
 
 
 def _exact(values):
@@ -15,12 +16,20 @@ def _exact(values):
     return [Fraction(repr(float(v))) for v in values]
 
 
-def _grade_xor_threshold_net(hidden, output):
+@exercise(
+    nudge=N_("fill in the truth table row by row: h first, then the output's pre-activation."),
+    hint=N_(
+        "the output's pre-activation must be > 0 exactly for (0, 1) and (1, 0). With an OR "
+        "hidden unit, h = 1 on three rows: let h add, and let the inputs subtract."
+    ),
+    answer="output = (-1, -1, 2, -0.5): y = H(-x1 - x2 + 2h - 0.5).",
+)
+def check_xor_threshold_net(hidden, output):
     parts = {}
     for what, answer, size in (("hidden", hidden, 3), ("output", output, 4)):
-        if _is_unanswered(answer):
+        if is_unanswered(answer):
             return UNANSWERED, _("fill in {what}").format(what=what)
-        values, problem = _real_array(answer, what)
+        values, problem = real_array(answer, what)
         if problem:
             return WRONG, problem
         if values.shape != (size,):
@@ -40,26 +49,14 @@ def _grade_xor_threshold_net(hidden, output):
     return CORRECT, _("your net computes XOR on all four inputs (h = {h}).").format(h=h)
 
 
-check_xor_threshold_net = Checker(
-    "check_xor_threshold_net",
-    _grade_xor_threshold_net,
-    nudge=N_("fill in the truth table row by row: h first, then the output's pre-activation."),
-    hint=N_(
-        "the output's pre-activation must be > 0 exactly for (0, 1) and (1, 0). With an OR "
-        "hidden unit, h = 1 on three rows: let h add, and let the inputs subtract."
-    ),
-    answer="output = (-1, -1, 2, -0.5): y = H(-x1 - x2 + 2h - 0.5).",
-)
-
-
 def _xor_rows(function, name):
     """``(values, None)``: the learner's ``function(XOR_X)``, one real number per row of
     XOR_X; else ``(None, verdict)`` (unanswered, an error, or the wrong kind of result)."""
-    out, verdict = _call_answer(function, name, XOR_X.copy())
+    out, verdict = call_answer(function, name, XOR_X.copy())
     if verdict:
         return None, verdict
     what = f"{name}(XOR_X)"  # untranslated: code
-    got, problem = _real_array(out, what)
+    got, problem = real_array(out, what)
     if problem is None:
         got = got.reshape(-1) if got.size == 4 else got
         if got.shape != (4,):
@@ -69,7 +66,18 @@ def _xor_rows(function, name):
     return (got, None) if problem is None else (None, (WRONG, problem))
 
 
-def _grade_xnor(xnor):
+@exercise(
+    nudge=N_("XNOR is 'not XOR': take a working XOR net and flip its output unit."),
+    hint=N_(
+        "H(z) flips to H(-z) except at z = 0, so negate the output unit's weights and bias "
+        "(keep the hidden AND unit h = step(x1 + x2 - 1.5))."
+    ),
+    answer=(
+        "h = step(X @ [1, 1] - 1.5)\n"
+        "return step(-(X @ [1, 1]) + 2 * h + 0.5)  # the seed net with its output negated"
+    ),
+)
+def check_xnor(xnor):
     got, verdict = _xor_rows(xnor, "xnor")
     if verdict:
         return verdict
@@ -81,22 +89,14 @@ def _grade_xnor(xnor):
     return CORRECT, N_("xnor is 1 exactly when both inputs agree.")
 
 
-check_xnor = Checker(
-    "check_xnor",
-    _grade_xnor,
-    nudge=N_("XNOR is 'not XOR': take a working XOR net and flip its output unit."),
-    hint=N_(
-        "H(z) flips to H(-z) except at z = 0, so negate the output unit's weights and bias "
-        "(keep the hidden AND unit h = step(x1 + x2 - 1.5))."
+@exercise(
+    nudge=N_(
+        "the third coordinate must be a *nonlinear* function of (x1, x2): a linear one changes nothing."
     ),
-    answer=(
-        "h = step(X @ [1, 1] - 1.5)\n"
-        "return step(-(X @ [1, 1]) + 2 * h + 0.5)  # the seed net with its output negated"
-    ),
+    hint=N_("lift only (1, 1): a coordinate that is 1 there and 0 at the other three corners."),
+    answer="return X[:, 0] * X[:, 1]  # or step(X @ [1, 1] - 1.5), the AND unit",
 )
-
-
-def _grade_xor_lift(third):
+def check_xor_lift(third):
     c, verdict = _xor_rows(third, "third")
     if verdict:
         return verdict
@@ -107,14 +107,3 @@ def _grade_xor_lift(third):
     if np.allclose(A @ np.linalg.lstsq(A, c, rcond=None)[0], c):
         return WRONG, N_("your third coordinate is affine in (x1, x2), so the lifted points lie on a plane and are as inseparable as before")  # fmt: skip
     return WRONG, N_("the lifted points are still not separable by a plane")
-
-
-check_xor_lift = Checker(
-    "check_xor_lift",
-    _grade_xor_lift,
-    nudge=N_(
-        "the third coordinate must be a *nonlinear* function of (x1, x2): a linear one changes nothing."
-    ),
-    hint=N_("lift only (1, 1): a coordinate that is 1 there and 0 at the other three corners."),
-    answer="return X[:, 0] * X[:, 1]  # or step(X @ [1, 1] - 1.5), the AND unit",
-)
