@@ -119,7 +119,7 @@ def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
 
         regions = [
             [render.MAP_X, 0, render.MAP_W, render.MAP_W],
-            [0, render.CURVE_Y, render.WIDTH, render.CURVE_H],  # the loss curve
+            [render.CURVE_X, render.CURVE_Y, render.CURVE_W, render.CURVE_H],  # the loss curve
         ]
         maps, thumbs, seconds = nb.page.evaluate(FPS_PROBE, [canvas, play_seconds, *regions])
         landed = []

@@ -395,6 +395,8 @@ MESSAGES = {
     "hidden must be a list of widths, got {kind}": "hidden 必须是由各层宽度组成的列表，实际是 {kind}",
     "hidden must be 0-{layers} layers of 1-{width} units, got {hidden}": "hidden 必须是 0-{layers} 层、每层 1-{width} 个单元，实际是 {hidden}",
     "unknown setting {key!r}; settings: {settings}": "未知的设置 {key!r}；可用的设置：{settings}",
+    "palette must be 256 RGB colours, shape (256, 3), got {shape}": "调色板必须是 256 种 RGB 颜色，形状为 (256, 3)，实际是 {shape}",
+    "a {w}x{h} image at ({x}, {y}) does not fit the {width}x{height} canvas": "位于 ({x}, {y}) 的 {w}x{h} 图像放不进 {width}x{height} 的画布",
     "label must be 0 or 1, got {label!r}": "label 必须是 0 或 1，实际是 {label!r}",
     "split must be 'train' or 'test', got {split!r}": "split 必须是 'train' 或 'test'，实际是 {split!r}",
     "layers must have the widths {want}, got {got}": "layers 的各层宽度必须是 {want}，实际是 {got}",

@@ -363,7 +363,7 @@ class NotebookPage:
 
     def drives_other_canvas(self, handle):
         """True if ``handle``'s output holds a canvas that is not ipympl's (the playground's
-        ipycanvas, tested by test_playground.py)."""
+        anywidget canvas, tested by test_playground.py)."""
         return handle.evaluate(
             """(h, c) => { const out = h.closest('.jp-OutputArea-output');
                 return !!out && !out.querySelector(c) && !!out.querySelector('canvas'); }""",

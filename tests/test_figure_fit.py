@@ -254,7 +254,7 @@ def figures_after_each_cell(path):
             plt.close(n)
 
 
-WITHOUT_MATPLOTLIB = {"06_playground"}  # its pictures are an ipycanvas image of fixed size
+WITHOUT_MATPLOTLIB = {"06_playground"}  # its pictures are a canvas image of fixed size
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)

@@ -147,15 +147,19 @@ def test_no_nan_and_no_warning_in_any_setting(dataset, activation):
         assert all(np.all(np.isfinite(W)) for W, _ in w.pg.layers)
 
 
-def test_the_frame_layout_does_not_overlap():
+def test_the_frame_layout_does_not_overlap_and_leaves_no_empty_band():
     thumbs = (0, render.THUMBS_W, 0, render.THUMBS_H)
     map_ = (render.MAP_X, render.MAP_X + render.MAP_W, 0, render.MAP_W)
-    curve = (0, render.WIDTH, render.CURVE_Y, render.CURVE_Y + render.CURVE_H)
+    curve = (render.CURVE_X, render.CURVE_X + render.CURVE_W, render.CURVE_Y,
+             render.CURVE_Y + render.CURVE_H)  # fmt: skip
     boxes = [thumbs, map_, curve]
     for i, (x0, x1, y0, y1) in enumerate(boxes):
         assert 0 <= x0 < x1 <= render.WIDTH and 0 <= y0 < y1 <= render.HEIGHT
         for u0, u1, v0, v1 in boxes[i + 1 :]:
             assert x1 <= u0 or u1 <= x0 or y1 <= v0 or v1 <= y0  # disjoint
+    # the canvas is exactly as tall as the map: no blank rows under it (the curve sits in
+    # the corner under the thumbnails)
+    assert render.HEIGHT == render.MAP_W == render.CURVE_Y + render.CURVE_H
 
 
 def test_displayed_playground_carries_a_png_of_its_first_frame_with_alt_text():
@@ -186,43 +190,41 @@ def test_the_widget_builds_in_chinese_too():
         use_language("en")
 
 
-def test_the_vector_map_matches_the_image_map():
-    """The map sent after a change while paused (cells + marker polygons) is the image map:
-    the same cell colours, and each point's polygons centred on its stamped marker."""
-    pg = Playground("circle", hidden=(4,), activation="relu", seed=0, n_points=40)
-    p = pg.unit_outputs(render.grid(pg.box))[-1]
-    image = render.map_image(p, np.empty((0, 2)), np.empty(0, int), np.empty(0, bool), pg.box)
-    cells = render.map_cells(p)
-    at = image[render.CELL_Y + 1, render.CELL_X + 1 - render.MAP_X]  # inside each cell square
-    assert np.array_equal(at, cells)
-    assert render.CELL_X.max() + render.MAP_SCALE == render.WIDTH
-    groups = render.marker_polygons(pg._points, pg._labels, pg._is_test, pg.box)
-    assert sum(len(polygons) for _, polygons in groups) == 2 * len(pg._points)  # rim + fill
-    (x0, x1), (y0, y1) = pg.box
-    px = render.MAP_X + np.round((pg._points[:, 0] - x0) / (x1 - x0) * render.MAP_W) + 0.5
-    py = np.round((y1 - pg._points[:, 1]) / (y1 - y0) * render.MAP_W) + 0.5
-    shapes = {"diamond": [render._diamond(3.0), render._diamond(4.5)],
-              "triangle": [render._triangle(3.0), render._triangle(4.5)]}  # fmt: skip
-    k = 0
-    for label in (0, 1):
-        for test in (False, True):
-            sel = (pg._labels == label) & (pg._is_test == test)
-            if not sel.any():
-                continue
-            centres = np.c_[px[sel], py[sel]][:, None, :]
-            (rim, rims), (fill, fills) = groups[k], groups[k + 1]
-            k += 2
-            assert rim == ((0, 0, 0) if test else (255, 255, 255))
-            assert fill == ((0, 114, 178) if label == 0 else (213, 94, 0))
-            small, big = shapes["diamond" if label == 0 else "triangle"]
-            assert np.allclose(fills - centres, small) and np.allclose(rims - centres, big)
-    assert k == len(groups)
-    widget = PlaygroundWidget(pg)
-    frames = widget.frames
-    widget.c["noise"].value = 0.1  # a change while paused: the vector map, then the rest
-    assert widget.frames > frames
-    assert np.array_equal(
-        widget._img[: render.MAP_W, render.MAP_X :],
-        render.map_image(widget.pg.unit_outputs(widget._grid)[-1], widget.pg._points,
-                         widget.pg._labels, widget.pg._is_test, widget.pg.box),
+def _sent_frames(widget):
+    """Replace the canvas's ``send`` by a recorder: the list of ``(content, levels)`` sent."""
+    sent = []
+    widget.canvas.send = lambda content, buffers: sent.append(
+        (content, np.frombuffer(buffers[0], np.uint8).reshape(content["h"], content["w"]))
+    )
+    return sent
+
+
+def test_a_change_while_paused_sends_the_map_first_then_the_whole_frame():
+    widget = PlaygroundWidget(Playground("circle", hidden=(4,), activation="relu", seed=0))
+    sent = _sent_frames(widget)
+    widget.c["noise"].value = 0.1  # no event loop here: the settling frame follows at once
+    (first, map_levels), (second, frame) = sent
+    assert (first["x"], first["y"], first["w"], first["h"]) == (
+        render.MAP_X, 0, render.MAP_W, render.MAP_W
     )  # fmt: skip
+    pg = widget.pg
+    expected = render.map_image(pg.unit_outputs(widget._grid)[-1], pg._points, pg._labels,
+                                pg._is_test, pg.box)  # fmt: skip
+    assert np.array_equal(map_levels, expected)
+    assert (second["x"], second["y"], second["w"], second["h"]) == (
+        0, 0, render.WIDTH, render.HEIGHT
+    )  # fmt: skip
+    assert np.array_equal(frame, widget._img) and np.array_equal(frame[:, render.MAP_X :], expected)
+
+
+def test_the_canvas_describes_the_net_and_answers_views_and_clicks(widget):
+    assert widget.canvas.alt == widget.pg.description() and "relu" in widget.canvas.alt
+    widget.c["acts"][0].value = "tanh"
+    assert "tanh" in widget.canvas.alt  # the alt text follows the net
+    sent = _sent_frames(widget)
+    widget.canvas._message(widget.canvas, {"kind": "ready"}, [])  # a new view appeared
+    assert len(sent) == 1 and np.array_equal(sent[0][1], widget._img)
+    n = len(widget.pg.points("train")[0])
+    x, y = render.MAP_X + render.MAP_W / 2, render.MAP_W / 2
+    widget.canvas._message(widget.canvas, {"kind": "click", "x": x, "y": y}, [])
+    assert len(widget.pg.points("train")[0]) == n + 1

@@ -2,7 +2,8 @@
 
 :class:`Playground` (``model``) is numpy-only: data, features, the net and its seeded
 trainer, and the exact readouts. Displaying one shows the interactive widget
-(``widget``: ipycanvas + ipywidgets), whose pixels come from ``render`` (numpy).
+(``widget``: ipywidgets around the anywidget canvas of ``canvas``), whose pixels come
+from ``render`` (numpy).
 """
 
 from .model import Diverged, Playground

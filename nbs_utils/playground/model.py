@@ -385,22 +385,9 @@ class Playground:
             self.layers = [(data[f"W{i}"], data[f"b{i}"]) for i in range(len(hidden) + 1)]
             self.step = int(data["step"])
 
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        """The interactive playground, plus a PNG of its first frame for pages without a kernel.
-
-        GitHub, nbviewer and the course site cannot run widgets: they show the picture
-        (decision map, neuron thumbnails, loss curve) with a description as its ``alt``.
-        """
-        import base64
-
-        from ..repaint import encode_png
-        from .widget import PlaygroundWidget
-
-        widget = PlaygroundWidget(self)
-        data = widget._repr_mimebundle_()
-        rgb = widget._img
-        rgba = np.concatenate([rgb, np.full(rgb.shape[:2] + (1,), 255, np.uint8)], axis=2)
-        alt = _(
+    def description(self):
+        """What the playground's picture shows, in words (its ``alt`` text)."""
+        return _(
             "Playground: the decision map over {box} of a net with hidden layers {hidden} "
             "({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve"
         ).format(
@@ -409,6 +396,24 @@ class Playground:
             activations=", ".join(map(label, self.activations)) or _("no hidden layer"),
             dataset=label(self.dataset),
         )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """The interactive playground, plus a PNG of its first frame for pages without a kernel.
+
+        GitHub, nbviewer and the course site cannot run widgets: they show the picture
+        (decision map, neuron thumbnails, loss curve) with :meth:`description` as its ``alt``.
+        """
+        import base64
+
+        from ..repaint import encode_png
+        from . import render
+        from .widget import PlaygroundWidget
+
+        widget = PlaygroundWidget(self)
+        data = widget._repr_mimebundle_()
+        rgb = render.rgb(widget._img)
+        rgba = np.concatenate([rgb, np.full(rgb.shape[:2] + (1,), 255, np.uint8)], axis=2)
+        alt = self.description()
         data["image/png"] = base64.b64encode(encode_png(rgba)).decode("ascii")
         data["text/plain"] = alt
         return data, {"image/png": {"alt": alt}}

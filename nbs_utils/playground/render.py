@@ -1,5 +1,7 @@
-"""The playground's pixels, in numpy: one RGB image holding the decision map with the data,
-a thumbnail per hidden unit, and the loss curve (so the browser gets ONE image per frame).
+"""The playground's pixels, in numpy: one image of colour *levels* (one byte per pixel, an
+index into :data:`PALETTE`) holding the decision map with the data, a thumbnail per hidden
+unit, and the loss curve. The browser colours the levels with the same palette
+(:mod:`.canvas`), so a frame costs a byte per pixel on the wire and no image decoding.
 
 Colours are Okabe & Ito's (colour-blind safe): class 0 blue, class 1 vermillion, white
 in between. Class 0 points are diamonds, class 1 triangles (shape as well as colour);
@@ -9,28 +11,38 @@ training points have a white rim, test points a black one.
 import numpy as np
 
 MAP_CELLS, MAP_SCALE = 75, 4  # the decision map: a 75 x 75 grid drawn 4 px per cell
-THUMB_STRIDE = 3  # thumbnails: every 3rd cell of the map grid, 1 px per cell (33 x 33)
+THUMB_STRIDE = 3  # thumbnails: every 3rd cell of the map grid, 1 px per cell (25 x 25)
 THUMB, THUMB_GAP = len(range(1, MAP_CELLS, THUMB_STRIDE)), 4
 MAX_COLUMNS, MAX_ROWS = 6, 8  # hidden layers and units shown
 THUMBS_W = MAX_COLUMNS * (THUMB + THUMB_GAP)
 MAP_X, MAP_W = THUMBS_W + 10, MAP_CELLS * MAP_SCALE
 THUMBS_H = MAX_ROWS * (THUMB + THUMB_GAP)
-CURVE_Y, CURVE_H = max(MAP_W, THUMBS_H) + 10, 60  # the loss curve, under map and thumbnails
-WIDTH, HEIGHT = MAP_X + MAP_W, CURVE_Y + CURVE_H
+# the loss curve fills the corner under the thumbnails, so the frame is as tall as the map
+CURVE_X, CURVE_Y, CURVE_W = 0, THUMBS_H + 8, THUMBS_W - THUMB_GAP
+CURVE_H = MAP_W - CURVE_Y
+WIDTH, HEIGHT = MAP_X + MAP_W, MAP_W
 
-_BLUE, _WHITE, _VERMILLION = (0, 114, 178), (255, 255, 255), (213, 94, 0)
-_BACKGROUND, _INK, _GREY = (250, 250, 250), (0, 0, 0), (140, 140, 140)
+SCALE_LEVELS = 251  # levels 0..250: blue through white (125) to vermillion
+WHITE = SCALE_LEVELS // 2
+BACKGROUND, INK, GREY, BLUE, VERMILLION = range(SCALE_LEVELS, 256)  # the named colours
+_RGB_BLUE, _RGB_WHITE, _RGB_VERMILLION = (0, 114, 178), (255, 255, 255), (213, 94, 0)
 
 
-def _diverging_lut(n=256, strength=0.75):
+def _diverging_scale(n, strength=0.75):
     """``n`` colours from blue (index 0) through white to vermillion, softened by strength."""
     t = np.linspace(-1.0, 1.0, n)[:, None]
-    end = np.where(t < 0, np.array(_BLUE), np.array(_VERMILLION))
+    end = np.where(t < 0, np.array(_RGB_BLUE), np.array(_RGB_VERMILLION))
     mix = strength * np.abs(t)
-    return np.round((1 - mix) * np.array(_WHITE) + mix * end).astype(np.uint8)
+    return np.round((1 - mix) * np.array(_RGB_WHITE) + mix * end).astype(np.uint8)
 
 
-LUT = _diverging_lut()
+# RGB of every level: the diverging scale, then background, ink, grey, blue, vermillion
+PALETTE = np.vstack(
+    [
+        _diverging_scale(SCALE_LEVELS),
+        np.array([(250, 250, 250), (0, 0, 0), (140, 140, 140), _RGB_BLUE, _RGB_VERMILLION]),
+    ]
+).astype(np.uint8)
 
 
 def grid(box):
@@ -43,74 +55,44 @@ def grid(box):
     return np.c_[gx.ravel(), gy.ravel()]
 
 
-def colour(values):
-    """RGB for values in [-1, 1] (blue at -1, vermillion at +1); NaN-free input."""
-    index = np.clip(np.round((np.asarray(values) + 1.0) * 127.5), 0, 255).astype(np.intp)
-    return LUT[index]
+def level(values):
+    """The scale level of values in [-1, 1]: 0 (blue) at -1, ``WHITE`` at 0, 250 at +1."""
+    scaled = (np.asarray(values) + 1.0) * (SCALE_LEVELS - 1) / 2
+    return np.clip(np.round(scaled), 0, SCALE_LEVELS - 1).astype(np.uint8)
+
+
+def rgb(levels):
+    """The RGB image of a level image (what the browser paints)."""
+    return PALETTE[levels]
 
 
 def blank():
     """The empty frame: background only."""
-    return np.full((HEIGHT, WIDTH, 3), _BACKGROUND, np.uint8)
+    return np.full((HEIGHT, WIDTH), BACKGROUND, np.uint8)
 
 
 def map_image(p, points, labels, is_test, box):
-    """The decision map (``MAP_W`` square): probabilities ``p`` on the map grid, then
-    the points drawn on top."""
-    cells = colour(2.0 * p.reshape(MAP_CELLS, MAP_CELLS) - 1.0)
-    img = np.repeat(np.repeat(cells, MAP_SCALE, axis=0), MAP_SCALE, axis=1)
+    """The decision map (``MAP_W`` square, levels): probabilities ``p`` on the map grid,
+    then the points drawn on top (each marker clipped to the map)."""
+    cells = level(2.0 * p.reshape(MAP_CELLS, MAP_CELLS) - 1.0)
+    padded = np.empty((MAP_W + 2 * _PAD, MAP_W + 2 * _PAD), np.uint8)
+    inner = padded[_PAD:-_PAD, _PAD:-_PAD]
+    inner[:] = np.repeat(np.repeat(cells, MAP_SCALE, axis=0), MAP_SCALE, axis=1)
     if len(points):
         (x0, x1), (y0, y1) = box
-        px = np.round((points[:, 0] - x0) / (x1 - x0) * MAP_W).astype(int)
-        py = np.round((y1 - points[:, 1]) / (y1 - y0) * MAP_W).astype(int)
+        px = np.round((points[:, 0] - x0) / (x1 - x0) * MAP_W).astype(np.intp)
+        py = np.round((y1 - points[:, 1]) / (y1 - y0) * MAP_W).astype(np.intp)
+        near = _REACH  # markers centred further out than this do not reach the map
+        seen = (px >= -near) & (px < MAP_W + near) & (py >= -near) & (py < MAP_W + near)
+        centre = (py + _PAD) * padded.shape[1] + px + _PAD  # flat index in ``padded``
+        flat = padded.reshape(-1)
         for label, shape in ((0, _DIAMOND), (1, _TRIANGLE)):
-            for test, rim in ((False, _WHITE), (True, _INK)):
-                sel = (labels == label) & (is_test == test)
-                fill = _BLUE if label == 0 else _VERMILLION
-                _stamp(img, px[sel], py[sel], shape[1], rim)
-                _stamp(img, px[sel], py[sel], shape[0], fill)
-    return np.ascontiguousarray(img)
-
-
-# The map as vector commands (drawn at once by the browser: no image to decode first):
-# one MAP_SCALE square per grid cell, then every point as a polygon of its class's shape.
-_ROWS, _COLS = np.divmod(np.arange(MAP_CELLS * MAP_CELLS), MAP_CELLS)
-CELL_X = (MAP_X + _COLS * MAP_SCALE).astype(np.int16)  # canvas pixel of each map cell
-CELL_Y = (_ROWS * MAP_SCALE).astype(np.int16)
-
-
-def map_cells(p):
-    """RGB of each map grid cell (row by row) for the probabilities ``p``: ``(MAP_CELLS^2, 3)``."""
-    return colour(2.0 * np.asarray(p).reshape(-1) - 1.0)
-
-
-def _diamond(r):
-    return np.array([[0.0, -r], [r, 0.0], [0.0, r], [-r, 0.0]])
-
-
-def _triangle(r):  # the outline of _TRIANGLE's pixels: apex up, base at 0.6 r
-    half = 0.9 * r + 0.25
-    return np.array([[0.0, -1.2 * r - 0.5], [half, 0.6 * r], [-half, 0.6 * r]])
-
-
-def marker_polygons(points, labels, is_test, box):
-    """``[(rgb, polygons), ...]`` in drawing order, polygons ``(k, m, 2)`` in canvas pixels:
-    each point as a diamond (class 0) or triangle (class 1), rim first (white: training,
-    black: test), as :func:`map_image` stamps them."""
-    if not len(points):
-        return []
-    (x0, x1), (y0, y1) = box
-    px = MAP_X + np.round((points[:, 0] - x0) / (x1 - x0) * MAP_W)
-    py = np.round((y1 - points[:, 1]) / (y1 - y0) * MAP_W)
-    centres = np.c_[px, py][:, None, :] + 0.5  # pixel centres
-    out = []
-    for label, shape in ((0, _diamond), (1, _triangle)):
-        for test, rim in ((False, _WHITE), (True, _INK)):
-            sel = (labels == label) & (is_test == test)
-            if sel.any():
-                fill = _BLUE if label == 0 else _VERMILLION
-                out += [(rim, centres[sel] + shape(4.5)), (fill, centres[sel] + shape(3.0))]
-    return out
+            for test, rim in ((False, WHITE), (True, INK)):
+                at = centre[seen & (labels == label) & (is_test == test), None]
+                fill = BLUE if label == 0 else VERMILLION
+                flat[at + _flat(shape[1], padded.shape[1])] = rim
+                flat[at + _flat(shape[0], padded.shape[1])] = fill
+    return np.ascontiguousarray(inner)
 
 
 def _shape(inside, r=4):
@@ -123,16 +105,13 @@ def _shape(inside, r=4):
 
 _DIAMOND = _shape(lambda dx, dy, r: np.abs(dx) + np.abs(dy) <= r)
 _TRIANGLE = _shape(lambda dx, dy, r: (dy <= r * 0.6) & (2 * np.abs(dx) <= dy + r * 1.2 + 0.5))
+_REACH = int(np.abs(np.r_[_DIAMOND[1], _TRIANGLE[1]]).max())  # a marker's reach, pixels
+_PAD = 2 * _REACH  # the margin map_image draws the markers into before cropping it off
 
 
-def _stamp(img, px, py, offsets, rgb):
-    """Paint the pixel ``offsets`` around every point ``(px, py)``, clipped to ``img``."""
-    if not len(px):
-        return
-    rows = (py[:, None] + offsets[None, :, 0]).ravel()
-    cols = (px[:, None] + offsets[None, :, 1]).ravel()
-    ok = (rows >= 0) & (rows < img.shape[0]) & (cols >= 0) & (cols < img.shape[1])
-    img[rows[ok], cols[ok]] = rgb
+def _flat(offsets, width):
+    """Pixel ``(dy, dx)`` offsets as offsets of flat indices in an image ``width`` wide."""
+    return offsets[:, 0] * width + offsets[:, 1]
 
 
 def thumbnail_position(layer, unit):
@@ -151,7 +130,7 @@ def thumbnail_at(x, y):
 def draw_thumbnails(img, hidden_outputs):
     """Each hidden unit's output over the map grid (every ``THUMB_STRIDE``-th cell), scaled
     by its largest |value|."""
-    img[:THUMBS_H, :THUMBS_W] = _BACKGROUND
+    img[:THUMBS_H, :THUMBS_W] = BACKGROUND
     for layer, H in enumerate(hidden_outputs[:MAX_COLUMNS]):
         H = H.reshape(MAP_CELLS, MAP_CELLS, -1)[1::THUMB_STRIDE, 1::THUMB_STRIDE]
         H = H.reshape(THUMB * THUMB, -1)
@@ -159,24 +138,25 @@ def draw_thumbnails(img, hidden_outputs):
         scaled = H[:, :MAX_ROWS] / np.where(top > 0, top, 1.0)
         for unit in range(scaled.shape[1]):
             x, y = thumbnail_position(layer, unit)
-            img[y : y + THUMB, x : x + THUMB] = colour(scaled[:, unit].reshape(THUMB, THUMB))
+            img[y : y + THUMB, x : x + THUMB] = level(scaled[:, unit].reshape(THUMB, THUMB))
 
 
 def draw_curve(img, train, test):
-    """The train (grey) and test (black) loss, last points on the right, 0 at the bottom."""
-    area = img[CURVE_Y : CURVE_Y + CURVE_H, :]
-    area[:] = _BACKGROUND
-    area[-1, :] = _GREY
+    """The train (grey) and test (black) loss, last points on the right, 0 at the bottom,
+    in the corner under the thumbnails (a grey base line while there is no curve yet)."""
+    area = img[CURVE_Y : CURVE_Y + CURVE_H, CURVE_X : CURVE_X + CURVE_W]
+    area[:] = BACKGROUND
+    area[-1, :] = GREY
     values = np.r_[train, test]
     values = values[np.isfinite(values)]
     if len(train) < 2 or not len(values):
         return
     top = max(float(values.max()), 1e-12)
-    for series, rgb in ((train, _GREY), (test, _INK)):
+    for series, ink in ((train, GREY), (test, INK)):
         series = np.nan_to_num(np.asarray(series, float), nan=0.0)
-        cols = np.linspace(0, len(series) - 1, WIDTH).round().astype(int)
+        cols = np.linspace(0, len(series) - 1, CURVE_W).round().astype(int)
         ys = (CURVE_H - 2) - np.round(series[cols] / top * (CURVE_H - 3)).astype(int)
         lo = np.minimum(ys, np.r_[ys[:1], ys[:-1]])
         hi = np.maximum(ys, np.r_[ys[:1], ys[:-1]])
         rows = np.arange(CURVE_H)[:, None]
-        area[(rows >= lo[None, :]) & (rows <= hi[None, :])] = rgb
+        area[(rows >= lo[None, :]) & (rows <= hi[None, :])] = ink

@@ -1,13 +1,14 @@
-"""The interactive playground: an ipycanvas canvas + ipywidgets controls over a Playground.
+"""The interactive playground: a canvas (:mod:`.canvas`, anywidget) + ipywidgets controls
+over a Playground.
 
-Design (measured, see COURSE.md "Live training, measured here"): training runs in an
-asyncio task on the kernel's own event loop, yielding after every slice of steps so widget
-messages are handled at once; each frame is ONE image (map, plus thumbnails and loss curve
-every 2nd frame and right after a change) sent with one ``put_image_data`` inside
-``hold_canvas()``, at most 60 per second. A change while paused is answered first by the map
-alone as vector commands (:meth:`PlaygroundWidget.repaint_map_now`), then the rest. The
-exact readouts are computed in a worker thread on a snapshot of the weights, at most once a
-second while playing, so they never delay a frame.
+Design (measured, see COURSE.md "Live training, measured here" and the README): training
+runs in an asyncio task on the kernel's own event loop, yielding after every slice of steps
+so widget messages are handled at once; each frame is ONE image of colour levels (the map,
+plus thumbnails and loss curve every 2nd frame and right after a change), a byte per pixel,
+at most 60 per second, painted by the browser the moment it arrives. A change while paused
+is answered first by the map alone, then the rest. The exact readouts are computed in a
+worker thread on a snapshot of the weights, at most once a second while playing, so they
+never delay a frame.
 """
 
 import asyncio
@@ -17,10 +18,10 @@ import time
 
 import ipywidgets as W
 import numpy as np
-from ipycanvas import Canvas, hold_canvas
 
 from ..language import _
 from . import controls, render
+from .canvas import LevelCanvas
 from .model import Diverged
 from .readouts import readouts_html
 
@@ -34,8 +35,11 @@ class PlaygroundWidget(W.VBox):
 
     def __init__(self, pg):
         self.pg = pg
-        self.canvas = Canvas(width=render.WIDTH, height=render.HEIGHT)
-        self.canvas.layout = W.Layout(width=f"{render.WIDTH}px", height=f"{render.HEIGHT}px")
+        self.canvas = LevelCanvas(
+            render.WIDTH, render.HEIGHT, render.PALETTE, on_ready=self.repaint_all,
+            on_click=self.click, alt=pg.description(),
+            layout=W.Layout(width=f"{render.WIDTH}px", height=f"{render.HEIGHT}px"),
+        )  # fmt: skip
         self.c = controls.build(pg)
         box, self._layer_rows = controls.layout(self.c, self.canvas)
         super().__init__([box])
@@ -56,8 +60,8 @@ class PlaygroundWidget(W.VBox):
         self._grid = render.grid(self.pg.box)
 
     def repaint(self, thumbnails=True):
-        """Draw the current net into the canvas: one image, one put_image_data (the map
-        alone, or the whole frame with thumbnails and loss curve)."""
+        """Draw the current net into the canvas: one level image (the map alone, or the
+        whole frame with thumbnails and loss curve), one message."""
         pg = self.pg
         outputs = pg.unit_outputs(self._grid)  # hidden layers, then p
         self._img[: render.MAP_W, render.MAP_X :] = render.map_image(
@@ -66,43 +70,17 @@ class PlaygroundWidget(W.VBox):
         if thumbnails:
             render.draw_thumbnails(self._img, outputs[:-1])
             render.draw_curve(self._img, *self._losses)
-            image, x = self._img, 0
+            self.canvas.paint(self._img)
             self.thumbnail_frames += 1
         else:
-            image, x = self._img[: render.MAP_W, render.MAP_X :], render.MAP_X
-        with hold_canvas():
-            self.canvas.put_image_data(np.ascontiguousarray(image), x, 0)
+            self.canvas.paint(self._img[: render.MAP_W, render.MAP_X :], render.MAP_X, 0)
         self.frames += 1
         if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
             self._status()
 
-    def repaint_map_now(self):
-        """The answer to a change while paused, as fast as it can be seen: the map alone as
-        vector commands (cells, then point markers), which the browser draws the moment they
-        arrive; an image waits for the browser to decode it first (~5 ms more, measured).
-        Used only then: while playing, 60 vector maps a second cost the browser more than
-        images (33 against 46 painted frames per second, measured)."""
-        pg = self.pg
-        p = pg.unit_outputs(self._grid)[-1]
-        self._paint_map(p)  # sent first: nothing else is computed before it
-        self._img[: render.MAP_W, render.MAP_X :] = render.map_image(
-            p, pg._points, pg._labels, pg._is_test, pg.box
-        )
-        self.frames += 1
-
-    def _paint_map(self, p):
-        """The decision map for the probabilities ``p``: one square per cell, then the points."""
-        pg, canvas = self.pg, self.canvas
-        with hold_canvas():
-            canvas.fill_styled_rects(
-                render.CELL_X, render.CELL_Y, render.MAP_SCALE, render.MAP_SCALE,
-                color=render.map_cells(p),
-            )  # fmt: skip
-            for rgb, polygons in render.marker_polygons(
-                pg._points, pg._labels, pg._is_test, pg.box
-            ):
-                canvas.fill_style = "rgb({}, {}, {})".format(*rgb)
-                canvas.fill_polygons(polygons)
+    def repaint_all(self):
+        """Send the whole last frame again (a new view of the canvas asked for it)."""
+        self.canvas.paint(self._img)
 
     def _status(self):
         pg = self.pg
@@ -242,7 +220,6 @@ class PlaygroundWidget(W.VBox):
         c["npz_export"].on_click(lambda _: self._download("playground.npz", self._npz_bytes()))
         c["csv_import"].observe(lambda ch: self._upload(ch, self._load_csv), "value")
         c["npz_import"].observe(lambda ch: self._upload(ch, self._load_npz), "value")
-        self.canvas.on_mouse_down(self.click)
 
     def _setter(self, setting):
         return lambda change: self._configure(**{setting: change["new"]})
@@ -261,8 +238,10 @@ class PlaygroundWidget(W.VBox):
         self._steps_per_slice = 10
         if self.playing:  # the next frame shows it, thumbnails and status included
             self._full_frame_due = True
+            self.canvas.alt = self.pg.description()
             return
-        self.repaint_map_now()  # the map first, alone: the fastest visible answer
+        self.repaint(thumbnails=False)  # the map first, alone: the fastest visible answer
+        self.canvas.alt = self.pg.description()
         self._later(self._settle)
 
     def _settle(self):
