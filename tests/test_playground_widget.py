@@ -22,14 +22,26 @@ def _same_layers(a, b):
 
 
 def test_playing_trains_and_paints_and_matches_synchronous_training(widget):
-    async def play_a_while():
+    frames, readouts = widget.frames, widget.readout_count
+
+    def played_enough():
+        return (
+            widget.pg.step > 50
+            and widget.frames > frames + 5
+            and widget.thumbnail_frames >= 2
+            and widget.readout_count > readouts
+        )
+
+    async def play_until_enough(seconds=60):  # polls: a busy machine is slower, not wrong
         widget.play()
-        await asyncio.sleep(0.5)
+        for _ in range(int(seconds / 0.05)):
+            if played_enough():
+                break
+            await asyncio.sleep(0.05)
         widget.pause()
         await asyncio.sleep(0.05)
 
-    frames, readouts = widget.frames, widget.readout_count
-    asyncio.run(play_a_while())
+    asyncio.run(play_until_enough())
     pg = widget.pg
     assert pg.step > 50 and widget.frames > frames + 5 and widget.thumbnail_frames >= 2
     assert widget.readout_count > readouts  # computed in the worker thread while playing
