@@ -1,7 +1,8 @@
 """Reading a learner's answer: is it there, is it real numbers, is it right, which mistake.
 
-The three statuses of a verdict are here too. Every reader returns a problem (a translated sentence that never gives the expected value
-away) or ``None``; none of them raises on the learner's input.
+Every reader returns a problem (a translated sentence that never gives the expected value
+away) or ``None``; none of them raises on the learner's input. The three statuses of a
+verdict, ``(status, message)``, are defined here too.
 """
 
 import numpy as np
@@ -14,6 +15,7 @@ CORRECT = "correct"
 
 
 def is_unanswered(answer):
+    """True for the placeholders an unfinished exercise holds: ``None`` and ``...``."""
     return answer is None or answer is Ellipsis
 
 
