@@ -1,6 +1,9 @@
 """The playground's anywidget canvas and its colour levels: what the kernel sends is what
 the browser is told to paint, in the course's colour-blind-safe palette."""
 
+import zlib
+
+import ipywidgets as W
 import numpy as np
 import pytest
 
@@ -19,7 +22,7 @@ def test_paint_sends_one_message_with_the_levels_as_one_buffer():
     levels = np.arange(12, dtype=np.uint8).reshape(3, 4)
     canvas.paint(levels[:, 1:], x=5, y=2)  # a non-contiguous view is sent as its values
     ((content, buffers),) = sent
-    assert content == {"kind": "frame", "x": 5, "y": 2, "w": 3, "h": 3}
+    assert content == {"kind": "frame", "x": 5, "y": 2, "w": 3, "h": 3, "version": 0}
     assert bytes(buffers[0]) == levels[:, 1:].tobytes()
 
 
@@ -56,3 +59,36 @@ def test_levels_are_the_diverging_colour_blind_safe_scale():
     levels = render.level(values)
     assert levels.dtype == np.uint8 and np.all(np.diff(levels.astype(int)) >= 0)
     assert levels.max() < render.BACKGROUND  # the scale never reaches the named colours
+
+
+def test_prepared_frames_go_ahead_compressed_for_watched_controls_only():
+    canvas, sent = _canvas(), []
+    canvas.send = lambda content, buffers: sent.append((content, buffers))
+    slider, other = W.SelectionSlider(options=[1, 2, 3]), W.Dropdown(options=["a", "b"])
+    canvas.watch([slider])
+    assert canvas.watched == [slider.model_id]
+    assert f"nbs-watched-{slider.model_id}" in slider._dom_classes  # how the browser finds it
+    canvas.version = 7
+    levels = {0: np.full((2, 3), 4, np.uint8), 2: np.arange(6, dtype=np.uint8).reshape(2, 3)}
+    canvas.prepare(slider, levels, x=1, y=1)
+    ((content, buffers),) = sent
+    assert content == {"kind": "prepared", "x": 1, "y": 1, "w": 3, "h": 2, "version": 7,
+                       "keys": [f"{slider.model_id}:0", f"{slider.model_id}:2"]}  # fmt: skip
+    assert [zlib.decompress(b) for b in buffers] == [v.tobytes() for v in levels.values()]
+    canvas.prepare(slider, {})  # nothing to prepare: nothing sent
+    assert len(sent) == 1
+    with pytest.raises(ValueError, match="watch"):
+        canvas.prepare(other, levels)
+    with pytest.raises(ValueError, match="does not fit"):
+        canvas.prepare(slider, levels, x=6)
+
+
+def test_the_browser_names_the_watched_control_in_focus():
+    focused = []
+    canvas = _canvas(on_focus=focused.append)
+    slider = W.SelectionSlider(options=[1, 2, 3])
+    canvas.watch([slider])
+    canvas._message(canvas, {"kind": "focus", "id": slider.model_id}, [])
+    canvas._message(canvas, {"kind": "focus", "id": "not a watched control"}, [])
+    assert focused == [slider]
+    assert "change:index" in canvas._esm and "DecompressionStream" in canvas._esm

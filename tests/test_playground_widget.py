@@ -1,6 +1,7 @@
 import asyncio
 import datetime
 import io
+import zlib
 
 import numpy as np
 import pytest
@@ -203,11 +204,22 @@ def test_the_widget_builds_in_chinese_too():
 
 
 def _sent_frames(widget):
-    """Replace the canvas's ``send`` by a recorder: the list of ``(content, levels)`` sent."""
+    """Replace the canvas's ``send`` by a recorder: the list of ``(content, levels)`` sent,
+    ``levels`` an array for a frame and ``{key: array}`` for prepared frames."""
     sent = []
-    widget.canvas.send = lambda content, buffers: sent.append(
-        (content, np.frombuffer(buffers[0], np.uint8).reshape(content["h"], content["w"]))
-    )
+
+    def levels(content, buffer, prepared):
+        data = zlib.decompress(buffer) if prepared else buffer
+        return np.frombuffer(data, np.uint8).reshape(content["h"], content["w"])
+
+    def record(content, buffers):
+        if content["kind"] == "prepared":
+            keys = content["keys"]
+            sent.append((content, {k: levels(content, b, True) for k, b in zip(keys, buffers)}))
+        else:
+            sent.append((content, levels(content, buffers[0], False)))
+
+    widget.canvas.send = record
     return sent
 
 
@@ -240,3 +252,51 @@ def test_the_canvas_describes_the_net_and_answers_views_and_clicks(widget):
     x, y = render.MAP_X + render.MAP_W / 2, render.MAP_W / 2
     widget.canvas._message(widget.canvas, {"kind": "click", "x": x, "y": y}, [])
     assert len(widget.pg.points("train")[0]) == n + 1
+
+
+def _trained_widget():
+    widget = PlaygroundWidget(Playground("circle", hidden=(4, 3), activation="relu", seed=0))
+    widget.c["noise"].value = 0.2  # mid-range: a step either way exists
+    widget.step(30)  # trained weights, so an activation swap changes the map
+    return widget
+
+
+def _focus(widget, control):
+    widget.canvas._message(widget.canvas, {"kind": "focus", "id": control.model_id}, [])
+
+
+@pytest.mark.parametrize("name", ["noise", "split", "activation"])
+def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name):
+    def control_of(widget):
+        return widget.c["acts"][1] if name == "activation" else widget.c[name]
+
+    widget = _trained_widget()
+    control, sent = control_of(widget), _sent_frames(widget)
+    _focus(widget, control)
+    ((meta, prepared),) = sent
+    assert meta["kind"] == "prepared" and meta["version"] == widget.canvas.version
+    assert (meta["x"], meta["y"]) == (render.MAP_X, 0)
+    start = control.index
+    assert set(prepared) == {f"{control.model_id}:{start - 1}", f"{control.model_id}:{start + 1}"}
+    for index in (start - 1, start + 1):
+        other = _trained_widget()  # the same state, then the real step
+        steps = _sent_frames(other)
+        control_of(other).index = index
+        frame, levels = steps[0]
+        assert frame["kind"] == "frame" and frame["version"] == meta["version"] + 1
+        assert np.array_equal(levels, prepared[f"{control.model_id}:{index}"])
+        assert not np.array_equal(levels, widget._img[:, render.MAP_X :])  # a step shows
+
+
+def test_after_a_step_the_next_maps_are_prepared_and_none_while_playing_or_for_no_layer():
+    widget = _trained_widget()
+    sent = _sent_frames(widget)
+    _focus(widget, widget.c["acts"][2])  # the net has 2 hidden layers: nothing to prepare
+    _focus(widget, widget.c["noise"])
+    widget.c["noise"].index += 1  # the step: its map, the next maps, then the whole frame
+    assert [m["kind"] for m, _ in sent] == ["prepared", "frame", "prepared", "frame"]
+    assert sent[2][0]["version"] == sent[1][0]["version"] == sent[0][0]["version"] + 1
+    sent.clear()
+    widget.playing = True  # (as play() sets it)
+    _focus(widget, widget.c["split"])
+    assert sent == []

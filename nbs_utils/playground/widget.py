@@ -9,6 +9,11 @@ at most 60 per second, painted by the browser the moment it arrives. A change wh
 is answered first by the map alone, then the rest. The exact readouts are computed in a
 worker thread on a snapshot of the weights, at most once a second while playing, so they
 never delay a frame.
+
+While paused, the maps that one step of the control in focus would give (either way: the
+data sliders, or a layer's activation) are computed ahead on a copy and sent to the browser
+(:meth:`.LevelCanvas.prepare`), which paints the right one the moment the key is pressed,
+without waiting for the kernel's round trip; the kernel's own frame follows and is the same.
 """
 
 import asyncio
@@ -37,10 +42,13 @@ class PlaygroundWidget(W.VBox):
         self.pg = pg
         self.canvas = LevelCanvas(
             render.WIDTH, render.HEIGHT, render.PALETTE, on_ready=self.repaint_all,
-            on_click=self.click, alt=pg.description(),
+            on_click=self.click, on_focus=self._focused, alt=pg.description(),
             layout=W.Layout(width=f"{render.WIDTH}px", height=f"{render.HEIGHT}px"),
         )  # fmt: skip
         self.c = controls.build(pg)
+        self._moves = self._one_step_moves()
+        self.canvas.watch(list(self._moves))
+        self._focus = None
         box, self._layer_rows = controls.layout(self.c, self.canvas)
         super().__init__([box])
         self.playing, self._task, self._pending = False, None, None
@@ -64,9 +72,7 @@ class PlaygroundWidget(W.VBox):
         whole frame with thumbnails and loss curve), one message."""
         pg = self.pg
         outputs = pg.unit_outputs(self._grid)  # hidden layers, then p
-        self._img[: render.MAP_W, render.MAP_X :] = render.map_image(
-            outputs[-1], pg._points, pg._labels, pg._is_test, pg.box
-        )
+        self._img[: render.MAP_W, render.MAP_X :] = self._map(pg, outputs[-1])
         if thumbnails:
             render.draw_thumbnails(self._img, outputs[:-1])
             render.draw_curve(self._img, *self._losses)
@@ -77,6 +83,11 @@ class PlaygroundWidget(W.VBox):
         self.frames += 1
         if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
             self._status()
+
+    def _map(self, pg, p=None):
+        """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid."""
+        p = pg.predict_proba(self._grid) if p is None else p
+        return render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box)
 
     def repaint_all(self):
         """Send the whole last frame again (a new view of the canvas asked for it)."""
@@ -108,6 +119,39 @@ class PlaygroundWidget(W.VBox):
         test.append(self.pg.loss("test"))
         if len(train) > 2000:  # keep the curve light: every other point of the history
             del train[::2], test[::2]
+
+    # ---- prepared maps: one step of the control in focus, painted by the browser ----------
+    def _one_step_moves(self):
+        """The watched controls, each with what its new value does to a playground."""
+        c = self.c
+        moves = {
+            c["noise"]: lambda pg, value: pg.configure(noise=value),
+            c["split"]: lambda pg, value: pg.configure(test_fraction=value),
+        }
+        for i, act in enumerate(c["acts"]):
+            moves[act] = lambda pg, name, i=i: pg.set_activation(name, layer=i)
+        return moves
+
+    def _focused(self, control):
+        self._focus = control
+        self._prepare()
+
+    def _prepare(self):
+        """While paused: send the maps of the control in focus moved one step either way."""
+        control = self._focus
+        if self.playing or control is None or control in self.c["acts"][len(self.pg.hidden) :]:
+            return  # (the activation of a layer the net does not have changes nothing)
+        frames = {}
+        for index in (control.index - 1, control.index + 1):
+            if not 0 <= index < len(control.options):
+                continue
+            copy = self.pg.snapshot()
+            try:
+                self._moves[control](copy, control.options[index][1])
+            except (TypeError, ValueError):
+                continue
+            frames[index] = self._map(copy)
+        self.canvas.prepare(control, frames, render.MAP_X, 0)
 
     # ---- readouts (worker thread) -------------------------------------------------------
     def refresh_readouts(self, now=False):
@@ -149,6 +193,7 @@ class PlaygroundWidget(W.VBox):
         self.c["play"].description, self.c["play"].icon = _("play"), "play"
         self.repaint(thumbnails=True)
         self.refresh_readouts()
+        self._prepare()
 
     def step(self, n=1):
         """``n`` training steps, then repaint (what the step button does)."""
@@ -156,8 +201,10 @@ class PlaygroundWidget(W.VBox):
             self._record_loss()
         self.repaint(thumbnails=True)
         self.refresh_readouts()
+        self._prepare()
 
     def _train(self, n):
+        self.canvas.version += 1
         try:
             self.pg.train(n)
             return True
@@ -233,6 +280,7 @@ class PlaygroundWidget(W.VBox):
             action()
         except (TypeError, ValueError) as err:
             self.pg.message = str(err)
+        self.canvas.version += 1
         if not keep_weights:
             self._losses = ([], [])
         self._steps_per_slice = 10
@@ -242,6 +290,7 @@ class PlaygroundWidget(W.VBox):
             return
         self.repaint(thumbnails=False)  # the map first, alone: the fastest visible answer
         self.canvas.alt = self.pg.description()
+        self._prepare()
         self._later(self._settle)
 
     def _settle(self):

@@ -119,3 +119,54 @@ def test_every_visible_slider_repaints_the_playground(playground):
         nb.wait_idle()
     assert not problems, f"sliders that did not repaint the playground: {problems}"
     assert not nb.errors(), nb.errors()
+
+
+# A hash of the decision map's pixels (the right-hand square of the canvas).
+MAP_HASH = """c => {
+  const d = c.getContext('2d').getImageData(c.width - c.height, 0, c.height, c.height).data;
+  let s = 0;
+  for (let i = 0; i < d.length; i += 4) s = (s * 31 + d[i] + 7 * d[i + 1] + 13 * d[i + 2]) | 0;
+  return s;
+}"""
+# On the canvas's next drawImage: the map's hash just after it (the first repaint's picture).
+HASH_NEXT_DRAW = f"""c => {{
+  const ctx = c.getContext('2d');
+  c.__firstHash = null;
+  ctx.drawImage = function (...args) {{
+    delete ctx.drawImage;
+    const result = ctx.drawImage(...args);
+    c.__firstHash = ({MAP_HASH})(c);
+    return result;
+  }};
+}}"""
+
+
+def _next_option(select):
+    """Choose the option after the selected one (as a mouse would: JupyterLab takes
+    ArrowDown on a focused select to move to the next cell)."""
+    select.select_option(index=select.evaluate("s => s.selectedIndex + 1"))
+
+
+def test_a_step_of_the_focused_control_is_painted_ahead_and_the_kernel_agrees(playground):
+    nb, output = playground
+    canvas = output.locator("canvas").first
+    noise = output.locator(".widget-slider", has_text="noise").locator(".noUi-handle")
+    activation = output.locator(".widget-dropdown", has_text="activation").locator("select")
+    steps = [(noise, lambda handle: handle.press("ArrowRight")), (activation.first, _next_option)]
+    for control, step in steps:
+        control.focus()
+        nb.wait_idle()
+        time.sleep(0.3)  # the prepared maps arrive
+        hits = int(canvas.evaluate("c => c.dataset.preparedPaints || 0"))
+        before = canvas.evaluate(MAP_HASH)
+        canvas.evaluate(HASH_NEXT_DRAW)
+        step(control)
+        assert _wait(lambda: canvas.evaluate("c => c.__firstHash") is not None), "no repaint"
+        assert int(canvas.evaluate("c => c.dataset.preparedPaints || 0")) == hits + 1, (
+            "a step of the focused control was not painted from the prepared maps"
+        )
+        nb.wait_idle()
+        time.sleep(0.3)  # the kernel's own frames have landed
+        first, final = canvas.evaluate("c => c.__firstHash"), canvas.evaluate(MAP_HASH)
+        assert first == final != before, "the prepared map is not the kernel's map"
+    assert not nb.errors(), nb.errors()
