@@ -99,8 +99,8 @@ def test_the_playground_benchmark_parts(tmp_path):
                                     "browser": {"skipped": "no chromium"}})  # fmt: skip
     assert "5000 full-batch steps/s" in text and "no chromium" in text
     row = {"latency_p50_ms": 20.0, "latency_p95_ms": 30.0, "reference_p50_ms": 50.0,
-           "ratio": 0.4, "map_fps": 40.0, "thumb_fps": 13.0, "slider_lands_p50_ms": 30.0,
-           "goal_met": True}  # fmt: skip
+           "ratio": 0.4, "kernel_path_p50_ms": 35.0, "kernel_path_ratio": 0.7, "map_fps": 40.0,
+           "thumb_fps": 13.0, "slider_lands_p50_ms": 30.0, "goal_met": True}  # fmt: skip
     text = playground.format_table({"steps_per_s": 5000, "steps_goal_met": True, "browser": row})
-    assert "| 0.4x | 40.0 | 13.0 | 30.0 | yes |" in text
+    assert "| 0.4x | 35.0 (0.7x) | 40.0 | 13.0 | 30.0 | yes |" in text
     assert "Playground (notebook 06)" in format_tables({"playground": {"steps_per_s": 1}})

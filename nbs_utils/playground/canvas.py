@@ -20,6 +20,10 @@ the same. Frames carry the ``version`` of the state they show: prepared frames a
 for the version on screen and dropped at any other change, so a stale one is never painted.
 The browser says which watched control has the focus (the one a key press will move), so
 the kernel can prepare for it.
+
+Keys pressed inside an element of class ``nbs-own-keys`` (the whole playground) go to its
+controls only: JupyterLab would take ArrowUp/ArrowDown on a focused slider or select, and
+letters on a select, as its own shortcuts (moving between cells, adding one).
 """
 
 import zlib
@@ -105,6 +109,11 @@ function render({ model, el }) {
   }
   let focused = null;
   const focus = (event) => {
+    // Keys pressed on a control in there are the control's (JupyterLab takes ArrowUp/Down on
+    // a focused slider or select to move between cells): Lab skips an element marked so.
+    if (event.target.closest && event.target.closest(".nbs-own-keys")) {
+      event.target.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
     const holder = event.target.closest && event.target.closest("[class*='nbs-watched-']");
     const name = holder && [...holder.classList].find((c) => c.startsWith("nbs-watched-"));
     const id = name && name.slice("nbs-watched-".length);

@@ -51,6 +51,7 @@ class PlaygroundWidget(W.VBox):
         self._focus = None
         box, self._layer_rows = controls.layout(self.c, self.canvas)
         super().__init__([box])
+        self.add_class("nbs-own-keys")  # see canvas.py: keys go to the controls, not to Lab
         self.playing, self._task, self._pending = False, None, None
         self._full_frame_due = False
         self.frames = self.thumbnail_frames = self.readout_count = 0
