@@ -28,7 +28,6 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import numpy as np
 
 from testkit.labdriver import (
@@ -39,6 +38,7 @@ from testkit.labdriver import (
     chromium_missing_reason,
     open_browser,
 )
+from testkit.notebooks import write_notebook
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 GOALS = {"p50_ratio": 1.25, "p95_ms": 150.0}
@@ -101,21 +101,6 @@ def measure_notebook(context, lab, notebook, presses_per_slider=6, max_presses=6
 def reference_notebook(folder):
     """Write the reference notebook (:data:`REFERENCE_CELLS`) into ``folder``; its path."""
     return write_notebook(folder, "reference_panel.ipynb", REFERENCE_CELLS)
-
-
-def write_notebook(folder, name, cells):
-    """Write a Python 3 notebook of the code ``cells`` to ``folder / name``; its path."""
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    nbformat.write(nb, path)
-    return path
 
 
 def summarise(latencies, missed, sliders, seconds, reference_p50=None):

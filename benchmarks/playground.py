@@ -95,7 +95,7 @@ def steps_per_second(steps=2000, repeats=3):
 
 
 def playground_notebook(folder):
-    from benchmarks.latency import write_notebook
+    from testkit.notebooks import write_notebook
 
     return write_notebook(folder, "playground_bench.ipynb", [CELL])
 

@@ -54,3 +54,20 @@ def notebook_id(path, root=ROOT):
     if not path.is_relative_to(notebooks):
         return path.stem
     return path.relative_to(notebooks).with_suffix("").as_posix()
+
+
+def write_notebook(folder, name, cells):
+    """Write a Python 3 notebook of the code ``cells`` to ``folder / name``; its path."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    nbformat.write(nb, path)
+    return path

@@ -98,3 +98,14 @@ def test_repaint_path_tells_a_blit_from_a_full_draw():
     assert repaint_path(_one_line_panel(moves_limits=False), a=1.0) == "blit"
     moving = _one_line_panel(moves_limits=True)
     assert repaint_path(moving, a=1.0) == "full draw" and not blits(moving, a=0.0)
+
+
+def test_write_notebook_writes_code_cells_for_a_python_kernel(tmp_path):
+    import nbformat
+
+    from testkit.notebooks import write_notebook
+
+    path = write_notebook(tmp_path / "new", "a.ipynb", ["x = 1", "x + 1"])
+    nb = nbformat.read(path, as_version=4)
+    assert path == tmp_path / "new" / "a.ipynb" and nb.metadata["kernelspec"]["name"] == "python3"
+    assert [(c.cell_type, c.source) for c in nb.cells] == [("code", "x = 1"), ("code", "x + 1")]

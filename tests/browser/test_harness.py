@@ -6,10 +6,10 @@ not the kernel's picture, a failed request, and a figure or readout wider than i
 
 import shutil
 
-import nbformat
 import pytest
 
 from testkit.labdriver import CANVAS, ROOT, KernelProbe, NotebookPage, match_figures, state_problems
+from testkit.notebooks import write_notebook
 
 SETUP = """\
 %matplotlib widget
@@ -73,16 +73,7 @@ MISSING = "from IPython.display import HTML\nHTML('<img src=\"no-such-image.png\
 def _selftest_notebook(folder, cells):
     """Write a notebook of code ``cells`` to build/<folder>/ (ignored by git); yield its path."""
     folder = ROOT / "build" / folder
-    folder.mkdir(parents=True, exist_ok=True)
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
-    path = folder / "selftest.ipynb"
-    nbformat.write(nb, path)
+    path = write_notebook(folder, "selftest.ipynb", cells)
     yield path
     shutil.rmtree(folder, ignore_errors=True)
 
