@@ -100,3 +100,15 @@ def call_answer(function, what, *args):
             ),
         )
     return result, None
+
+
+def try_answer(function, name, args, want, what, atol, mistakes=()):
+    """Call the learner's ``function(*args)`` (named ``name``) and compare the result, read
+    as numbers called ``what``, with ``want`` (see :func:`diagnose`): ``None`` if it
+    matches, else the verdict ``(status, message)``: not answered yet, or what is wrong."""
+    out, verdict = call_answer(function, name, *args)
+    if verdict:
+        return verdict
+    got, problem = real_array(out, what)
+    problem = problem or diagnose(got, want, what, atol, mistakes)
+    return (WRONG, problem) if problem else None

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..activations import get
 from ..language import N_, _
-from .answers import CORRECT, UNANSWERED, WRONG, call_answer, diagnose, is_unanswered, real_array
+from .answers import CORRECT, UNANSWERED, WRONG, is_unanswered, real_array, try_answer
 from .checker import exercise
 
 
@@ -25,19 +25,11 @@ def _tent_power(x, k):
 def check_tent_power(tent_k):
     x = np.linspace(0.0, 1.0, 257)
     for k in (1, 2, 3, 5):
-        out, problem = call_answer(tent_k, "tent_k", x.copy(), k)
-        if problem:
-            return problem
-        got, problem = real_array(out, f"tent_k(x, {k})")
-        once = [
-            (
-                _tent_power(x, 1),
-                _("{what} is the tent itself, applied once").format(what=f"tent_k(x, {k})"),
-            )
-        ]
-        problem = problem or diagnose(got, _tent_power(x, k), f"tent_k(x, {k})", 1e-12, once)
-        if problem:
-            return WRONG, problem
+        what = f"tent_k(x, {k})"
+        once = [(_tent_power(x, 1), _("{what} is the tent itself, applied once").format(what=what))]
+        verdict = try_answer(tent_k, "tent_k", [x.copy(), k], _tent_power(x, k), what, 1e-12, once)
+        if verdict:
+            return verdict
     return CORRECT, N_(
         "tent_k(x, k) is the tent map composed k times (checked for k = 1, 2, 3, 5)."
     )
@@ -76,10 +68,6 @@ def check_bump(bump):
     x = np.linspace(-0.5, 1.5, 401)
     sigmoid = get("sigmoid")
     for left, right, height, w in ((0.2, 0.5, 1.0, 50.0), (0.4, 0.9, -0.7, 200.0), (0.0, 1.0, 2.5, 8.0)):  # fmt: skip
-        out, problem = call_answer(bump, "bump", x.copy(), left, right, height, w)
-        if problem:
-            return problem
-        got, problem = real_array(out, "bump(x, ...)")
         want = height * (sigmoid(w * (x - left)) - sigmoid(w * (x - right)))
         mistakes = [
             (
@@ -90,8 +78,8 @@ def check_bump(bump):
             ),
             (want / height, N_("the bump has height 1 everywhere: scale it by `height`")),
         ]
-        args = f"left={left}, right={right}, height={height}, w={w}"  # untranslated: code
-        problem = problem or diagnose(got, want, f"bump(x, {args})", 1e-9, mistakes)
-        if problem:
-            return WRONG, problem
+        what = f"bump(x, left={left}, right={right}, height={height}, w={w})"  # code: untranslated
+        verdict = try_answer(bump, "bump", [x.copy(), left, right, height, w], want, what, 1e-9, mistakes)  # fmt: skip
+        if verdict:
+            return verdict
     return CORRECT, N_("bump is height * (sigma(w (x - left)) - sigma(w (x - right))).")

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..activations import get
 from ..language import N_, _
-from .answers import CORRECT, WRONG, call_answer, compare, diagnose, real_array
+from .answers import CORRECT, WRONG, call_answer, compare, real_array, try_answer
 from .checker import exercise
 
 
@@ -24,15 +24,12 @@ def check_hidden_layer(hidden_layer):
     W3, b3 = rng.normal(size=(3, 2)), rng.normal(size=3)
     for name, (Wt, bt) in (("relu", (W, b)), ("tanh", (W, b)), ("relu", (W3, b3))):
         act = get(name)
-        out, problem = call_answer(hidden_layer, "hidden_layer", X.copy(), Wt.copy(), bt.copy(), act)  # fmt: skip
-        if problem:
-            return problem
-        got, problem = real_array(out, _("hidden_layer's result"))
         what = _("hidden_layer with {name}, {n} units").format(name=name, n=len(bt))
         mistakes = [(X @ Wt.T + bt, N_("the result is z itself: apply act to it"))]
-        problem = problem or diagnose(got, act(X @ Wt.T + bt), what, 1e-9, mistakes)
-        if problem:
-            return WRONG, problem
+        args = [X.copy(), Wt.copy(), bt.copy(), act]
+        verdict = try_answer(hidden_layer, "hidden_layer", args, act(X @ Wt.T + bt), what, 1e-9, mistakes)  # fmt: skip
+        if verdict:
+            return verdict
     return CORRECT, N_("hidden_layer maps every row x to act(W x + b).")
 
 

@@ -11,9 +11,9 @@ from .answers import (
     WRONG,
     call_answer,
     compare,
-    diagnose,
     is_unanswered,
     real_array,
+    try_answer,
 )
 from .checker import exercise
 
@@ -86,12 +86,6 @@ def check_forward(two_layer):
     W2, b2 = rng.normal(size=(2, 4)), rng.normal(size=2)
     for name in ("tanh", "relu"):
         act = get(name)
-        out, problem = call_answer(two_layer, "two_layer", X, W1, b1, W2, b2, act)
-        if problem:
-            return problem
-        got, problem = real_array(out, _("the output"))
-        if problem:
-            return WRONG, problem
         want = act(X @ W1.T + b1) @ W2.T + b2
         mistakes = [
             (
@@ -103,13 +97,9 @@ def check_forward(two_layer):
                 N_("the activation is applied to the output too (only the hidden layer has one)"),
             ),
         ]
-        problem = diagnose(
-            got,
-            want,
-            _("the output with {name} (7 inputs, 3 -> 4 -> 2)").format(name=name),
-            1e-9,
-            mistakes,
-        )
-        if problem:
-            return WRONG, problem
+        what = _("the output with {name} (7 inputs, 3 -> 4 -> 2)").format(name=name)
+        args = [X, W1, b1, W2, b2, act]
+        verdict = try_answer(two_layer, "two_layer", args, want, what, 1e-9, mistakes)
+        if verdict:
+            return verdict
     return CORRECT, N_("two_layer computes act(X W1^T + b1) W2^T + b2 (tried with tanh and relu).")

@@ -4,7 +4,7 @@ import numpy as np
 
 from ..language import N_, _
 from ..nets import backprop, collapse, random_layers
-from .answers import CORRECT, WRONG, call_answer, compare, diagnose, real_array
+from .answers import CORRECT, WRONG, call_answer, compare, real_array, try_answer
 from .checker import exercise
 
 
@@ -72,10 +72,6 @@ def check_boundary_line(boundary_x2):
     for seed in (1, 2):
         layers = random_layers([2, 3, 3, 1], seed=seed)
         copies = [(W.copy(), b.copy()) for W, b in layers]
-        out, problem = call_answer(boundary_x2, "boundary_x2", copies, x1.copy())
-        if problem:
-            return problem
-        got, problem = real_array(out, "boundary_x2(layers, x1)")
         (w1, w2), c = collapse(layers)[0][0], collapse(layers)[1][0]
         mistakes = [
             (-(w1 * x1) / w2, N_("the bias is missing: the line does not pass through the origin")),
@@ -83,7 +79,8 @@ def check_boundary_line(boundary_x2):
             (-(w2 * x1 + c) / w1, N_("the two weights are swapped")),
         ]
         what = _("boundary_x2 on a 2-3-3-1 identity net (seed {seed})").format(seed=seed)
-        problem = problem or diagnose(got, -(w1 * x1 + c) / w2, what, 1e-9, mistakes)
-        if problem:
-            return WRONG, problem
+        want = -(w1 * x1 + c) / w2
+        verdict = try_answer(boundary_x2, "boundary_x2", [copies, x1.copy()], want, what, 1e-9, mistakes)  # fmt: skip
+        if verdict:
+            return verdict
     return CORRECT, N_("x2 = -(w1 x1 + c) / w2 with (w1, w2), c = collapse(layers): one line.")
