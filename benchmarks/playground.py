@@ -9,8 +9,8 @@ painted frames per second while playing, and how fast a slider moved while train
   ``ratio`` = that p50 / the reference panel's p50 measured in the same run. Goal <= 0.6.
   These presses step a control that has the focus, so the browser paints the map prepared
   ahead by the kernel (``playground/canvas.py``).
-- ``kernel_path``: the same on a control that is never prepared (the first layer's width
-  slider: a new shape), so the kernel's round trip; reported next to the goal
+- ``kernel_path``: the same for a jump of five steps (PageUp, PageDown on the noise
+  slider), which is never prepared: the kernel's round trip, reported next to the goal
   (``kernel_path_ratio``).
 - ``fps``: while playing, animation frames per second over 5 s in which the decision map's
   pixels changed, and the loss curve's (drawn with the thumbnails). Goals >= 30 and >= 10.
@@ -111,15 +111,14 @@ def measure_browser(context, lab, presses=30, play_seconds=5.0, lands=8):
         out = nb.page.locator(".jp-OutputArea-output", has=nb.page.locator("canvas")).first
         canvas = out.locator("canvas").first.element_handle()
         noise = out.locator(".widget-slider", has_text="noise").locator(".noUi-handle")
-        width = out.locator(".widget-slider", has_text="layer 1 units").locator(".noUi-handle")
         latencies, kernel_path = [], []
         for i in range(presses + 1):  # the first press is an untimed warm-up
             ms = nb.press(noise, canvas, "ArrowRight" if i % 2 == 0 else "ArrowLeft")
             nb.wait_idle()
             if i and ms is not None:
                 latencies.append(ms)
-        for i in range(presses):  # 8 units, 7, 8, ...
-            ms = nb.press(width, canvas, "ArrowLeft" if i % 2 == 0 else "ArrowRight")
+        for i in range(presses):  # noise 0, 0.25, 0, ...
+            ms = nb.press(noise, canvas, "PageUp" if i % 2 == 0 else "PageDown")
             nb.wait_idle()
             if ms is not None:
                 kernel_path.append(ms)

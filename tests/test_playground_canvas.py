@@ -66,7 +66,9 @@ def test_prepared_frames_go_ahead_compressed_for_watched_controls_only():
     canvas.send = lambda content, buffers: sent.append((content, buffers))
     slider, other = W.SelectionSlider(options=[1, 2, 3]), W.Dropdown(options=["a", "b"])
     canvas.watch([slider])
-    assert canvas.watched == [slider.model_id]
+    toggle = W.ToggleButton()
+    canvas.watch([slider, toggle])  # a selection is watched by its index, others by value
+    assert canvas.watched == [(slider.model_id, "index"), (toggle.model_id, "value")]
     assert f"nbs-watched-{slider.model_id}" in slider._dom_classes  # how the browser finds it
     canvas.version = 7
     levels = {0: np.full((2, 3), 4, np.uint8), 2: np.arange(6, dtype=np.uint8).reshape(2, 3)}
@@ -76,7 +78,8 @@ def test_prepared_frames_go_ahead_compressed_for_watched_controls_only():
                        "keys": [f"{slider.model_id}:0", f"{slider.model_id}:2"]}  # fmt: skip
     assert [zlib.decompress(b) for b in buffers] == [v.tobytes() for v in levels.values()]
     canvas.prepare(slider, {})  # nothing to prepare: nothing sent
-    assert len(sent) == 1
+    canvas.prepare(toggle, {True: levels[0]})  # keys as the browser writes them: JSON
+    assert len(sent) == 2 and sent[1][0]["keys"] == [f"{toggle.model_id}:true"]
     with pytest.raises(ValueError, match="watch"):
         canvas.prepare(other, levels)
     with pytest.raises(ValueError, match="does not fit"):
@@ -91,4 +94,3 @@ def test_the_browser_names_the_watched_control_in_focus():
     canvas._message(canvas, {"kind": "focus", "id": slider.model_id}, [])
     canvas._message(canvas, {"kind": "focus", "id": "not a watched control"}, [])
     assert focused == [slider]
-    assert "change:index" in canvas._esm and "DecompressionStream" in canvas._esm

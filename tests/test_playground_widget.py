@@ -1,6 +1,7 @@
 import asyncio
 import datetime
 import io
+import json
 import zlib
 
 import numpy as np
@@ -257,6 +258,7 @@ def test_the_canvas_describes_the_net_and_answers_views_and_clicks(widget):
 def _trained_widget():
     widget = PlaygroundWidget(Playground("circle", hidden=(4, 3), activation="relu", seed=0))
     widget.c["noise"].value = 0.2  # mid-range: a step either way exists
+    widget.c["dataset"].value = "xor"
     widget.step(30)  # trained weights, so an activation swap changes the map
     return widget
 
@@ -265,26 +267,37 @@ def _focus(widget, control):
     widget.canvas._message(widget.canvas, {"kind": "focus", "id": control.model_id}, [])
 
 
-@pytest.mark.parametrize("name", ["noise", "split", "activation"])
-def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name):
-    def control_of(widget):
-        return widget.c["acts"][1] if name == "activation" else widget.c[name]
+CONTROLS = {  # name -> the control in a widget; every control that changes the map
+    "noise": lambda c: c["noise"],
+    "split": lambda c: c["split"],
+    "dataset": lambda c: c["dataset"],
+    "activation": lambda c: c["acts"][1],
+    "layers": lambda c: c["layers"],
+    "width": lambda c: c["widths"][1],
+    "feature": lambda c: c["features"]["x1x2"],
+}
 
+
+@pytest.mark.parametrize("name", CONTROLS)
+def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name):
     widget = _trained_widget()
-    control, sent = control_of(widget), _sent_frames(widget)
+    control, sent = CONTROLS[name](widget.c), _sent_frames(widget)
     _focus(widget, control)
     ((meta, prepared),) = sent
     assert meta["kind"] == "prepared" and meta["version"] == widget.canvas.version
     assert (meta["x"], meta["y"]) == (render.MAP_X, 0)
-    start = control.index
-    assert set(prepared) == {f"{control.model_id}:{start - 1}", f"{control.model_id}:{start + 1}"}
-    for index in (start - 1, start + 1):
+    attribute = "index" if control.has_trait("index") else "value"
+    here = getattr(control, attribute)
+    steps = [not here] if isinstance(here, bool) else [here - 1, here + 1]
+    keys = {f"{control.model_id}:{json.dumps(step)}": step for step in steps}
+    assert set(prepared) == set(keys)
+    for key, step in keys.items():
         other = _trained_widget()  # the same state, then the real step
-        steps = _sent_frames(other)
-        control_of(other).index = index
-        frame, levels = steps[0]
+        recorded = _sent_frames(other)
+        setattr(CONTROLS[name](other.c), attribute, step)
+        frame, levels = recorded[0]
         assert frame["kind"] == "frame" and frame["version"] == meta["version"] + 1
-        assert np.array_equal(levels, prepared[f"{control.model_id}:{index}"])
+        assert np.array_equal(levels, prepared[key])
         assert not np.array_equal(levels, widget._img[:, render.MAP_X :])  # a step shows
 
 

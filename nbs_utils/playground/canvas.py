@@ -26,6 +26,7 @@ controls only: JupyterLab would take ArrowUp/ArrowDown on a focused slider or se
 letters on a select, as its own shortcuts (moving between cells, adding one).
 """
 
+import json
 import zlib
 
 import anywidget
@@ -91,20 +92,22 @@ function render({ model, el }) {
       }));
     }
   };
-  const watched = new Map(model.get("watched").map((id) => [id, null]));
-  const predict = (id) => (control) => {
-    const hit = prepared.get(id + ":" + control.get("index"));
+  // Watched controls: [model id, the synced attribute a step changes ("index" or "value")].
+  const watched = new Map(model.get("watched"));
+  const stops = [];
+  const predict = (id, value) => {
+    const hit = prepared.get(id + ":" + JSON.stringify(value));
     forget();  // the state is changing: wait for the kernel's next frame
     if (hit) {
       put(...hit);
       canvas.dataset.preparedPaints = 1 + Number(canvas.dataset.preparedPaints || 0);
     }
   };
-  for (const id of watched.keys()) {
+  for (const [id, attribute] of watched) {
     model.widget_manager.get_model(id).then((control) => {
-      const handler = predict(id);
-      control.on("change:index", handler);
-      watched.set(id, () => control.off("change:index", handler));
+      const handler = () => predict(id, control.get(attribute));
+      control.on("change:" + attribute, handler);
+      stops.push(() => control.off("change:" + attribute, handler));
     });
   }
   let focused = null;
@@ -143,7 +146,7 @@ function render({ model, el }) {
     model.off("change:alt", describe);
     model.off("change:palette", recolour);
     document.removeEventListener("focusin", focus);
-    for (const stop of watched.values()) if (stop) stop();
+    for (const stop of stops) stop();
   };
 }
 
@@ -166,7 +169,9 @@ class LevelCanvas(anywidget.AnyWidget):
     height = traitlets.Int(1).tag(sync=True)
     palette = traitlets.Bytes().tag(sync=True)
     alt = traitlets.Unicode("").tag(sync=True)
-    watched = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    watched = traitlets.List(traitlets.Tuple(traitlets.Unicode(), traitlets.Unicode())).tag(
+        sync=True
+    )
 
     def __init__(self, width, height, palette, on_ready, on_click, on_focus=None, **kwargs):
         palette = np.asarray(palette, np.uint8)
@@ -189,22 +194,24 @@ class LevelCanvas(anywidget.AnyWidget):
         self.send(meta, [levels.data])
 
     def watch(self, controls):
-        """Watch these selection widgets (``index`` synced: Dropdown, SelectionSlider) in the
-        browser, so that :meth:`prepare`'d frames for them can be painted there."""
+        """Watch these controls in the browser, so that frames :meth:`prepare`'d for them can
+        be painted there: a selection (Dropdown, SelectionSlider) by its ``index``, any other
+        by its ``value``."""
         self._controls = {c.model_id: c for c in controls}
         for control in controls:
             control.add_class(f"nbs-watched-{control.model_id}")
-        self.watched = list(self._controls)
+        self.watched = [(c.model_id, _synced(c)) for c in controls]
 
     def prepare(self, control, frames, x=0, y=0):
-        """Send ahead ``frames``, ``{index: levels}``: what to paint at ``(x, y)`` the moment
-        the watched ``control`` moves to ``index``, if nothing else has changed by then."""
+        """Send ahead ``frames``, ``{synced: levels}``: what to paint at ``(x, y)`` the moment
+        the watched ``control``'s index (a selection) or value becomes ``synced``, if nothing
+        else has changed by then."""
         if control.model_id not in self._controls:
             raise ValueError(_("prepare needs a control given to watch()"))
         keys, buffers, size = [], [], None
-        for index, levels in frames.items():
+        for synced, levels in frames.items():
             levels, size = self._fitted(levels, x, y)
-            keys.append(f"{control.model_id}:{int(index)}")
+            keys.append(f"{control.model_id}:{json.dumps(synced)}")  # as the browser writes it
             buffers.append(zlib.compress(levels.tobytes(), 1))
         if keys:
             w, h = size
@@ -231,3 +238,8 @@ class LevelCanvas(anywidget.AnyWidget):
             self._on_click(float(content["x"]), float(content["y"]))
         elif kind == "focus" and self._on_focus and content.get("id") in self._controls:
             self._on_focus(self._controls[content["id"]])
+
+
+def _synced(control):
+    """The synced attribute of ``control`` that a step changes: a selection's ``index``."""
+    return "index" if control.has_trait("index") else "value"  # untranslated: trait names

@@ -10,8 +10,9 @@ is answered first by the map alone, then the rest. The exact readouts are comput
 worker thread on a snapshot of the weights, at most once a second while playing, so they
 never delay a frame.
 
-While paused, the maps that one step of the control in focus would give (either way: the
-data sliders, or a layer's activation) are computed ahead on a copy and sent to the browser
+While paused, the maps that one step of the control in focus would give (either way, for
+every control that changes the map: data set, noise, test fraction, layers, a layer's width
+or activation, a feature) are computed ahead on a copy and sent to the browser
 (:meth:`.LevelCanvas.prepare`), which paints the right one the moment the key is pressed,
 without waiting for the kernel's round trip; the kernel's own frame follows and is the same.
 """
@@ -123,35 +124,47 @@ class PlaygroundWidget(W.VBox):
 
     # ---- prepared maps: one step of the control in focus, painted by the browser ----------
     def _one_step_moves(self):
-        """The watched controls, each with what its new value does to a playground."""
+        """Every control that changes the map, with what its new value does to a playground
+        (the same settings its observer applies)."""
         c = self.c
         moves = {
+            c["dataset"]: lambda pg, value: pg.configure(dataset=value),
             c["noise"]: lambda pg, value: pg.configure(noise=value),
             c["split"]: lambda pg, value: pg.configure(test_fraction=value),
+            c["layers"]: lambda pg, n: pg.configure(**self._shape(layers=n)),
         }
         for i, act in enumerate(c["acts"]):
             moves[act] = lambda pg, name, i=i: pg.set_activation(name, layer=i)
+        for i, width in enumerate(c["widths"]):
+            moves[width] = lambda pg, units, i=i: pg.configure(**self._shape(width=(i, units)))
+        for name, toggle in c["features"].items():
+            moves[toggle] = lambda pg, on, name=name: pg.configure(
+                features=self._features((name, on))
+            )
         return moves
 
     def _focused(self, control):
         self._focus = control
         self._prepare()
 
+    def _row_of_no_layer(self, control):
+        """Whether ``control`` is in the row of a hidden layer the net does not have."""
+        rows = zip(self.c["acts"], self.c["widths"])
+        return any(control in row for row in list(rows)[len(self.pg.hidden) :])
+
     def _prepare(self):
         """While paused: send the maps of the control in focus moved one step either way."""
         control = self._focus
-        if self.playing or control is None or control in self.c["acts"][len(self.pg.hidden) :]:
-            return  # (the activation of a layer the net does not have changes nothing)
+        if self.playing or control is None or self._row_of_no_layer(control):
+            return
         frames = {}
-        for index in (control.index - 1, control.index + 1):
-            if not 0 <= index < len(control.options):
-                continue
+        for synced, value in _one_step(control):
             copy = self.pg.snapshot()
             try:
-                self._moves[control](copy, control.options[index][1])
+                self._moves[control](copy, value)
             except (TypeError, ValueError):
-                continue
-            frames[index] = self._map(copy)
+                continue  # (no feature left, say: the real change is refused too)
+            frames[synced] = self._map(copy)
         self.canvas.prepare(control, frames, render.MAP_X, 0)
 
     # ---- readouts (worker thread) -------------------------------------------------------
@@ -310,20 +323,34 @@ class PlaygroundWidget(W.VBox):
             self._pending.cancel()
         self._pending = loop.call_later(delay, callback)
 
+    def _features(self, toggled=None):
+        """The feature names switched on, with ``toggled = (name, on)`` applied."""
+        on = {name: t.value for name, t in self.c["features"].items()}
+        if toggled:
+            on[toggled[0]] = toggled[1]
+        return tuple(name for name, value in on.items() if value)
+
+    def _shape(self, layers=None, width=None):
+        """``hidden`` and ``activation`` settings of the shape controls, with ``layers`` hidden
+        layers or ``width = (layer, units)`` applied."""
+        n = self.c["layers"].value if layers is None else layers
+        widths = [w.value for w in self.c["widths"]]
+        if width:
+            widths[width[0]] = width[1]
+        return {"hidden": tuple(widths[:n]), "activation": [a.value for a in self.c["acts"][:n]]}
+
     def _on_features(self, _change):
-        names = tuple(n for n, t in self.c["features"].items() if t.value)
+        names = self._features()
         if not names:  # at least one feature: turn the last one back on
             self.c["features"]["x1"].value = True
             return
         self._changed(lambda: self.pg.configure(features=names))
 
     def _on_shape(self, _change):
-        n = self.c["layers"].value
-        hidden = tuple(w.value for w in self.c["widths"][:n])
-        acts = [a.value for a in self.c["acts"][:n]]
+        shape = self._shape()
         self._show_layer_rows()
-        if hidden != self.pg.hidden:
-            self._changed(lambda: self.pg.configure(hidden=hidden, activation=acts))
+        if shape["hidden"] != self.pg.hidden:
+            self._changed(lambda: self.pg.configure(**shape))
 
     def _on_activation(self, layer, name):
         if layer < len(self.pg.hidden) and self.pg.activations[layer] != name:
@@ -399,6 +426,18 @@ class PlaygroundWidget(W.VBox):
             for w in [c["layers"], *c["widths"]]:
                 w.observe(self._on_shape, "value")
         self._show_layer_rows()
+
+
+def _one_step(control):
+    """``(synced, value)`` for each position one step from ``control``'s: what the browser's
+    copy of the control will hold (an option's index, or the value) and the new value."""
+    if control.has_trait("index"):  # a selection: Dropdown, GridSlider
+        values = [value for _label, value in control.options]
+        return [(i, values[i]) for i in (control.index - 1, control.index + 1) if 0 <= i < len(values)]  # fmt: skip
+    if isinstance(control.value, bool):  # a toggle
+        return [(not control.value, not control.value)]
+    steps = (control.value - control.step, control.value + control.step)  # an int slider
+    return [(v, v) for v in steps if control.min <= v <= control.max]
 
 
 def _safe_readouts(pg):

@@ -146,7 +146,11 @@ def test_a_step_of_the_focused_control_is_painted_ahead_and_the_kernel_agrees(pl
     canvas = output.locator("canvas").first
     noise = output.locator(".widget-slider", has_text="noise").locator(".noUi-handle")
     activation = output.locator(".widget-dropdown", has_text="activation").locator("select")
-    for control, key in [(noise, "ArrowRight"), (activation.first, "ArrowDown")]:
+    width = output.locator(".widget-slider", has_text="layer 1 units").locator(".noUi-handle")
+    feature = output.locator('button[title="use the input feature x1x2"]')
+    steps = [(noise, "ArrowRight"), (activation.first, "ArrowDown"), (width, "ArrowLeft"),
+             (feature, "Enter")]  # fmt: skip
+    for control, key in steps:
         control.focus()
         nb.wait_idle()
         time.sleep(0.3)  # the prepared maps arrive
