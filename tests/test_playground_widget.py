@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from nbs_utils.playground import Playground, render
-from nbs_utils.playground.controls import LEARNING_RATES, PLAYGROUND_ACTIVATIONS
+from nbs_utils.playground.controls import LEARNING_RATES, PLAYGROUND_ACTIVATIONS, one_step
 from nbs_utils.playground.widget import PlaygroundWidget
 
 
@@ -282,8 +282,11 @@ CONTROLS = {  # name -> the control in a widget; every control that changes the 
 def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name):
     widget = _trained_widget()
     control, sent = CONTROLS[name](widget.c), _sent_frames(widget)
+    layers, points = widget.pg.layers, widget.pg.points("train")
     _focus(widget, control)
     ((meta, prepared),) = sent
+    assert _same_layers(layers, widget.pg.layers)  # prepared on a copy: nothing changed here
+    assert all(np.array_equal(a, b) for a, b in zip(points, widget.pg.points("train")))
     assert meta["kind"] == "prepared" and meta["version"] == widget.canvas.version
     assert (meta["x"], meta["y"]) == (render.MAP_X, 0)
     attribute = "index" if control.has_trait("index") else "value"
@@ -313,3 +316,16 @@ def test_after_a_step_the_next_maps_are_prepared_and_none_while_playing_or_for_n
     widget.playing = True  # (as play() sets it)
     _focus(widget, widget.c["split"])
     assert sent == []
+
+
+def test_one_step_from_a_control_is_the_next_position_either_way_within_its_range(widget):
+    c = widget.c
+    c["noise"].value = 0.0  # the first position: one step, up
+    assert one_step(c["noise"]) == [(1, 0.05)]
+    c["split"].value = 0.5
+    assert [i for i, _ in one_step(c["split"])] == [c["split"].index - 1, c["split"].index + 1]
+    assert one_step(c["features"]["x1x2"]) == [(True, True)]
+    c["widths"][0].value = 8  # the top of 1..8
+    assert one_step(c["widths"][0]) == [(7, 7)]
+    names = [value for _, value in c["acts"][0].options]
+    assert one_step(c["acts"][0]) == [(i, names[i]) for i in (c["acts"][0].index - 1, c["acts"][0].index + 1)]  # fmt: skip

@@ -1,5 +1,6 @@
 """The playground's controls: labelled, keyboard-usable ipywidgets, built from a Playground's
-settings. No behaviour here; :mod:`.widget` wires them."""
+settings, and the values one step (a key press) away from a control's. No behaviour here;
+:mod:`.widget` wires them."""
 
 import ipywidgets as W
 
@@ -171,3 +172,15 @@ def layout(c, canvas):
 def _with(options, value):
     """``options`` with ``value`` added (the playground's own setting is always offered)."""
     return sorted({*options, value})
+
+
+def one_step(control):
+    """``(synced, value)`` for each position one step from ``control``'s: what the browser's
+    copy of the control will hold (an option's index, or the value) and the new value."""
+    if control.has_trait("index"):  # a selection: Dropdown, GridSlider
+        values = [value for _label, value in control.options]
+        return [(i, values[i]) for i in (control.index - 1, control.index + 1) if 0 <= i < len(values)]  # fmt: skip
+    if isinstance(control.value, bool):  # a toggle
+        return [(not control.value, not control.value)]
+    steps = (control.value - control.step, control.value + control.step)  # an int slider
+    return [(v, v) for v in steps if control.min <= v <= control.max]

@@ -158,7 +158,7 @@ class PlaygroundWidget(W.VBox):
         if self.playing or control is None or self._row_of_no_layer(control):
             return
         frames = {}
-        for synced, value in _one_step(control):
+        for synced, value in controls.one_step(control):
             copy = self.pg.snapshot()
             try:
                 self._moves[control](copy, value)
@@ -426,18 +426,6 @@ class PlaygroundWidget(W.VBox):
             for w in [c["layers"], *c["widths"]]:
                 w.observe(self._on_shape, "value")
         self._show_layer_rows()
-
-
-def _one_step(control):
-    """``(synced, value)`` for each position one step from ``control``'s: what the browser's
-    copy of the control will hold (an option's index, or the value) and the new value."""
-    if control.has_trait("index"):  # a selection: Dropdown, GridSlider
-        values = [value for _label, value in control.options]
-        return [(i, values[i]) for i in (control.index - 1, control.index + 1) if 0 <= i < len(values)]  # fmt: skip
-    if isinstance(control.value, bool):  # a toggle
-        return [(not control.value, not control.value)]
-    steps = (control.value - control.step, control.value + control.step)  # an int slider
-    return [(v, v) for v in steps if control.min <= v <= control.max]
 
 
 def _safe_readouts(pg):
