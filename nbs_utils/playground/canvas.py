@@ -90,7 +90,7 @@ function render({ model, el }) {
     } else if (msg.kind === "prepared" && msg.version === shown) {
       msg.keys.forEach((key, i) => inflate(buffers[i]).then((levels) => {
         if (shown === msg.version) prepared.set(key, [msg, levels]);
-      }));
+      }, () => {}));  // (no DecompressionStream: no prepared frames, the kernel's still come)
     }
   };
   // Watched controls: [model id, the synced attribute a step changes ("index" or "value")].
@@ -109,7 +109,7 @@ function render({ model, el }) {
       const handler = () => predict(id, control.get(attribute));
       control.on("change:" + attribute, handler);
       stops.push(() => control.off("change:" + attribute, handler));
-    });
+    }, () => {});  // (a control that is gone predicts nothing)
   }
   let focused = null;
   const focus = (event) => {
