@@ -2,6 +2,7 @@ import asyncio
 import datetime
 import io
 import json
+import threading
 import zlib
 
 import numpy as np
@@ -329,3 +330,37 @@ def test_one_step_from_a_control_is_the_next_position_either_way_within_its_rang
     assert one_step(c["widths"][0]) == [(7, 7)]
     names = [value for _, value in c["acts"][0].options]
     assert one_step(c["acts"][0]) == [(i, names[i]) for i in (c["acts"][0].index - 1, c["acts"][0].index + 1)]  # fmt: skip
+
+
+def test_changes_from_another_thread_are_made_on_the_kernel_loop_between_slices():
+    """ipykernel 7 may call widget callbacks on a subshell's thread while the training task
+    runs on the main loop: they are queued for that loop, never run alongside a slice."""
+
+    def from_another_thread(action):
+        worker = threading.Thread(target=action)
+        worker.start()
+        worker.join()
+
+    async def scenario():
+        widget = PlaygroundWidget(Playground("circle", hidden=(4,), activation="relu", seed=0))
+        pg, here, seen = widget.pg, threading.get_ident(), []
+        configure = pg.configure
+        pg.configure = lambda **settings: (
+            seen.append(threading.get_ident()),
+            configure(**settings),
+        )  # noqa: E501
+        from_another_thread(lambda: setattr(widget.c["noise"], "value", 0.5))
+        assert pg.noise == 0.0  # queued, not made in the other thread
+        await asyncio.sleep(0.05)
+        assert pg.noise == 0.5 and seen == [here]
+        widget.play()
+        await asyncio.sleep(0.3)
+        from_another_thread(widget.c["play"].click)  # the pause button
+        await asyncio.sleep(0.1)
+        step = pg.step
+        assert not widget.playing and step > 0
+        assert f"step <b>{step}</b>" in widget.c["status"].value  # what the pause shows is so
+        await asyncio.sleep(0.1)
+        assert pg.step == step  # and no slice trained after it
+
+    asyncio.run(scenario())

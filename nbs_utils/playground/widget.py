@@ -10,6 +10,12 @@ is answered first by the map alone, then the rest. The exact readouts are comput
 worker thread on a snapshot of the weights, at most once a second while playing, so they
 never delay a frame.
 
+Every callback from the browser runs on the kernel's main event loop, between two slices
+(:meth:`PlaygroundWidget._in_turn`): JupyterLab may hand widget messages to the kernel on
+another thread (ipykernel 7 handles comm messages in a subshell, so that widgets answer while
+a cell runs), and a change made there during a slice would be half seen by it; a pause, say,
+would show the weights of mid-slice.
+
 While paused, the maps that one step of the control in focus would give (either way, for
 every control that changes the map: data set, noise, test fraction, layers, a layer's width
 or activation, a feature) are computed ahead on a copy and sent to the browser
@@ -20,6 +26,7 @@ without waiting for the kernel's round trip; the kernel's own frame follows and 
 import asyncio
 import base64
 import concurrent.futures
+import threading
 import time
 
 import ipywidgets as W
@@ -41,9 +48,11 @@ class PlaygroundWidget(W.VBox):
 
     def __init__(self, pg):
         self.pg = pg
+        self._loop, self._loop_thread = _running_loop(), threading.get_ident()
         self.canvas = LevelCanvas(
-            render.WIDTH, render.HEIGHT, render.PALETTE, on_ready=self.repaint_all,
-            on_click=self.click, on_focus=self._focused, alt=pg.description(),
+            render.WIDTH, render.HEIGHT, render.PALETTE, on_ready=self._in_turn(self.repaint_all),
+            on_click=self._in_turn(self.click), on_focus=self._in_turn(self._focused),
+            alt=pg.description(),
             layout=W.Layout(width=f"{render.WIDTH}px", height=f"{render.HEIGHT}px"),
         )  # fmt: skip
         self.c = controls.build(pg)
@@ -253,34 +262,53 @@ class PlaygroundWidget(W.VBox):
             await asyncio.sleep(0.001)  # let the kernel handle widget messages
 
     # ---- control wiring ---------------------------------------------------------------------
+    def _in_turn(self, callback):
+        """``callback``, run on the kernel's main event loop (see the module docstring): at
+        once when called there or outside an event loop, else queued for it."""
+
+        def call(*args):
+            loop = self._loop
+            if loop is None or loop.is_closed() or threading.get_ident() == self._loop_thread:
+                return callback(*args)
+            loop.call_soon_threadsafe(callback, *args)
+
+        return call
+
     def _wire(self):
-        c = self.c
-        c["play"].on_click(lambda _: self.pause() if self.playing else self.play())
-        c["step"].on_click(lambda _: self.step())
-        c["reset"].on_click(lambda _: self._changed(self.pg.reset))
-        c["regenerate"].on_click(lambda _: setattr(c["seed"], "value", c["seed"].value + 1))
-        c["clear"].on_click(lambda _: self._changed(self.pg.clear_points, keep_weights=True))
-        c["add_point"].on_click(lambda _: self.add_typed_point())
+        c, turn = self.c, self._in_turn
+        c["play"].on_click(turn(lambda _: self.pause() if self.playing else self.play()))
+        c["step"].on_click(turn(lambda _: self.step()))
+        c["reset"].on_click(turn(lambda _: self._changed(self.pg.reset)))
+        c["regenerate"].on_click(turn(lambda _: setattr(c["seed"], "value", c["seed"].value + 1)))
+        c["clear"].on_click(turn(lambda _: self._changed(self.pg.clear_points, keep_weights=True)))
+        c["add_point"].on_click(turn(lambda _: self.add_typed_point()))
         for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
                              ("seed", "seed"), ("lr", "learning_rate"),
                              ("reg_rate", "reg_rate")]:  # fmt: skip
-            c[key].observe(self._setter(setting), "value")
-        c["batch"].observe(lambda ch: self._configure(batch_size=ch["new"] or None), "value")
+            c[key].observe(turn(self._setter(setting)), "value")
+        c["batch"].observe(turn(lambda ch: self._configure(batch_size=ch["new"] or None)), "value")
         c["reg"].observe(
-            lambda ch: self._configure(regularization=None if ch["new"] == "none" else ch["new"]),
+            turn(lambda ch: self._configure(regularization=None if ch["new"] == "none" else ch["new"])),
             "value",
+        )  # fmt: skip
+        self._features_observer, self._shape_observer = (
+            turn(self._on_features),
+            turn(self._on_shape),
         )
         for toggle in c["features"].values():
-            toggle.observe(self._on_features, "value")
-        c["layers"].observe(self._on_shape, "value")
-        for w in c["widths"]:
-            w.observe(self._on_shape, "value")
+            toggle.observe(self._features_observer, "value")
+        for w in [c["layers"], *c["widths"]]:
+            w.observe(self._shape_observer, "value")
         for i, a in enumerate(c["acts"]):
-            a.observe(lambda ch, i=i: self._on_activation(i, ch["new"]), "value")
-        c["csv_export"].on_click(lambda _: self._download("points.csv", self.pg.to_csv().encode()))
-        c["npz_export"].on_click(lambda _: self._download("playground.npz", self._npz_bytes()))
-        c["csv_import"].observe(lambda ch: self._upload(ch, self._load_csv), "value")
-        c["npz_import"].observe(lambda ch: self._upload(ch, self._load_npz), "value")
+            a.observe(turn(lambda ch, i=i: self._on_activation(i, ch["new"])), "value")
+        c["csv_export"].on_click(
+            turn(lambda _: self._download("points.csv", self.pg.to_csv().encode()))
+        )
+        c["npz_export"].on_click(
+            turn(lambda _: self._download("playground.npz", self._npz_bytes()))
+        )
+        c["csv_import"].observe(turn(lambda ch: self._upload(ch, self._load_csv)), "value")
+        c["npz_import"].observe(turn(lambda ch: self._upload(ch, self._load_npz)), "value")
 
     def _setter(self, setting):
         return lambda change: self._configure(**{setting: change["new"]})
@@ -415,16 +443,16 @@ class PlaygroundWidget(W.VBox):
         pg, c = self.pg, self.c
         with self.hold_trait_notifications():
             for toggle_name, toggle in c["features"].items():
-                toggle.unobserve(self._on_features, "value")
+                toggle.unobserve(self._features_observer, "value")
                 toggle.value = toggle_name in pg.features
-                toggle.observe(self._on_features, "value")
+                toggle.observe(self._features_observer, "value")
             for w in [c["layers"], *c["widths"]]:
-                w.unobserve(self._on_shape, "value")
+                w.unobserve(self._shape_observer, "value")
             c["layers"].value = len(pg.hidden)
             for w, h in zip(c["widths"], pg.hidden):
                 w.value = min(8, h)
             for w in [c["layers"], *c["widths"]]:
-                w.observe(self._on_shape, "value")
+                w.observe(self._shape_observer, "value")
         self._show_layer_rows()
 
 
