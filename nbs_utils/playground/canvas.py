@@ -79,7 +79,8 @@ function render({ model, el }) {
     ctx.drawImage(back, x, y, w, h, x, y, w, h);
   };
 
-  // Prepared frames, "model id:index" -> [rectangle, levels], for the version on screen.
+  // Prepared frames, "model id:synced value as JSON" -> [rectangle, levels], for the version
+  // on screen.
   let shown = null;
   const prepared = new Map();
   const forget = () => { shown = null; prepared.clear(); };
