@@ -41,6 +41,9 @@ from .readouts import readouts_html
 MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 2, 1.0
 TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
+# the controls that set one Playground setting each, and that setting
+SETTING_OF = {"dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
+              "lr": "learning_rate", "reg_rate": "reg_rate"}  # fmt: skip
 
 
 class PlaygroundWidget(W.VBox):
@@ -137,11 +140,10 @@ class PlaygroundWidget(W.VBox):
         (the same settings its observer applies)."""
         c = self.c
         moves = {
-            c["dataset"]: lambda pg, value: pg.configure(dataset=value),
-            c["noise"]: lambda pg, value: pg.configure(noise=value),
-            c["split"]: lambda pg, value: pg.configure(test_fraction=value),
-            c["layers"]: lambda pg, n: pg.configure(**self._shape(layers=n)),
+            c[key]: lambda pg, value, setting=SETTING_OF[key]: pg.configure(**{setting: value})
+            for key in ("dataset", "noise", "split")  # (seed is typed; lr, reg leave the map)
         }
+        moves[c["layers"]] = lambda pg, n: pg.configure(**self._shape(layers=n))
         for i, act in enumerate(c["acts"]):
             moves[act] = lambda pg, name, i=i: pg.set_activation(name, layer=i)
         for i, width in enumerate(c["widths"]):
@@ -282,9 +284,7 @@ class PlaygroundWidget(W.VBox):
         c["regenerate"].on_click(turn(lambda _: setattr(c["seed"], "value", c["seed"].value + 1)))
         c["clear"].on_click(turn(lambda _: self._changed(self.pg.clear_points, keep_weights=True)))
         c["add_point"].on_click(turn(lambda _: self.add_typed_point()))
-        for key, setting in [("dataset", "dataset"), ("noise", "noise"), ("split", "test_fraction"),
-                             ("seed", "seed"), ("lr", "learning_rate"),
-                             ("reg_rate", "reg_rate")]:  # fmt: skip
+        for key, setting in SETTING_OF.items():
             c[key].observe(turn(self._setter(setting)), "value")
         c["batch"].observe(turn(lambda ch: self._configure(batch_size=ch["new"] or None)), "value")
         c["reg"].observe(
