@@ -61,6 +61,22 @@ def test_levels_are_the_diverging_colour_blind_safe_scale():
     assert levels.max() < render.BACKGROUND  # the scale never reaches the named colours
 
 
+def test_the_map_leaves_the_test_points_out_or_shows_each_cell_s_predicted_class():
+    p = np.random.default_rng(0).uniform(size=render.MAP_CELLS**2)
+    p[0] = 0.5  # exactly undecided: class 0, as accuracy counts (class 1 iff p > 0.5)
+    box, none = ((-6.0, 6.0), (-6.0, 6.0)), np.zeros((0, 2))
+    points, labels, is_test = np.array([[0.0, 0.0], [3.0, 3.0]]), np.array([0, 1]), np.array([False, True])  # fmt: skip
+    both = render.map_image(p, points, labels, is_test, box)
+    train_only = render.map_image(p, points, labels, is_test, box, show_test=False)
+    assert np.array_equal(train_only, render.map_image(p, points[:1], labels[:1], is_test[:1], box))
+    assert not np.array_equal(train_only, both)
+    shaded = render.map_image(p, none, labels[:0], is_test[:0], box)
+    classes = render.map_image(p, none, labels[:0], is_test[:0], box, discretize=True)
+    want = np.where(p.reshape(render.MAP_CELLS, -1) > 0.5, render.level(1.0), render.level(-1.0))
+    assert np.array_equal(classes[:: render.MAP_SCALE, :: render.MAP_SCALE], want)
+    assert np.array_equal(shaded[:: render.MAP_SCALE, :: render.MAP_SCALE], render.level(2 * p.reshape(want.shape) - 1))  # fmt: skip
+
+
 def test_prepared_frames_go_ahead_compressed_for_watched_controls_only():
     canvas, sent = _canvas(), []
     canvas.send = lambda content, buffers: sent.append((content, buffers))

@@ -243,6 +243,20 @@ def test_a_change_while_paused_sends_the_map_first_then_the_whole_frame():
     assert np.array_equal(frame, widget._img) and np.array_equal(frame[:, render.MAP_X :], expected)
 
 
+def test_the_map_toggles_redraw_the_map_and_leave_the_net_and_its_curve_alone(widget):
+    widget.step(20)
+    layers, losses, sent = widget.pg.layers, [list(s) for s in widget._losses], _sent_frames(widget)
+    pg = widget.pg
+    widget.c["discretize"].value = True
+    widget.c["show_test"].value = False
+    p = pg.unit_outputs(widget._grid)[-1]
+    expected = render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box, show_test=False, discretize=True)  # fmt: skip
+    assert np.array_equal(sent[-1][1][:, render.MAP_X :], expected)
+    assert np.array_equal(widget._img[:, render.MAP_X :], expected)
+    assert _same_layers(layers, pg.layers) and [list(s) for s in widget._losses] == losses
+    assert pg.step == 20
+
+
 def test_the_canvas_describes_the_net_and_answers_views_and_clicks(widget):
     assert widget.canvas.alt == widget.pg.description() and "relu" in widget.canvas.alt
     widget.c["acts"][0].value = "tanh"
@@ -276,6 +290,8 @@ CONTROLS = {  # name -> the control in a widget; every control that changes the 
     "layers": lambda c: c["layers"],
     "width": lambda c: c["widths"][1],
     "feature": lambda c: c["features"]["x1x2"],
+    "show test data": lambda c: c["show_test"],
+    "discretize": lambda c: c["discretize"],
 }
 
 

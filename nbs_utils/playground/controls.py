@@ -44,6 +44,12 @@ def _dropdown(description, options, value, width="13em"):
     )  # fmt: skip
 
 
+def _toggle(description, tooltip, value):
+    return W.ToggleButton(
+        value=value, description=description, tooltip=tooltip, layout=W.Layout(width="auto")
+    )
+
+
 def _button(description, tooltip, icon=""):
     return W.Button(
         description=description, tooltip=tooltip, icon=icon, layout=W.Layout(width="auto")
@@ -70,14 +76,16 @@ def build(pg):
         ),  # fmt: skip
         "regenerate": _button(_("regenerate"), _("new data: the next seed")),
         "features": {
-            name: W.ToggleButton(
-                value=name in pg.features,
-                description=name,
-                tooltip=_("use the input feature {name}").format(name=name),
-                layout=W.Layout(width="auto"),
+            name: _toggle(
+                name, _("use the input feature {name}").format(name=name), name in pg.features
             )
             for name in FEATURES
-        },  # fmt: skip
+        },
+        # how the map is drawn (TFP's two check boxes under its output)
+        "show_test": _toggle(_("show test data"), _("draw the test points (black rim)"), True),
+        "discretize": _toggle(
+            _("discretize output"), _("each cell in the colour of the class it predicts"), False
+        ),
         "layers": _slider(_("hidden layers"), 0, MAX_LAYERS, 1, len(pg.hidden), integer=True),
         "widths": [
             _slider(
@@ -158,6 +166,7 @@ def layout(c, canvas):
             row([W.Label(_("features:")), *c["features"].values()]),
             c["status"],
             row([canvas, network]),
+            row([W.Label(_("map:")), c["show_test"], c["discretize"]]),
             c["readouts"],
             c["formula"],
             row([c["click_class"], c["clear"]]),

@@ -71,10 +71,15 @@ def blank():
     return np.full((HEIGHT, WIDTH), BACKGROUND, np.uint8)
 
 
-def map_image(p, points, labels, is_test, box):
+def map_image(p, points, labels, is_test, box, show_test=True, discretize=False):
     """The decision map (``MAP_W`` square, levels): probabilities ``p`` on the map grid,
-    then the points drawn on top (each marker clipped to the map)."""
-    cells = level(2.0 * p.reshape(MAP_CELLS, MAP_CELLS) - 1.0)
+    then the points drawn on top (each marker clipped to the map).
+
+    ``discretize``: each cell in its predicted class's full colour (class 1 where
+    ``p > 0.5``, as :meth:`~.model.Playground.accuracy` counts) instead of the shade of
+    ``2 p - 1``; ``show_test=False`` leaves the test points out."""
+    p = p.reshape(MAP_CELLS, MAP_CELLS)
+    cells = level(np.where(p > 0.5, 1.0, -1.0) if discretize else 2.0 * p - 1.0)
     padded = np.empty((MAP_W + 2 * _PAD, MAP_W + 2 * _PAD), np.uint8)
     inner = padded[_PAD:-_PAD, _PAD:-_PAD]
     inner[:] = np.repeat(np.repeat(cells, MAP_SCALE, axis=0), MAP_SCALE, axis=1)
@@ -87,7 +92,7 @@ def map_image(p, points, labels, is_test, box):
         centre = (py + _PAD) * padded.shape[1] + px + _PAD  # flat index in ``padded``
         flat = padded.reshape(-1)
         for label, shape in ((0, _DIAMOND), (1, _TRIANGLE)):
-            for test, rim in ((False, WHITE), (True, INK)):
+            for test, rim in ((False, WHITE), (True, INK))[: 2 if show_test else 1]:
                 at = centre[seen & (labels == label) & (is_test == test), None]
                 fill = BLUE if label == 0 else VERMILLION
                 flat[at + _flat(shape[1], padded.shape[1])] = rim

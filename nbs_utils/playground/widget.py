@@ -41,6 +41,7 @@ from .readouts import readouts_html
 MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 2, 1.0
 TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
+VIEW_OPTIONS = ("show_test", "discretize")  # the toggles of how the map is drawn
 # the controls that set one Playground setting each, and that setting
 SETTING_OF = {"dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
               "lr": "learning_rate", "reg_rate": "reg_rate"}  # fmt: skip
@@ -76,6 +77,7 @@ class PlaygroundWidget(W.VBox):
         self._wire()
         self._show_layer_rows()
         self.repaint(thumbnails=True)
+        self.refresh_readouts()  # (in the kernel: the worker thread shows them once done)
 
     # ---- painting ---------------------------------------------------------------------
     def _grids_for_box(self):
@@ -98,10 +100,16 @@ class PlaygroundWidget(W.VBox):
         if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
             self._status()
 
-    def _map(self, pg, p=None):
-        """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid."""
+    def _map(self, pg, p=None, view=None):
+        """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid,
+        drawn as ``view`` says (default: as the map's toggles say)."""
         p = pg.predict_proba(self._grid) if p is None else p
-        return render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box)
+        view = self._view() if view is None else view
+        return render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box, **view)
+
+    def _view(self):
+        """How the map is drawn: :func:`.render.map_image`'s options, from their toggles."""
+        return {name: self.c[name].value for name in VIEW_OPTIONS}
 
     def repaint_all(self):
         """Send the whole last frame again (a new view of the canvas asked for it)."""
@@ -137,21 +145,27 @@ class PlaygroundWidget(W.VBox):
     # ---- prepared maps: one step of the control in focus, painted by the browser ----------
     def _one_step_moves(self):
         """Every control that changes the map, with what its new value does to a playground
-        (the same settings its observer applies)."""
+        and to the map's view (the same settings its observer applies)."""
         c = self.c
         moves = {
-            c[key]: lambda pg, value, setting=SETTING_OF[key]: pg.configure(**{setting: value})
+            c[key]: lambda pg, view, value, setting=SETTING_OF[key]: pg.configure(
+                **{setting: value}
+            )
             for key in ("dataset", "noise", "split")  # (seed is typed; lr, reg leave the map)
         }
-        moves[c["layers"]] = lambda pg, n: pg.configure(**self._shape(layers=n))
+        moves[c["layers"]] = lambda pg, view, n: pg.configure(**self._shape(layers=n))
         for i, act in enumerate(c["acts"]):
-            moves[act] = lambda pg, name, i=i: pg.set_activation(name, layer=i)
+            moves[act] = lambda pg, view, name, i=i: pg.set_activation(name, layer=i)
         for i, width in enumerate(c["widths"]):
-            moves[width] = lambda pg, units, i=i: pg.configure(**self._shape(width=(i, units)))
+            moves[width] = lambda pg, view, units, i=i: pg.configure(
+                **self._shape(width=(i, units))
+            )
         for name, toggle in c["features"].items():
-            moves[toggle] = lambda pg, on, name=name: pg.configure(
+            moves[toggle] = lambda pg, view, on, name=name: pg.configure(
                 features=self._features((name, on))
             )
+        for name in VIEW_OPTIONS:
+            moves[c[name]] = lambda pg, view, on, name=name: view.update({name: on})
         return moves
 
     def _focused(self, control):
@@ -170,12 +184,12 @@ class PlaygroundWidget(W.VBox):
             return
         frames = {}
         for synced, value in controls.one_step(control):
-            copy = self.pg.snapshot()
+            copy, view = self.pg.snapshot(), self._view()
             try:
-                self._moves[control](copy, value)
+                self._moves[control](copy, view, value)
             except (TypeError, ValueError):
                 continue  # (no feature left, say: the real change is refused too)
-            frames[synced] = self._map(copy)
+            frames[synced] = self._map(copy, view=view)
         self.canvas.prepare(control, frames, render.MAP_X, 0)
 
     # ---- readouts (worker thread) -------------------------------------------------------
@@ -301,6 +315,8 @@ class PlaygroundWidget(W.VBox):
             w.observe(self._shape_observer, "value")
         for i, a in enumerate(c["acts"]):
             a.observe(turn(lambda ch, i=i: self._on_activation(i, ch["new"])), "value")
+        for name in VIEW_OPTIONS:  # the weights and data stay: only the picture changes
+            c[name].observe(turn(lambda _: self._changed(lambda: None, keep_weights=True)), "value")
         c["csv_export"].on_click(
             turn(lambda _: self._download("points.csv", self.pg.to_csv().encode()))
         )

@@ -52,6 +52,8 @@ def test_play_slider_pause_step_and_click(playground):
     nb, output = playground
     canvas = output.locator("canvas").first
     assert _draws(canvas) >= 1, "the playground's canvas was never painted"
+    readouts = output.locator(".widget-html-content", has_text="exact linear regions")
+    assert _wait(lambda: readouts.count() == 1), "no exact readouts before the first action"
     play = output.locator("button", has_text="play").first
     play.focus()
     play.press("Enter")  # from the keyboard
@@ -148,8 +150,9 @@ def test_a_step_of_the_focused_control_is_painted_ahead_and_the_kernel_agrees(pl
     activation = output.locator(".widget-dropdown", has_text="activation").locator("select")
     width = output.locator(".widget-slider", has_text="layer 1 units").locator(".noUi-handle")
     feature = output.locator('button[title="use the input feature x1x2"]')
+    discretize = output.locator("button", has_text="discretize output")
     steps = [(noise, "ArrowRight"), (activation.first, "ArrowDown"), (width, "ArrowLeft"),
-             (feature, "Enter")]  # fmt: skip
+             (feature, "Enter"), (discretize, "Enter")]  # fmt: skip
     for control, key in steps:
         control.focus()
         nb.wait_idle()
