@@ -12,6 +12,7 @@ import inspect
 import io
 import math
 import numbers
+import unicodedata
 
 import ipywidgets as W
 import traitlets
@@ -31,13 +32,21 @@ def slider(description, min, max, step, value, integer=False, **kwargs):
     _check_range(description, min, max, step, value)
     description = _(description)  # the chosen language (nbs_utils.language)
     style = {"description_width": "initial"}
-    layout = W.Layout(width="22em")
+    layout = slider_layout(description, min_em=22)
     if integer:
         return W.IntSlider(
             value=value, min=min, max=max, step=step, description=description,
             continuous_update=True, style=style, layout=layout, **kwargs,
         )  # fmt: skip
     return GridSlider(description, min, max, step, value, style=style, layout=layout, **kwargs)
+
+
+def slider_layout(description, track_em=8, min_em=0):
+    """A slider's layout, at least ``min_em`` wide and wide enough for its ``description``
+    (about 0.6 em a Latin letter, 1 em a wide CJK one), its readout (4 em) and a track of
+    ``track_em`` to drag: the description alone never squeezes the track to a knob."""
+    label_em = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in description)
+    return W.Layout(width=f"{max(min_em, label_em + 4 + track_em):.1f}em")
 
 
 class GridSlider(W.SelectionSlider):

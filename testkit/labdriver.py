@@ -475,6 +475,19 @@ class NotebookPage:
         """
         return self.page.evaluate(FIT_CHECK, CANVAS)
 
+    def cramped_sliders(self, min_track=48):
+        """One line per visible slider whose track is under ``min_track`` px long: its
+        description and label squeezed it to a knob that cannot be dragged."""
+        return self.page.evaluate(
+            """(minTrack) => [...document.querySelectorAll('.widget-slider')]
+                 .filter((s) => s.checkVisibility())
+                 .map((s) => [s, s.querySelector('.noUi-target')])
+                 .filter(([, t]) => t && t.getBoundingClientRect().width < minTrack)
+                 .map(([s, t]) => `slider "${s.querySelector('label')?.textContent.trim()}": ` +
+                                  `its track is ${Math.round(t.getBoundingClientRect().width)} px`)""",
+            min_track,
+        )
+
     def screenshot_outputs(self, folder):
         """Save the page and each output holding a figure as PNGs in ``folder``; their paths."""
         folder = Path(folder)

@@ -77,6 +77,34 @@ def test_the_map_leaves_the_test_points_out_or_shows_each_cell_s_predicted_class
     assert np.array_equal(shaded[:: render.MAP_SCALE, :: render.MAP_SCALE], render.level(2 * p.reshape(want.shape) - 1))  # fmt: skip
 
 
+def test_the_weights_are_links_between_the_thumbnails_and_into_the_map():
+    W1, b = np.ones((2, 2)), np.zeros(2)
+    W2, W_out = np.zeros((2, 2)), np.zeros((1, 2))
+    W2[1, 0], W_out[0, 1] = -3.0, 0.75  # unit 0 -> unit 1 of layer 2; unit 1 of it -> output
+    img = render.blank()
+    hidden = [np.zeros((render.MAP_CELLS**2, 2))] * 2
+    render.draw_network(img, [(W1, b), (W2, b), (W_out, b[:1])], hidden)
+    links = img[: render.THUMBS_H, : render.MAP_X].copy()
+    for layer, unit in np.ndindex(2, 2):  # the thumbnails (all white here) cover the rest
+        x, y = render.thumbnail_position(layer, unit)
+        links[y : y + render.THUMB, x : x + render.THUMB] = render.BACKGROUND
+    strong, weak = render.level(-1.0), render.level(0.5)  # r = -1; r = 1/4: sqrt lifts it
+    ys, xs = np.nonzero(links != render.BACKGROUND)
+    assert set(np.unique(links[ys, xs])) == {strong, weak}
+    x0, y0 = render.THUMB, render.THUMB // 2  # the right edge of layer 1's unit 0
+    x1, y1 = render.COLUMN - 1, render.ROW + render.THUMB // 2  # the left edge of unit 1
+    first = links[:, : render.COLUMN]
+    assert first[y0, x0] == first[y1, x1] == strong and first[y1 + 1, x1] == strong  # 2 px
+    assert np.all(np.isin(first, [render.BACKGROUND, strong]))
+    out = links[:, render.COLUMN + render.THUMB :]
+    assert out[render.ROW + render.THUMB // 2, 0] == weak  # from layer 2's unit 1 ...
+    assert out[render.MAP_W // 2, -1] == weak  # ... to the middle of the map's left edge
+    assert np.count_nonzero(out == weak) == out.shape[1]  # 1 px thick, one pixel a column
+    for layer, unit in np.ndindex(render.MAX_COLUMNS, render.MAX_ROWS):
+        assert render.thumbnail_at(*render.thumbnail_position(layer, unit)) == (layer, unit)
+    assert render.thumbnail_at(x0 + 1, y0) is None  # a click on a link is not a thumbnail
+
+
 def test_prepared_frames_go_ahead_compressed_for_watched_controls_only():
     canvas, sent = _canvas(), []
     canvas.send = lambda content, buffers: sent.append((content, buffers))

@@ -8,7 +8,7 @@ import numpy as np
 from PIL import Image
 
 from nbs_utils.plots import new_figure
-from nbs_utils.widgets import Panel, slider, toggle
+from nbs_utils.widgets import Panel, slider, slider_layout, toggle
 
 
 def _panel(calls):
@@ -100,3 +100,15 @@ def test_panel_output_carries_a_png_of_the_current_figure_with_alt_text():
     blitted = np.asarray(panel.fig.canvas.buffer_rgba()).copy()
     panel.fig.canvas.draw()
     np.testing.assert_array_equal(blitted, np.asarray(panel.fig.canvas.buffer_rgba()))
+
+
+def test_a_slider_is_wide_enough_for_its_description_and_a_track_in_either_script():
+    def em(layout):
+        return float(layout.width.removesuffix("em"))
+
+    assert em(slider_layout("w", min_em=22)) == 22  # short: the course's usual width
+    long = slider_layout("morph t within the layer", min_em=22)
+    assert em(long) >= 0.6 * len("morph t within the layer") + 4 + 8 > 22
+    assert em(slider_layout("层内变形参数 t")) > em(slider_layout("ab t"))  # CJK is wide
+    assert em(slider_layout("层内变形参数 t")) >= 6 * 1.0 + 2 * 0.6 + 4 + 8
+    assert slider("morph t within the layer", 0.0, 1.0, 0.05, 0.5).layout.width == long.width

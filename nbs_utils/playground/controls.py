@@ -7,7 +7,7 @@ import ipywidgets as W
 from ..activations import NAMES
 from ..datasets import FEATURES
 from ..language import _, labelled
-from ..widgets import GridSlider
+from ..widgets import GridSlider, slider_layout
 from .settings import DATASETS, MAX_LAYERS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -16,10 +16,11 @@ PLAYGROUND_ACTIVATIONS = [n for n in NAMES if n != "step"]  # step has no gradie
 _STYLE = {"description_width": "initial"}
 
 
-def _slider(description, lo, hi, step, value, integer=False, width="17em"):
+def _slider(description, lo, hi, step, value, integer=False):
     """An int slider, or a :class:`~nbs_utils.widgets.GridSlider` (exact grid values, so the
-    browser never sends back a value it rounded) at the grid point nearest ``value``."""
-    layout = W.Layout(width=width)
+    browser never sends back a value it rounded) at the grid point nearest ``value``, wide
+    enough for its description, its readout and a track to drag (in English and Chinese)."""
+    layout = slider_layout(description)
     if integer:
         return W.IntSlider(
             value=value, min=lo, max=hi, step=step, description=description, style=_STYLE,
@@ -95,7 +96,6 @@ def build(pg):
                 1,
                 min(8, pg.hidden[i]) if i < len(pg.hidden) else 4,
                 integer=True,
-                width="13em",
             )
             for i in range(MAX_LAYERS)
         ],  # fmt: skip
@@ -106,7 +106,7 @@ def build(pg):
                 description=_("activation"),
                 tooltip=_("activation of hidden layer {i}").format(i=i + 1),
                 style=_STYLE,
-                layout=W.Layout(width="11em"),
+                layout=W.Layout(width="15em"),
             )
             for i in range(MAX_LAYERS)
         ],  # fmt: skip
@@ -148,8 +148,9 @@ def layout(c, canvas):
     def row(children):
         return W.HBox(children, layout=W.Layout(flex_flow="row wrap", align_items="center"))
 
-    layer_rows = [row([w, a]) for w, a in zip(c["widths"], c["acts"])]
-    network = W.VBox([c["layers"], *layer_rows], layout=W.Layout(min_width="19em"))
+    # a column per hidden layer, its units over its activation, like TFP's column headings
+    layer_columns = [W.VBox([w, a]) for w, a in zip(c["widths"], c["acts"])]
+    network = row([c["layers"], *layer_columns])
     return W.VBox(
         [
             row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
@@ -164,8 +165,9 @@ def layout(c, canvas):
                 ]
             ),
             row([W.Label(_("features:")), *c["features"].values()]),
+            network,
             c["status"],
-            row([canvas, network]),
+            canvas,
             row([W.Label(_("map:")), c["show_test"], c["discretize"]]),
             c["readouts"],
             c["formula"],
@@ -175,7 +177,7 @@ def layout(c, canvas):
                 [c["csv_export"], c["csv_import"], c["npz_export"], c["npz_import"], c["download"]]
             ),
         ]
-    ), layer_rows
+    ), layer_columns
 
 
 def _with(options, value):

@@ -1,6 +1,6 @@
 """The playground's pixels, in numpy: one image of colour *levels* (one byte per pixel, an
 index into :data:`PALETTE`) holding the decision map with the data, a thumbnail per hidden
-unit, and the loss curve. The browser colours the levels with the same palette
+unit with the weights as links between them, and the loss curve. The browser colours the levels with the same palette
 (:mod:`.canvas`), so a frame costs a byte per pixel on the wire and no image decoding.
 
 Colours are Okabe & Ito's (colour-blind safe): class 0 blue, class 1 vermillion, white
@@ -13,10 +13,12 @@ import numpy as np
 MAP_CELLS, MAP_SCALE = 75, 4  # the decision map: a 75 x 75 grid drawn 4 px per cell
 THUMB_STRIDE = 3  # thumbnails: every 3rd cell of the map grid, 1 px per cell (25 x 25)
 THUMB, THUMB_GAP = len(range(1, MAP_CELLS, THUMB_STRIDE)), 4
+LINKS_W = 16  # between two layers' columns of thumbnails: the weights, drawn as links
+COLUMN, ROW = THUMB + LINKS_W, THUMB + THUMB_GAP  # a thumbnail's pitch across and down
 MAX_COLUMNS, MAX_ROWS = 6, 8  # hidden layers and units shown
-THUMBS_W = MAX_COLUMNS * (THUMB + THUMB_GAP)
-MAP_X, MAP_W = THUMBS_W + 10, MAP_CELLS * MAP_SCALE
-THUMBS_H = MAX_ROWS * (THUMB + THUMB_GAP)
+THUMBS_W = MAX_COLUMNS * COLUMN - LINKS_W
+MAP_X, MAP_W = THUMBS_W + LINKS_W, MAP_CELLS * MAP_SCALE
+THUMBS_H = MAX_ROWS * ROW
 # the loss curve fills the corner under the thumbnails, so the frame is as tall as the map
 CURVE_X, CURVE_Y, CURVE_W = 0, THUMBS_H + 8, THUMBS_W - THUMB_GAP
 CURVE_H = MAP_W - CURVE_Y
@@ -121,21 +123,23 @@ def _flat(offsets, width):
 
 def thumbnail_position(layer, unit):
     """Top-left pixel ``(x, y)`` of the thumbnail of ``unit`` in hidden ``layer``."""
-    return layer * (THUMB + THUMB_GAP), unit * (THUMB + THUMB_GAP)
+    return layer * COLUMN, unit * ROW
 
 
 def thumbnail_at(x, y):
     """``(layer, unit)`` of the thumbnail under pixel ``(x, y)``, or ``None``."""
-    layer, unit = int(x // (THUMB + THUMB_GAP)), int(y // (THUMB + THUMB_GAP))
-    inside = x % (THUMB + THUMB_GAP) < THUMB and y % (THUMB + THUMB_GAP) < THUMB
+    layer, unit = int(x // COLUMN), int(y // ROW)
+    inside = x % COLUMN < THUMB and y % ROW < THUMB
     ok = 0 <= layer < MAX_COLUMNS and 0 <= unit < MAX_ROWS and x >= 0 and y >= 0
     return (layer, unit) if inside and ok else None
 
 
-def draw_thumbnails(img, hidden_outputs):
-    """Each hidden unit's output over the map grid (every ``THUMB_STRIDE``-th cell), scaled
-    by its largest |value|."""
-    img[:THUMBS_H, :THUMBS_W] = BACKGROUND
+def draw_network(img, layers, hidden_outputs):
+    """The net left of the map, as TFP draws it: a thumbnail per hidden unit, its output
+    over the map grid (every ``THUMB_STRIDE``-th cell) scaled by its largest |value|, one
+    column per layer, and the weights as links between them (:func:`_draw_links`)."""
+    img[:THUMBS_H, :MAP_X] = BACKGROUND
+    _draw_links(img, layers)
     for layer, H in enumerate(hidden_outputs[:MAX_COLUMNS]):
         H = H.reshape(MAP_CELLS, MAP_CELLS, -1)[1::THUMB_STRIDE, 1::THUMB_STRIDE]
         H = H.reshape(THUMB * THUMB, -1)
@@ -144,6 +148,41 @@ def draw_thumbnails(img, hidden_outputs):
         for unit in range(scaled.shape[1]):
             x, y = thumbnail_position(layer, unit)
             img[y : y + THUMB, x : x + THUMB] = level(scaled[:, unit].reshape(THUMB, THUMB))
+
+
+def _draw_links(img, layers):
+    """A link from each shown unit to each unit of the next hidden layer, and from the last
+    hidden layer to the map's left edge (the output unit). ``layers``: the net's ``(W, b)``,
+    hidden then output. With ``r = w / max|w|``, the link of weight ``w`` has the colour
+    level of ``sign(r) sqrt(|r|)`` (blue negative, vermillion positive, faint when small;
+    the root lifts the middling weights into view), the strongest drawn last and 2 px
+    thick when ``|r| > 1/2``."""
+    starts, ends, weights = [], [], []
+    for layer, (W, _b) in enumerate(layers[1 : MAX_COLUMNS + 1], start=1):
+        to_map = layer == len(layers) - 1  # the output unit: the map
+        if layer == MAX_COLUMNS and not to_map:
+            break  # a 7th hidden layer has no column of thumbnails
+        W = W[:MAX_ROWS, :MAX_ROWS]  # W[j, i]: from unit i of layer - 1 to unit j of layer
+        j, i = np.indices(W.shape)
+        x0, x1 = (layer - 1) * COLUMN + THUMB, MAP_X - 1 if to_map else layer * COLUMN - 1
+        y1 = np.full(W.shape, MAP_W // 2) if to_map else j * ROW + THUMB // 2
+        starts.append(np.c_[np.full(W.size, x0), (i * ROW + THUMB // 2).ravel()])
+        ends.append(np.c_[np.full(W.size, x1), y1.ravel()])
+        weights.append(W.ravel())
+    w = np.concatenate(weights) if weights else np.zeros(0)
+    if not np.any(w):
+        return
+    order = np.argsort(np.abs(w), kind="stable")
+    order = order[w[order] != 0]  # (a zero weight: no link)
+    starts, ends = np.concatenate(starts)[order], np.concatenate(ends)[order]
+    w = w[order] / np.abs(w).max()
+    t = np.linspace(0.0, 1.0, int(np.abs(ends - starts).max()) + 1)
+    xs = np.round(starts[:, :1] + t * (ends[:, :1] - starts[:, :1])).astype(np.intp)
+    ys = np.round(starts[:, 1:] + t * (ends[:, 1:] - starts[:, 1:])).astype(np.intp)
+    ink = np.broadcast_to(level(np.sign(w) * np.sqrt(np.abs(w)))[:, None], xs.shape)
+    img[ys, xs] = ink
+    thick = np.abs(w) > 0.5
+    img[ys[thick] + 1, xs[thick]] = ink[thick]
 
 
 def draw_curve(img, train, test):

@@ -63,7 +63,7 @@ class PlaygroundWidget(W.VBox):
         self._moves = self._one_step_moves()
         self.canvas.watch(list(self._moves))
         self._focus = None
-        box, self._layer_rows = controls.layout(self.c, self.canvas)
+        box, self._layer_columns = controls.layout(self.c, self.canvas)
         super().__init__([box])
         self.add_class("nbs-own-keys")  # see canvas.py: keys go to the controls, not to Lab
         self.playing, self._task, self._pending = False, None, None
@@ -75,7 +75,7 @@ class PlaygroundWidget(W.VBox):
         self._img = render.blank()
         self._grids_for_box()
         self._wire()
-        self._show_layer_rows()
+        self._show_layer_columns()
         self.repaint(thumbnails=True)
         self.refresh_readouts()  # (in the kernel: the worker thread shows them once done)
 
@@ -90,7 +90,7 @@ class PlaygroundWidget(W.VBox):
         outputs = pg.unit_outputs(self._grid)  # hidden layers, then p
         self._img[: render.MAP_W, render.MAP_X :] = self._map(pg, outputs[-1])
         if thumbnails:
-            render.draw_thumbnails(self._img, outputs[:-1])
+            render.draw_network(self._img, pg.layers, outputs[:-1])
             render.draw_curve(self._img, *self._losses)
             self.canvas.paint(self._img)
             self.thumbnail_frames += 1
@@ -172,15 +172,15 @@ class PlaygroundWidget(W.VBox):
         self._focus = control
         self._prepare()
 
-    def _row_of_no_layer(self, control):
-        """Whether ``control`` is in the row of a hidden layer the net does not have."""
-        rows = zip(self.c["acts"], self.c["widths"])
-        return any(control in row for row in list(rows)[len(self.pg.hidden) :])
+    def _of_a_missing_layer(self, control):
+        """Whether ``control`` belongs to a hidden layer the net does not have."""
+        controls_of_layer = zip(self.c["acts"], self.c["widths"])
+        return any(control in pair for pair in list(controls_of_layer)[len(self.pg.hidden) :])
 
     def _prepare(self):
         """While paused: send the maps of the control in focus moved one step either way."""
         control = self._focus
-        if self.playing or control is None or self._row_of_no_layer(control):
+        if self.playing or control is None or self._of_a_missing_layer(control):
             return
         frames = {}
         for synced, value in controls.one_step(control):
@@ -392,7 +392,7 @@ class PlaygroundWidget(W.VBox):
 
     def _on_shape(self, _change):
         shape = self._shape()
-        self._show_layer_rows()
+        self._show_layer_columns()
         if shape["hidden"] != self.pg.hidden:
             self._changed(lambda: self.pg.configure(**shape))
 
@@ -400,9 +400,9 @@ class PlaygroundWidget(W.VBox):
         if layer < len(self.pg.hidden) and self.pg.activations[layer] != name:
             self._changed(lambda: self.pg.set_activation(name, layer=layer), keep_weights=True)
 
-    def _show_layer_rows(self):
-        for i, row in enumerate(self._layer_rows):
-            row.layout.display = None if i < self.c["layers"].value else "none"
+    def _show_layer_columns(self):
+        for i, column in enumerate(self._layer_columns):
+            column.layout.display = None if i < self.c["layers"].value else "none"
 
     # ---- the canvas: add points, neuron formulas ------------------------------------------
     def click(self, x, y):
@@ -469,7 +469,7 @@ class PlaygroundWidget(W.VBox):
                 w.value = min(8, h)
             for w in [c["layers"], *c["widths"]]:
                 w.observe(self._shape_observer, "value")
-        self._show_layer_rows()
+        self._show_layer_columns()
 
 
 def _safe_readouts(pg):

@@ -1,6 +1,6 @@
 """Every notebook fits JupyterLab's default layout: in a 1280 x 800 window with the file
-browser open, after Run All, no figure, widget box or readout extends past its output area
-and nothing needs horizontal scrolling.
+browser open, after Run All, no figure, widget box or readout extends past its output area,
+nothing needs horizontal scrolling, and every slider has a track to drag.
 
 Screenshots of the page and of every output with a figure are saved in build/screenshots/
 (ignored by git) to look at.
@@ -34,6 +34,7 @@ def test_every_output_fits_after_run_all(lab, browser, notebook):
         errors = nb.errors()
         assert not errors, f"{notebook.name}: error output after Run All:{_lines(errors)}"
         assert nb.layout()["file_browser"] > 200, "the file browser should be open"
-        overflowing = nb.overflowing()
+        overflowing, cramped = nb.overflowing(), nb.cramped_sliders()
         nb.screenshot_outputs(SCREENSHOTS)
         assert not overflowing, f"{notebook.name}: outputs that do not fit:{_lines(overflowing)}"
+        assert not cramped, f"{notebook.name}: sliders too short to drag:{_lines(cramped)}"
