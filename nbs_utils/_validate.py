@@ -26,7 +26,9 @@ def as_float_array(x, name, ndim=None):
     so a mask such as ``x > 0`` is a valid label or input array. Everything else raises
     ``TypeError`` naming what was expected: strings and bytes (even ``"1.5"``), dates and
     time spans, complex numbers (no silent loss of the imaginary part), object arrays
-    (including mixtures of numbers and other things) and ragged nested lists.
+    (including mixtures of numbers and other things) and ragged nested lists. Long doubles
+    are accepted only where float64 holds them exactly (``ValueError`` otherwise: rounding
+    could merge distinct points).
     """
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(
@@ -49,7 +51,7 @@ def as_float_array(x, name, ndim=None):
                 "{name} must be a numeric array of real numbers (bool, int or float), got {what}"
             ).format(name=name, what=what)
         )
-    arr = np.asarray(raw, dtype=float)
+    arr = _as_float64(raw, name)
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(
             _("{name} must be {ndim}-D, got shape {shape}").format(
@@ -63,6 +65,21 @@ def as_float_array(x, name, ndim=None):
     if getattr(type(x), "_keep_subclass", False):  # opcount.CountingArray: keep counting
         arr = arr.view(type(x))
         arr.__array_finalize__(x)
+    return arr
+
+
+def _as_float64(raw, name):
+    """The real array ``raw`` as float64; a long double must convert exactly."""
+    if raw.dtype.itemsize <= 8:
+        return np.asarray(raw, dtype=float)
+    with np.errstate(over="ignore"):  # beyond float64's range: inf, refused just below
+        arr = np.asarray(raw, dtype=float)
+    if not np.array_equal(arr, raw, equal_nan=True):
+        raise ValueError(
+            _(
+                "{name} has long-double values that float64 cannot hold exactly; expected float64 values"
+            ).format(name=name)
+        )
     return arr
 
 

@@ -220,3 +220,19 @@ def test_cut_polygon_keeps_area_anywhere(cx, cy, size, where, angle):
         side = (p.mean(axis=0) - centre) @ a - 0.4 * where * size
         z = (p - centre) @ a - 0.4 * where * size
         assert np.all(z * np.sign(side) >= -1e-9 * size)
+
+
+@given(small_integer_nets(), st.data())
+def test_scaling_the_pre_activations_by_any_power_of_two_changes_no_region(layers, data):
+    """``relu(s z) = s relu(z)`` for ``s > 0``: scaling layer l's W by ``2^e_l`` and its b by
+    ``2^(e_1 + ... + e_l)`` scales its pre-activations by that (as the layer below's outputs
+    are), so every region stays. With small integer weights all products are exact, down to
+    the subnormals (2^-1071) and up to 2^999, so the count is exactly the same."""
+    extreme = st.sampled_from([-357, -356, 330, 333])
+    exponents = [data.draw(extreme | st.integers(-357, 333)) for _ in layers]
+    scaled = [
+        (np.ldexp(W, e), np.ldexp(b, sum(exponents[: i + 1])))
+        for i, ((W, b), e) in enumerate(zip(layers, exponents))
+    ]
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    assert count_linear_regions(scaled, box) == count_linear_regions(layers, box)
