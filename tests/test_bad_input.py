@@ -94,6 +94,8 @@ CASES = [
     ("datasets.spiral", "float count", lambda: datasets.spiral(n=10.5), TypeError, "must be an integer"),
     ("datasets.feature_map", "NaN point", lambda: datasets.feature_map([[NAN, 0.0]], ["x1"]), ValueError, "finite"),
     ("datasets.as_feature_names", "unknown feature", lambda: datasets.as_feature_names(["x1", "cos x1"]), ValueError, "known features"),
+    ("datasets.as_feature_names", "a set (its order of strings changes from run to run)", lambda: datasets.as_feature_names({"x1", "x2"}), TypeError, "list of names"),
+    ("datasets.as_feature_names", "a list inside", lambda: datasets.as_feature_names([["x1"]]), ValueError, "known features"),
     # nets
     ("nets.collapse", "empty W", lambda: nets.collapse([(np.empty((0, 2)), np.empty(0))]), ValueError, "at least one row"),
     ("nets.collapse", "W without inputs", lambda: nets.collapse([(np.empty((2, 0)), np.zeros(2))]), ValueError, "at least one row"),

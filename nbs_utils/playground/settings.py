@@ -58,7 +58,7 @@ def activation_names(activation, n_hidden):
 
 
 def _check_hidden(hidden):
-    if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
+    if isinstance(hidden, (str, bytes, set, frozenset, dict)) or not hasattr(hidden, "__iter__"):
         raise TypeError(
             _("hidden must be a list of widths, got {kind}").format(kind=type(hidden).__name__)
         )
