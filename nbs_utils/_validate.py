@@ -27,8 +27,8 @@ def as_float_array(x, name, ndim=None):
     ``TypeError`` naming what was expected: strings and bytes (even ``"1.5"``), dates and
     time spans, complex numbers (no silent loss of the imaginary part), object arrays
     (including mixtures of numbers and other things) and ragged nested lists. Long doubles
-    are accepted only where float64 holds them exactly (``ValueError`` otherwise: rounding
-    could merge distinct points).
+    and 64-bit integers are accepted only where float64 holds them exactly (``ValueError``
+    otherwise: rounding could merge distinct points).
     """
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(
@@ -69,15 +69,23 @@ def as_float_array(x, name, ndim=None):
 
 
 def _as_float64(raw, name):
-    """The real array ``raw`` as float64; a long double must convert exactly."""
-    if raw.dtype.itemsize <= 8:
-        return np.asarray(raw, dtype=float)
-    with np.errstate(over="ignore"):  # beyond float64's range: inf, refused just below
+    """The real array ``raw`` as float64, refused if that rounds a value (a long double, or
+    an integer beyond 2^53): rounding could merge distinct points."""
+    if raw.dtype.kind in "iu" and raw.dtype.itemsize == 8:
+        big = raw[(raw > 2**53) | (raw < -(2**53))]
+        exact = all(int(v) == int(float(v)) for v in big.tolist())
         arr = np.asarray(raw, dtype=float)
-    if not np.array_equal(arr, raw, equal_nan=True):
+    elif raw.dtype.itemsize > 8:  # long double
+        with np.errstate(over="ignore"):  # beyond float64's range: inf, refused just below
+            arr = np.asarray(raw, dtype=float)
+        exact = np.array_equal(arr, raw, equal_nan=True)
+    else:
+        return np.asarray(raw, dtype=float)
+    if not exact:
         raise ValueError(
             _(
-                "{name} has long-double values that float64 cannot hold exactly; expected float64 values"
+                "{name} has values that float64 cannot hold exactly (long doubles, or integers "
+                "beyond 2^53); expected float64 values"
             ).format(name=name)
         )
     return arr

@@ -368,7 +368,7 @@ MESSAGES = {
     "{name} must be a numeric array of real numbers, got {kind}": "{name} 必须是实数数组，实际是 {kind}",
     "{name} must be a numeric array of real numbers (not ragged), got {kind}": "{name} 必须是实数数组（各行长度一致），实际是 {kind}",
     "{name} must be a numeric array of real numbers (bool, int or float), got {what}": "{name} 必须是实数数组（bool、int 或 float），实际是 {what}",
-    "{name} has long-double values that float64 cannot hold exactly; expected float64 values": "{name} 含有 float64 无法精确表示的长双精度值；应为 float64 值",
+    "{name} has values that float64 cannot hold exactly (long doubles, or integers beyond 2^53); expected float64 values": "{name} 含有 float64 无法精确表示的值（长双精度数，或超过 2^53 的整数）；应为 float64 值",
     "{name} must be {ndim}-D, got shape {shape}": "{name} 必须是 {ndim} 维的，实际形状是 {shape}",
     "{name} must contain only finite numbers (no NaN or inf)": "{name} 只能包含有限的数（不能有 NaN 或 inf）",
     "{name} must have shape (n, d) with n, d >= 1, got {shape}": "{name} 的形状必须是 (n, d)，且 n, d >= 1，实际是 {shape}",

@@ -525,10 +525,22 @@ def test_long_doubles_float64_would_round_are_refused():
     """1 and 1 + 2^-60 are two points as long doubles, one point as float64: refused (a
     ValueError), not silently merged ("not separable"); exactly representable ones pass."""
     X = np.array([[1.0], [1.0]], np.longdouble) + np.array([[0], [2**-60]], np.longdouble)
-    with pytest.raises(ValueError, match="long-double"):
+    with pytest.raises(ValueError, match="cannot hold exactly"):
         geometry.linearly_separable(X, [0, 1])
-    with pytest.raises(ValueError, match="long-double"):
+    with pytest.raises(ValueError, match="cannot hold exactly"):
         RELU(np.array([np.finfo(np.longdouble).max]))  # beyond float64's range
     assert (
         geometry.linearly_separable(np.array([[1.0], [2.0]], np.longdouble), [0, 1]).margin == 0.5
     )
+
+
+def test_integers_float64_would_round_are_refused():
+    """2^62 and 2^62 + 1 are two int64 points and one float64 point: refused, not merged."""
+    with pytest.raises(ValueError, match="integers beyond 2"):
+        geometry.linearly_separable([[2**62], [2**62 + 1]], [0, 1])
+    with pytest.raises(ValueError, match="integers beyond 2"):
+        geometry.count_linear_regions(
+            [(np.eye(1), np.zeros(1))], np.array([0, 2**64 - 1], np.uint64)
+        )
+    assert geometry.linearly_separable([[2**62], [2**62 + 2**11]], [0, 1]).margin == 2**10
+    assert geometry.linearly_separable(np.array([[-(2**63)], [0]]), [0, 1]).margin == 2**62
