@@ -22,6 +22,7 @@ from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions
 from testkit.geometry_reference import (
     check_certificate,
     hull_distance_2d,
+    hull_distance_brute,
     patterns_by_lp,
     separable_by_lp,
     shoelace_area,
@@ -86,6 +87,17 @@ def test_margin_is_half_the_brute_force_hull_distance(data):
     r = linearly_separable(X, y)
     assume(r.separable)
     assert 2 * r.margin == pytest.approx(hull_distance_2d(X[y == 1], X[y == 0]), rel=1e-9)
+
+
+@settings(max_examples=30)
+@given(labelled_points(dims=(3, 5), max_n=8), st.floats(1e-9, 1e9))
+def test_margin_in_3d_and_5d_is_half_the_brute_force_hull_distance(data, factor):
+    """Against least squares on every pair of faces of the two hulls, at any scale."""
+    X, y = data
+    r = linearly_separable(X * factor, y)
+    assume(r.separable)
+    reference = hull_distance_brute(X[y == 1], X[y == 0])
+    assert 2 * r.margin / factor == pytest.approx(reference, rel=1e-6)
 
 
 @given(labelled_points(dims=(1,)))
@@ -236,3 +248,25 @@ def test_scaling_the_pre_activations_by_any_power_of_two_changes_no_region(layer
     ]
     box = ((-1.0, 1.0), (-1.0, 1.0))
     assert count_linear_regions(scaled, box) == count_linear_regions(layers, box)
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.integers(0, 89), min_size=1, max_size=9, unique=True),
+    st.floats(1e-9, 1e9),
+    st.lists(st.floats(-10, 10), min_size=2, max_size=2),
+)
+def test_tangent_lines_give_the_zaslavsky_count_at_any_scale(steps, radius, centre):
+    """Lines tangent to a circle at distinct angles (multiples of 2 degrees in [0, 180)):
+    no two parallel, no three through one point (a point outside a circle lies on exactly
+    two tangents), every crossing within radius / cos(89 degrees) < 58 radius of the
+    centre. In a box of 100 radii around it, n lines make exactly 1 + n + C(n, 2) regions."""
+    from math import comb
+
+    angles = np.deg2rad(2.0 * np.array(steps) + 0.5)
+    W = np.c_[np.cos(angles), np.sin(angles)]
+    c = np.array(centre) * radius
+    b = -(W @ c) - radius  # W_k . x + b_k = 0: the tangent at angle k
+    box = tuple((c[i] - 100 * radius, c[i] + 100 * radius) for i in range(2))
+    n = len(steps)
+    assert count_linear_regions([(W, b)], box) == 1 + n + comb(n, 2)
