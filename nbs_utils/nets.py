@@ -24,7 +24,7 @@ def collapse(layers):
     Raises ``OverflowError`` if an entry of the product is beyond float64's range.
     """
     layers = as_layers(layers)
-    W, b = layers[0]
+    W, b = layers[0][0].copy(), layers[0][1].copy()  # a new map, never the caller's arrays
     with np.errstate(over="ignore", invalid="ignore"):
         for W_next, b_next in layers[1:]:
             W, b = W_next @ W, W_next @ b + b_next
