@@ -325,3 +325,15 @@ def test_nets_of_tiny_or_huge_weights_keep_their_regions(scale):
         plain[2] = (W3, 0 * b3)
     assert count_linear_regions(scaled, BOX_2D) == count_linear_regions(plain, BOX_2D)
     assert len(patterns_by_lp(plain, BOX_2D)) == count_linear_regions(plain, BOX_2D)
+
+
+@pytest.mark.parametrize(
+    "weight, size", [(1e-300, 1e-300), (1e300, 1e300), (1e-300, 1e300), (1e300, 1e-300)]
+)
+def test_weights_and_box_of_any_magnitudes(weight, size):
+    """The first layer in box coordinates was formed as W * half: 1e-600 rounded to 0 (every
+    line gone, 1 region, silently) and 1e600 overflowed. Two lines through the box's centre."""
+    W, b = weight * np.array([[1.0, 1.0], [1.0, -1.0]]), np.zeros(2)
+    box = ((-size, size), (-size, size))
+    assert count_linear_regions([(W, b)], box) == 4
+    assert count_linear_regions([(W[:1, :1], b[:1])], box[0]) == 2
