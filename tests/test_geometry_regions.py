@@ -337,3 +337,25 @@ def test_weights_and_box_of_any_magnitudes(weight, size):
     box = ((-size, size), (-size, size))
     assert count_linear_regions([(W, b)], box) == 4
     assert count_linear_regions([(W[:1, :1], b[:1])], box[0]) == 2
+
+
+DEGENERATE = {  # name: (W, b) on [-1, 1]^2, the exact count by hand
+    "a zero row (constant units)": ([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0]], [1.0, -1.0, 0.0], 2),
+    "parallel lines, one doubled": ([[1.0, 0.0], [2.0, 0.0], [1.0, 0.0]], [0.0, -1.0, -0.5], 3),
+    "four lines through one point": ([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, -1.0]], [0.0] * 4, 8),
+    "a line through a corner only": ([[1.0, 1.0], [1.0, 0.0]], [-2.0, 0.0], 2),
+    "a line along an edge": ([[0.0, 1.0], [1.0, -1.0]], [-1.0, 0.0], 2),
+    "three lines through a corner": ([[1.0, 0.0], [0.0, 1.0], [1.0, -1.0]], [-1.0, -1.0, 0.0], 2),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", DEGENERATE)
+@pytest.mark.parametrize("factor, offset", [(1.0, 0.0), (1e-9, 3e-9), (1e9, -7e9), (2.0**-30, 1e3)])
+def test_degenerate_units_at_any_scale(name, factor, offset):
+    """Hand counts; the same net read in coordinates x = offset + factor * u (box alike)."""
+    W, b, count = DEGENERATE[name]
+    W, b = np.array(W), np.array(b)
+    shift = np.array([offset, -offset])
+    moved_W = W / factor
+    box = tuple((s - factor, s + factor) for s in shift)
+    assert count_linear_regions([(moved_W, b - moved_W @ shift)], box) == count
