@@ -26,7 +26,9 @@ def as_float_array(x, name, ndim=None):
     so a mask such as ``x > 0`` is a valid label or input array. Everything else raises
     ``TypeError`` naming what was expected: strings and bytes (even ``"1.5"``), dates and
     time spans, complex numbers (no silent loss of the imaginary part), object arrays
-    (including mixtures of numbers and other things) and ragged nested lists.
+    (including mixtures of numbers and other things) and ragged nested lists. Long doubles
+    and 64-bit integers are accepted only where float64 holds them exactly (``ValueError``
+    otherwise: rounding could merge distinct points).
     """
     if isinstance(x, (str, bytes)) or x is None:
         raise TypeError(
@@ -49,7 +51,7 @@ def as_float_array(x, name, ndim=None):
                 "{name} must be a numeric array of real numbers (bool, int or float), got {what}"
             ).format(name=name, what=what)
         )
-    arr = np.asarray(raw, dtype=float)
+    arr = _as_float64(raw, name)
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(
             _("{name} must be {ndim}-D, got shape {shape}").format(
@@ -63,6 +65,29 @@ def as_float_array(x, name, ndim=None):
     if getattr(type(x), "_keep_subclass", False):  # opcount.CountingArray: keep counting
         arr = arr.view(type(x))
         arr.__array_finalize__(x)
+    return arr
+
+
+def _as_float64(raw, name):
+    """The real array ``raw`` as float64, refused if that rounds a value (a long double, or
+    an integer beyond 2^53): rounding could merge distinct points."""
+    if raw.dtype.kind in "iu" and raw.dtype.itemsize == 8:
+        big = raw[(raw > 2**53) | (raw < -(2**53))]
+        exact = all(int(v) == int(float(v)) for v in big.tolist())
+        arr = np.asarray(raw, dtype=float)
+    elif raw.dtype.itemsize > 8:  # long double
+        with np.errstate(over="ignore"):  # beyond float64's range: inf, refused just below
+            arr = np.asarray(raw, dtype=float)
+        exact = np.array_equal(arr, raw, equal_nan=True)
+    else:
+        return np.asarray(raw, dtype=float)
+    if not exact:
+        raise ValueError(
+            _(
+                "{name} has values that float64 cannot hold exactly (long doubles, or integers "
+                "beyond 2^53); expected float64 values"
+            ).format(name=name)
+        )
     return arr
 
 

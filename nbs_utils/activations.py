@@ -36,13 +36,19 @@ def _tanh_slope(x):
     ``1 - tanh(x)^2`` cancels to 0 once tanh rounds to 1 (|x| > 19); this form keeps full
     relative precision until the true value is below the smallest float.
     """
-    e = np.exp(-2.0 * np.abs(x))
+    e = np.exp(-2.0 * np.minimum(np.abs(x), 1e3))  # e^-2000 is 0 already: no overflow in 2|x|
     return 4.0 * e / (1.0 + e) ** 2
 
 
 def _softplus(x):
     """log(1 + e^x) = max(x, 0) + log1p(e^-|x|): e^x to full precision in the left tail."""
     return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+def _times(k, x):
+    """``k x``, rounded to +-inf where it overflows (sigma's limits 0 and 1 are right there)."""
+    with np.errstate(over="ignore"):
+        return k * x
 
 
 def _identity(x):
@@ -62,8 +68,8 @@ _TABLE = {
     "identity": (_identity, lambda x: np.ones_like(x), {}, "x"),
     "step": (_step, lambda x: np.zeros_like(x), {}, "H(x): 1 if x > 0 else 0"),
     "sigmoid": (
-        lambda x, k: _sigmoid(k * x),
-        lambda x, k: k * _sigmoid_slope(k * x),
+        lambda x, k: _sigmoid(_times(k, x)),
+        lambda x, k: k * _sigmoid_slope(_times(k, x)),
         {"k": 1.0},
         "1 / (1 + exp(-k x))",
     ),
@@ -119,6 +125,10 @@ class Activation:
         """f'(x) elementwise (left-hand value at kinks, 0 for the step)."""
         x = as_float_array(x, "x")
         return _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
+
+    def __hash__(self):
+        """Hashable like any frozen value (``params`` is a dict, so hash its items)."""
+        return hash((self.name, tuple(sorted(self.params.items()))))
 
     def __repr__(self):
         args = "".join(f", {k}={v!r}" for k, v in self.params.items())

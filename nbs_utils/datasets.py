@@ -185,11 +185,12 @@ def feature_map(X, names):
 
 
 def as_feature_names(names):
-    """``names`` as a tuple of distinct known feature names, at least one."""
-    if isinstance(names, str) or not hasattr(names, "__iter__"):
+    """``names`` as a tuple of distinct known feature names, at least one, in order (so a
+    set, whose order of strings changes from run to run, is refused)."""
+    if isinstance(names, (str, set, frozenset, dict)) or not hasattr(names, "__iter__"):
         raise TypeError(f"features must be a list of names, got {type(names).__name__}")
     names = tuple(names)
-    unknown = [f for f in names if f not in FEATURES]
+    unknown = [f for f in names if not isinstance(f, str) or f not in FEATURES]
     if unknown:
         raise ValueError(f"unknown features {unknown}; known features: {', '.join(FEATURES)}")
     if not names or len(set(names)) != len(names):

@@ -129,7 +129,7 @@ def linearly_separable(X, y):
     if not np.all((2.0 * y - 1.0) * (Xn @ u + offset) > 0):
         raise ArithmeticError("the max-margin hyperplane does not separate; please report")
     b = float(scale * offset - u @ centre)  # the same hyperplane in the data's coordinates
-    return Separability(True, float(scale * (lo1 - hi0) / 2), u, b, witness)
+    return Separability(True, float(scale * ((lo1 - hi0) / 2)), u, b, witness)  # no overflow
 
 
 def _power_of_two_above(x):
@@ -299,7 +299,9 @@ def linear_regions(layers, box, negative_slopes=0.0):
 
     Exact at every scale: the work is done in box coordinates ``x = centre + half * u``
     with ``u`` in ``[-1, 1]^d``, so translating or scaling the net's input and the box
-    together gives the same count. Each cut line is scaled to largest coefficient 1 and
+    together gives the same count; each layer is rescaled by a power of two (exactly, and
+    keeping every sign) to entries below 1, so weights of any magnitude neither overflow
+    nor round to 0. Each cut line is scaled to largest coefficient 1 and
     a piece is cut only if some vertex lies strictly on each side, ``|z| > 1e-12
     (|a|_1 + |d|)`` in box coordinates (rounding, not geometry: regions of any size above
     float64's resolution count, with no area threshold).
@@ -317,7 +319,8 @@ def linear_regions(layers, box, negative_slopes=0.0):
         )
     centre, half = lo / 2 + hi / 2, hi / 2 - lo / 2  # halves first: no overflow near 1e308
     (W0, b0), *rest = layers
-    local = [(W0 * half, W0 @ centre + b0), *rest]  # the net in box coordinates u
+    A0, c0, shift = _in_box_coordinates(W0, b0, centre, half)
+    local = [(A0, c0), *_powers_of_two_to_unit(rest, shift)]  # the net in box coordinates u
     if dim == 1:
         start, cut = np.array([-1.0, 1.0]), _cut_interval
     else:
@@ -329,8 +332,9 @@ def linear_regions(layers, box, negative_slopes=0.0):
         next_regions = []
         for piece, A, c, pattern in regions:
             Z_A, Z_c = W @ A, W @ c + b  # pre-activations z_j(u) = Z_A[j] . u + Z_c[j]
+            unit_A, unit_c = _unit_rows(Z_A, Z_c)  # the same signs, no underflow
             for p in cut(piece, Z_A, Z_c):
-                on = Z_A @ _interior_point(p) + Z_c > 0
+                on = unit_A @ _interior_point(p) + unit_c > 0
                 gain = np.where(on, 1.0, alpha)  # the unit's slope on this piece
                 next_regions.append(
                     (p, Z_A * gain[:, None], Z_c * gain, np.concatenate((pattern, on)))
@@ -341,6 +345,46 @@ def linear_regions(layers, box, negative_slopes=0.0):
     return [
         (centre + half * piece.reshape(-1, dim), p) for (piece, *_), p in zip(regions, patterns)
     ]
+
+
+def _in_box_coordinates(W, b, centre, half):
+    """``(A, c, -E)`` with ``A u + c = 2^-E (W (centre + half u) + b)``: the first layer read
+    in box coordinates ``u``, scaled by a power of two ``2^-E`` so that its entries are below
+    1 (huge weights on a huge box do not overflow, tiny ones on a tiny box do not round to
+    0). Each factor is split into a power of two and a mantissa in ``[1/2, 1)``, exactly."""
+
+    def split(x):  # x = mantissa * 2^exponent with |mantissa| < 1 (exponent None for x = 0)
+        e = int(np.frexp(np.abs(x).max())[1]) if np.any(x) else None
+        return (np.ldexp(x, -e), e) if e is not None else (x, None)
+
+    (Wm, eW), (hm, eh), (cm, ec), (bm, eb) = map(split, (W, half, centre, b))
+    if eW is None:  # a layer of constant units
+        return np.zeros_like(W), bm, -(eb or 0)
+    E = max(e for e in (eW + eh, eW + ec + 1 if ec is not None else None, eb) if e is not None)
+    c = np.ldexp(bm, eb - E) if eb is not None else np.zeros_like(b)
+    if ec is not None:  # |Wm @ cm| < 2 in the plane: 2^(eW + ec - E) <= 1/2 keeps it below 1
+        c = c + np.ldexp(Wm @ cm, eW + ec - E)
+    return np.ldexp(Wm * hm, eW + eh - E), c, -E
+
+
+def _powers_of_two_to_unit(layers, shift=0):
+    """The same regions from layers rescaled exactly (by powers of two) to entries of size < 1.
+
+    Layer ``l``'s ``(W, b)`` becomes ``(2^(a_l - a_{l-1}) W, 2^a_l b)``: its pre-activations
+    are ``2^a_l z_l``, the same signs, and (ReLU and leaky ReLU being positively
+    homogeneous) the next layer sees ``2^a_l h_l``. ``a_l`` makes the largest entry lie in
+    ``[1/2, 1)``, so a deep net of huge weights does not overflow and one of tiny weights
+    does not round to 0 (an entry below ``2^-1074`` of its layer's largest does).
+    ``shift``: ``a_0``, the power of two the layers' input is already scaled by.
+    """
+    out = []  # the hidden values so far are 2^shift times the net's
+    for W, b in layers:
+        exponents = [shift - np.frexp(np.abs(W).max())[1]] if W.any() else []
+        exponents += [-np.frexp(np.abs(b).max())[1]] if b.any() else []
+        new = int(min(exponents)) if exponents else shift
+        out.append((np.ldexp(W, new - shift), np.ldexp(b, new)))
+        shift = new
+    return out
 
 
 def _check_patterns(layers, slopes, pieces, patterns):
@@ -435,6 +479,14 @@ def _cut_polygon_by_all(piece, Z_A, Z_c):
         if a is not None:
             pieces = [q for p in pieces for q in _split_polygon(p, a, d, _zero_tolerance(a, d))]
     return pieces
+
+
+def _unit_rows(Z_A, Z_c):
+    """Each unit's ``(a, d)`` scaled to largest entry 1 in size (zero rows stay zero): the
+    sign of ``a . u + d`` at a point, without tiny weights' products rounding to 0."""
+    size = np.maximum(np.abs(Z_A).max(axis=1), np.abs(Z_c))
+    size = np.where(size > 0, size, 1.0)
+    return Z_A / size[:, None], Z_c / size
 
 
 def _unit_line(a, d):

@@ -21,11 +21,18 @@ def collapse(layers):
     """The single affine map ``x -> W x + b`` equal to the stack of linear ``layers``.
 
     Composing ``W2 (W1 x + b1) + b2 = (W2 W1) x + (W2 b1 + b2)`` layer after layer.
+    Raises ``OverflowError`` if an entry of the product is beyond float64's range.
     """
     layers = as_layers(layers)
-    W, b = layers[0]
-    for W_next, b_next in layers[1:]:
-        W, b = W_next @ W, W_next @ b + b_next
+    W, b = layers[0][0].copy(), layers[0][1].copy()  # a new map, never the caller's arrays
+    with np.errstate(over="ignore", invalid="ignore"):
+        for W_next, b_next in layers[1:]:
+            W, b = W_next @ W, W_next @ b + b_next
+    if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
+        raise OverflowError(
+            "the collapsed map W x + b has entries beyond float64's range (about 1.8e308); "
+            "expected layers whose products stay finite"
+        )
     return W, b
 
 

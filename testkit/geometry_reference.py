@@ -6,6 +6,8 @@
 - :func:`hull_distance_2d`: the distance between two disjoint convex hulls in the plane
   by brute force over vertex-to-segment distances (one of the two nearest points is a
   vertex, the other on an edge; segments between any two points lie in the hull).
+- :func:`hull_distance_brute`: the same distance in any dimension, by least squares on
+  every pair of faces (tiny sets only).
 - :func:`separable_by_lp`: the textbook feasibility LP ``s_i (w . x_i + b) >= 1``.
 - :func:`patterns_by_lp`: the activation patterns of a small (leaky) ReLU net with a region of
   nonempty interior, by enumerating every pattern and solving one LP (the largest disk
@@ -130,3 +132,31 @@ def patterns_by_lp(layers, box, min_radius=1e-7, negative_slopes=0.0):
         if lp.status == 0 and lp.x[-1] > min_radius:
             found.add(bytes(np.packbits(bits)))
     return found
+
+
+def _subsets(points):
+    points = np.unique(points, axis=0)
+    for k in range(1, len(points) + 1):
+        for idx in itertools.combinations(range(len(points)), k):
+            yield points[list(idx)]
+
+
+def hull_distance_brute(P, Q):
+    """Distance between conv(P) and conv(Q) in any dimension, by brute force (tiny sets).
+
+    The nearest points lie in a face of each hull: for every pair of subsets ``S`` of P and
+    ``T`` of Q, find the nearest points of their affine hulls by least squares; where both
+    have barycentric weights >= 0 they are hull points, and the least such distance is the
+    answer (the subsets of the true nearest faces are among those tried).
+    """
+    best = np.inf
+    for S in _subsets(P):
+        for T in _subsets(Q):
+            U, V = (S[1:] - S[0]).T, (T[1:] - T[0]).T
+            M = np.c_[U, -V]
+            coef = np.linalg.lstsq(M, T[0] - S[0], rcond=None)[0] if M.size else np.zeros(0)
+            alpha, beta = coef[: U.shape[1]], coef[U.shape[1] :]
+            weights = np.r_[1 - alpha.sum(), alpha, 1 - beta.sum(), beta]
+            if np.all(weights >= -1e-12):
+                best = min(best, float(np.linalg.norm(S[0] + U @ alpha - T[0] - V @ beta)))
+    return best

@@ -5,7 +5,9 @@ import pytest
 
 from nbs_utils.activations import NAMES, get
 
+LARGEST = np.finfo(float).max
 WIDE = np.r_[-1e4, -800.0, -50.0, np.linspace(-10, 10, 2001), 50.0, 800.0, 1e4]
+EXTREME = np.r_[-LARGEST, -1e300, -1e4, 0.0, 1e4, 1e300, LARGEST]
 
 
 def test_required_names_exist():
@@ -15,16 +17,22 @@ def test_required_names_exist():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_finite_over_wide_range_without_warnings(name):
+    """Every finite input, up to the largest floats (tanh' once formed 2|x|: inf beyond 9e307)."""
     act = get(name)
     # underflow is not checked: rounding e^-1e4 to 0 is the correct answer in the tails
     with np.errstate(over="raise", invalid="raise", divide="raise"):
-        assert np.all(np.isfinite(act(WIDE)))
-        assert np.all(np.isfinite(act.derivative(WIDE)))
+        assert np.all(np.isfinite(act(np.r_[WIDE, EXTREME])))
+        assert np.all(np.isfinite(act.derivative(np.r_[WIDE, EXTREME])))
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_derivative_matches_finite_differences(name):
-    act = get(name)
+@pytest.mark.parametrize(
+    "name, params",
+    [(name, {}) for name in NAMES]
+    + [("leaky_relu", {"alpha": 0.3}), ("leaky_relu", {"alpha": -0.5}), ("elu", {"alpha": 0.5}),
+       ("sigmoid", {"k": 3.0}), ("sigmoid", {"k": -2.0})],
+)  # fmt: skip
+def test_derivative_matches_finite_differences(name, params):
+    act = get(name, **params)
     x = np.linspace(-6, 6, 1201)
     x = x[np.abs(x) > 1e-3]  # away from the kinks at 0
     h = 1e-6
@@ -163,3 +171,25 @@ def test_elu_and_swish_known_values():
     assert np.allclose(get("swish")(x), [0.0, -1 / (1 + np.e), 0.0, 2 / (1 + np.exp(-2.0))])
     assert get("swish").derivative(0.0) == pytest.approx(0.5)
     assert get("elu").derivative(-1.0) == pytest.approx(np.exp(-1.0))
+
+
+@pytest.mark.parametrize("k", [1e300, 1e10, -3.0, 0.0])
+def test_steep_sigmoid_saturates_without_overflow(k):
+    """sigma(k x) for a steep (or negative) k: k x beyond float64's range is +-inf, where
+    sigma is exactly 1 or 0 and its slope 0; it once raised an overflow warning."""
+    act = get("sigmoid", k=k)
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        values, slopes = act(EXTREME), act.derivative(EXTREME)
+    if k == 0:
+        np.testing.assert_array_equal(values, 0.5)
+    else:
+        np.testing.assert_array_equal(values[EXTREME != 0], np.sign(EXTREME[EXTREME != 0]) * k > 0)
+    assert values[EXTREME == 0] == 0.5 and slopes[EXTREME == 0] == k / 4
+    assert np.all(np.isfinite(slopes))
+
+
+def test_activations_are_hashable_values():
+    """A frozen value: equal activations hash alike (usable in sets and as dict keys)."""
+    assert len({get("relu"), get("relu"), get("leaky_relu"), get("leaky_relu", alpha=0.01)}) == 2
+    assert hash(get("sigmoid", k=2)) == hash(get("sigmoid", k=2.0))
+    assert get("leaky_relu", alpha=0.1) != get("leaky_relu", alpha=0.2)

@@ -94,11 +94,14 @@ CASES = [
     ("datasets.spiral", "float count", lambda: datasets.spiral(n=10.5), TypeError, "must be an integer"),
     ("datasets.feature_map", "NaN point", lambda: datasets.feature_map([[NAN, 0.0]], ["x1"]), ValueError, "finite"),
     ("datasets.as_feature_names", "unknown feature", lambda: datasets.as_feature_names(["x1", "cos x1"]), ValueError, "known features"),
+    ("datasets.as_feature_names", "a set (its order of strings changes from run to run)", lambda: datasets.as_feature_names({"x1", "x2"}), TypeError, "list of names"),
+    ("datasets.as_feature_names", "a list inside", lambda: datasets.as_feature_names([["x1"]]), ValueError, "known features"),
     # nets
     ("nets.collapse", "empty W", lambda: nets.collapse([(np.empty((0, 2)), np.empty(0))]), ValueError, "at least one row"),
     ("nets.collapse", "W without inputs", lambda: nets.collapse([(np.empty((2, 0)), np.zeros(2))]), ValueError, "at least one row"),
     ("nets.collapse", "inf weights", lambda: nets.collapse([(np.full((2, 2), INF), np.zeros(2))]), ValueError, "finite"),
     ("nets.collapse", "a string", lambda: nets.collapse("abc"), TypeError, "pair"),
+    ("nets.collapse", "products beyond float64", lambda: nets.collapse([(np.full((2, 2), 1e200), np.zeros(2)), (np.full((1, 2), 1e200), np.zeros(1))]), OverflowError, "float64's range"),
     ("nets.forward", "1-D X", lambda: nets.forward(_layers(2, 3, 1), np.ones(2)), ValueError, "2-D"),
     ("nets.forward", "empty X", lambda: nets.forward(_layers(2, 3, 1), np.empty((0, 2))), ValueError, "n, d >= 1"),
     ("nets.forward", "inf in X", lambda: nets.forward(_layers(2, 3, 1), [[INF, 0.0]]), ValueError, "finite"),
@@ -513,3 +516,31 @@ def test_bools_are_zero_and_one():
     np.testing.assert_array_equal(RELU(mask), [0.0, 1.0, 0.0, 1.0])
     with pytest.raises(TypeError, match="real number"):
         activations.get("leaky_relu", alpha=True)
+
+
+@pytest.mark.skipif(
+    np.finfo(np.longdouble).eps >= np.finfo(float).eps, reason="long double is float64 here"
+)
+def test_long_doubles_float64_would_round_are_refused():
+    """1 and 1 + 2^-60 are two points as long doubles, one point as float64: refused (a
+    ValueError), not silently merged ("not separable"); exactly representable ones pass."""
+    X = np.array([[1.0], [1.0]], np.longdouble) + np.array([[0], [2**-60]], np.longdouble)
+    with pytest.raises(ValueError, match="cannot hold exactly"):
+        geometry.linearly_separable(X, [0, 1])
+    with pytest.raises(ValueError, match="cannot hold exactly"):
+        RELU(np.array([np.finfo(np.longdouble).max]))  # beyond float64's range
+    assert (
+        geometry.linearly_separable(np.array([[1.0], [2.0]], np.longdouble), [0, 1]).margin == 0.5
+    )
+
+
+def test_integers_float64_would_round_are_refused():
+    """2^62 and 2^62 + 1 are two int64 points and one float64 point: refused, not merged."""
+    with pytest.raises(ValueError, match="integers beyond 2"):
+        geometry.linearly_separable([[2**62], [2**62 + 1]], [0, 1])
+    with pytest.raises(ValueError, match="integers beyond 2"):
+        geometry.count_linear_regions(
+            [(np.eye(1), np.zeros(1))], np.array([0, 2**64 - 1], np.uint64)
+        )
+    assert geometry.linearly_separable([[2**62], [2**62 + 2**11]], [0, 1]).margin == 2**10
+    assert geometry.linearly_separable(np.array([[-(2**63)], [0]]), [0, 1]).margin == 2**62

@@ -22,6 +22,7 @@ from nbs_utils.geometry import count_linear_regions, cut_polygon, linear_regions
 from testkit.geometry_reference import (
     check_certificate,
     hull_distance_2d,
+    hull_distance_brute,
     patterns_by_lp,
     separable_by_lp,
     shoelace_area,
@@ -86,6 +87,17 @@ def test_margin_is_half_the_brute_force_hull_distance(data):
     r = linearly_separable(X, y)
     assume(r.separable)
     assert 2 * r.margin == pytest.approx(hull_distance_2d(X[y == 1], X[y == 0]), rel=1e-9)
+
+
+@settings(max_examples=30)
+@given(labelled_points(dims=(3, 5), max_n=8), st.floats(1e-9, 1e9))
+def test_margin_in_3d_and_5d_is_half_the_brute_force_hull_distance(data, factor):
+    """Against least squares on every pair of faces of the two hulls, at any scale."""
+    X, y = data
+    r = linearly_separable(X * factor, y)
+    assume(r.separable)
+    reference = hull_distance_brute(X[y == 1], X[y == 0])
+    assert 2 * r.margin / factor == pytest.approx(reference, rel=1e-6)
 
 
 @given(labelled_points(dims=(1,)))
@@ -220,3 +232,41 @@ def test_cut_polygon_keeps_area_anywhere(cx, cy, size, where, angle):
         side = (p.mean(axis=0) - centre) @ a - 0.4 * where * size
         z = (p - centre) @ a - 0.4 * where * size
         assert np.all(z * np.sign(side) >= -1e-9 * size)
+
+
+@given(small_integer_nets(), st.data())
+def test_scaling_the_pre_activations_by_any_power_of_two_changes_no_region(layers, data):
+    """``relu(s z) = s relu(z)`` for ``s > 0``: scaling layer l's W by ``2^e_l`` and its b by
+    ``2^(e_1 + ... + e_l)`` scales its pre-activations by that (as the layer below's outputs
+    are), so every region stays. With small integer weights all products are exact, down to
+    the subnormals (2^-1071) and up to 2^999, so the count is exactly the same."""
+    extreme = st.sampled_from([-357, -356, 330, 333])
+    exponents = [data.draw(extreme | st.integers(-357, 333)) for _ in layers]
+    scaled = [
+        (np.ldexp(W, e), np.ldexp(b, sum(exponents[: i + 1])))
+        for i, ((W, b), e) in enumerate(zip(layers, exponents))
+    ]
+    box = ((-1.0, 1.0), (-1.0, 1.0))
+    assert count_linear_regions(scaled, box) == count_linear_regions(layers, box)
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.integers(0, 89), min_size=1, max_size=9, unique=True),
+    st.floats(1e-9, 1e9),
+    st.lists(st.floats(-10, 10), min_size=2, max_size=2),
+)
+def test_tangent_lines_give_the_zaslavsky_count_at_any_scale(steps, radius, centre):
+    """Lines tangent to a circle at distinct angles (multiples of 2 degrees in [0, 180)):
+    no two parallel, no three through one point (a point outside a circle lies on exactly
+    two tangents), every crossing within radius / cos(89 degrees) < 58 radius of the
+    centre. In a box of 100 radii around it, n lines make exactly 1 + n + C(n, 2) regions."""
+    from math import comb
+
+    angles = np.deg2rad(2.0 * np.array(steps) + 0.5)
+    W = np.c_[np.cos(angles), np.sin(angles)]
+    c = np.array(centre) * radius
+    b = -(W @ c) - radius  # W_k . x + b_k = 0: the tangent at angle k
+    box = tuple((c[i] - 100 * radius, c[i] + 100 * radius) for i in range(2))
+    n = len(steps)
+    assert count_linear_regions([(W, b)], box) == 1 + n + comb(n, 2)

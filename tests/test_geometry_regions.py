@@ -295,3 +295,67 @@ def test_regions_near_the_largest_float():
     assert count_linear_regions(cross, ((-huge, huge), (-huge, huge))) == 4
     square = huge * np.array([[-1.0, -1.0], [1.0, -1.0], [1.0, 1.0], [-1.0, 1.0]])
     assert len(cut_polygon(square, [1.0, 0.0], 0.0)) == 2
+
+
+def test_subnormal_weights_give_the_same_regions():
+    """Weights of 5e-324 (the smallest float) draw the same lines as weights of 1: each
+    unit's sign at a region's interior point is read from its line scaled to size 1, not
+    from products that round to 0 (which gave every region the pattern "all off")."""
+    tiny = 5e-324
+    assert count_linear_regions([(tiny * np.eye(2), np.zeros(2))], BOX_2D) == 4
+    assert (
+        count_linear_regions([(np.array([[tiny], [-tiny]]), np.array([0.0, 2 * tiny]))], (-1, 1))
+        == 2
+    )
+
+
+@pytest.mark.parametrize("scale", [2.0**-1073, 1e150])
+def test_nets_of_tiny_or_huge_weights_keep_their_regions(scale):
+    """Scaling every pre-activation by s > 0 keeps every region (relu(s z) = s relu(z)).
+    2^-1073: the check's forward pass rounded hidden values to the few bits a subnormal has
+    (an ArithmeticError); 1e150 in three layers: pre-activations of 1e450 overflowed."""
+    W1, b1 = np.array([[1.0, 1.0], [1.0, 1.0]]), np.array([0.0, 0.0])
+    W2, b2 = np.array([[-1.0, -1.0], [-1.0, -1.0]]), np.array([0.5, 1.0])
+    W3, b3 = np.array([[1.0, -3.0], [-2.0, 1.0]]), np.array([1.0, -1.0])
+    plain = [(W1, b1), (W2, b2), (W3, b3)]
+    if scale < 1:  # the first layer's outputs are tiny; the rest scale the biases alike
+        scaled = [(scale * W1, scale * b1), (W2, scale * b2), (W3, scale * b3)]
+    else:  # every layer multiplies by the scale: z_3 is scale^3 z_3
+        scaled = [(scale * W1, scale * b1), (scale * W2, scale**2 * b2), (scale * W3, 0 * b3)]
+        plain[2] = (W3, 0 * b3)
+    assert count_linear_regions(scaled, BOX_2D) == count_linear_regions(plain, BOX_2D)
+    assert len(patterns_by_lp(plain, BOX_2D)) == count_linear_regions(plain, BOX_2D)
+
+
+@pytest.mark.parametrize(
+    "weight, size", [(1e-300, 1e-300), (1e300, 1e300), (1e-300, 1e300), (1e300, 1e-300)]
+)
+def test_weights_and_box_of_any_magnitudes(weight, size):
+    """The first layer in box coordinates was formed as W * half: 1e-600 rounded to 0 (every
+    line gone, 1 region, silently) and 1e600 overflowed. Two lines through the box's centre."""
+    W, b = weight * np.array([[1.0, 1.0], [1.0, -1.0]]), np.zeros(2)
+    box = ((-size, size), (-size, size))
+    assert count_linear_regions([(W, b)], box) == 4
+    assert count_linear_regions([(W[:1, :1], b[:1])], box[0]) == 2
+
+
+DEGENERATE = {  # name: (W, b) on [-1, 1]^2, the exact count by hand
+    "a zero row (constant units)": ([[0.0, 0.0], [0.0, 0.0], [1.0, 0.0]], [1.0, -1.0, 0.0], 2),
+    "parallel lines, one doubled": ([[1.0, 0.0], [2.0, 0.0], [1.0, 0.0]], [0.0, -1.0, -0.5], 3),
+    "four lines through one point": ([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [1.0, -1.0]], [0.0] * 4, 8),
+    "a line through a corner only": ([[1.0, 1.0], [1.0, 0.0]], [-2.0, 0.0], 2),
+    "a line along an edge": ([[0.0, 1.0], [1.0, -1.0]], [-1.0, 0.0], 2),
+    "three lines through a corner": ([[1.0, 0.0], [0.0, 1.0], [1.0, -1.0]], [-1.0, -1.0, 0.0], 2),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", DEGENERATE)
+@pytest.mark.parametrize("factor, offset", [(1.0, 0.0), (1e-9, 3e-9), (1e9, -7e9), (2.0**-30, 1e3)])
+def test_degenerate_units_at_any_scale(name, factor, offset):
+    """Hand counts; the same net read in coordinates x = offset + factor * u (box alike)."""
+    W, b, count = DEGENERATE[name]
+    W, b = np.array(W), np.array(b)
+    shift = np.array([offset, -offset])
+    moved_W = W / factor
+    box = tuple((s - factor, s + factor) for s in shift)
+    assert count_linear_regions([(moved_W, b - moved_W @ shift)], box) == count

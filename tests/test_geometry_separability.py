@@ -168,3 +168,13 @@ def test_a_gap_of_one_unit_in_the_last_place_far_from_the_origin():
     r = linearly_separable(X, [0, 0, 0, 0, 1])
     step = np.spacing(offset + 1)
     assert r.separable and r.margin == pytest.approx(step / 2, rel=1e-6)
+
+
+def test_a_margin_near_the_largest_float_does_not_overflow():
+    """Two points 3.4e308 apart (beyond float64) have a margin of 1.7e308 (within it)."""
+    X, y = np.array([[-1.7e308], [1.7e308]]), np.array([0, 1])
+    r = linearly_separable(X, y)
+    assert r.separable and r.margin == pytest.approx(1.7e308, rel=1e-12)
+    assert np.all((2 * y - 1) * (X @ r.w + r.b) > 0)
+    X = np.array([[-1e308, -1e308], [1e308, 1e308]])
+    assert linearly_separable(X, y).margin == pytest.approx(np.sqrt(2) * 1e308, rel=1e-12)

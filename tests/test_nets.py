@@ -25,6 +25,15 @@ def test_collapse_of_two_layers_by_formula():
     assert np.allclose(W, W2 @ W1) and np.allclose(b, W2 @ b1 + b2)
 
 
+def test_collapse_returns_a_new_map_even_for_one_layer():
+    """The collapse of one layer is that layer, as new arrays: changing it (e.g. an exercise
+    editing W) must not change the caller's net (it was the caller's own arrays)."""
+    W1, b1 = np.eye(2), np.zeros(2)
+    W, b = collapse([(W1, b1)])
+    W[0, 0], b[0] = 5.0, 5.0
+    assert W1[0, 0] == 1.0 and b1[0] == 0.0
+
+
 def test_a_relu_between_layers_breaks_the_collapse():
     layers = random_layers([2, 8, 1], seed=0)
     X = np.random.default_rng(0).normal(size=(200, 2))

@@ -231,3 +231,58 @@ def test_bad_calls():
         pg.add_point(0.0, 0.0, 2)
     with pytest.raises(ValueError, match="widths"):
         pg.layers = [(np.ones((3, 2)), np.ones(3)), (np.ones((1, 3)), np.ones(1))]
+
+
+def test_region_count_of_a_mixed_relu_family_net_matches_lp_enumeration():
+    """Reference: enumerate every on/off pattern of all units by LP (an identity layer is
+    a leaky ReLU of slope 1: its units' signs cut nothing the net uses), then keep only the
+    ReLU and leaky-ReLU units' bits: the distinct ones are the net's regions."""
+    acts = ["relu", "identity", "leaky_relu"]
+    pg = Playground("xor", hidden=(3, 3, 2), activation=acts, seed=4)
+    pg.train(100)
+    alpha = get("leaky_relu").params["alpha"]
+    slopes = [0.0, 1.0, alpha]
+    hidden = pg.layers[:-1]
+    found = patterns_by_lp(hidden, pg.box, 1e-7, slopes)
+    bits = np.unpackbits(np.frombuffer(b"".join(found), np.uint8).reshape(len(found), -1), axis=1)
+    counted = np.r_[np.ones(3, bool), np.zeros(3, bool), np.ones(2, bool)]  # relu, -, leaky
+    assert pg.region_count() == len({row[:8][counted].tobytes() for row in bits})
+
+
+@pytest.mark.parametrize("n_points, test_fraction", [(4, 0.1), (4, 0.9), (5, 0.1), (7, 0.9)])
+def test_tiny_data_sets_keep_both_splits(n_points, test_fraction):
+    """At least one point in each split: every setting the constructor accepts can train
+    and report both accuracies (4 points at 10% test had an empty test split)."""
+    pg = Playground("gauss", n_points=n_points, test_fraction=test_fraction)
+    assert len(pg.points("train")[1]) >= 1 and len(pg.points("test")[1]) >= 1
+    assert len(pg.points("train")[1]) + len(pg.points("test")[1]) == n_points
+    pg.train(3)
+    assert 0.0 <= pg.accuracy("train") <= 1.0 and 0.0 <= pg.accuracy("test") <= 1.0
+
+
+@pytest.mark.parametrize(
+    "kwargs, pattern",
+    [
+        ({"dataset": ["circle"]}, "dataset must be one of"),
+        ({"dataset": np.array("xor")}, "dataset must be one of"),
+        ({"regularization": ["l2"]}, "regularization must be one of"),
+        ({"features": {"x1", "x2"}}, None),  # TypeError below: a set's order varies by run
+        ({"activation": get("leaky_relu", alpha=0.5)}, "activation names"),
+        ({"hidden": (4, 2), "activation": ["relu", get("sigmoid", k=3)]}, "activation names"),
+        ({"hidden": {4, 3}}, None),
+    ],
+)
+def test_bad_settings_say_what_was_expected(kwargs, pattern):
+    """An unhashable name was Python's "unhashable type: 'list'"; an Activation with its own
+    parameters was silently replaced by the default one (alpha 0.5 trained as 0.01); a set
+    of features or widths was taken in its iteration order (for strings, a different one
+    in every run: the same seed gave other weights)."""
+    with pytest.raises(ValueError if pattern else TypeError, match=pattern or "list of"):
+        Playground(**kwargs)
+    assert Playground(activation=get("leaky_relu", alpha=0.01)).activations == ["leaky_relu"]
+
+
+@pytest.mark.parametrize("split", [np.array(["train"]), np.array(["train", "test"]), ["test"], 1])
+def test_accuracy_of_a_split_that_is_not_a_name(split):
+    with pytest.raises(ValueError, match="split must be 'train' or 'test'"):
+        Playground().accuracy(split)

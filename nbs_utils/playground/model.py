@@ -105,7 +105,7 @@ class Playground:
         s = self._settings
         X, y = DATASETS[s["dataset"]](s["n_points"], s["noise"], s["seed"])
         order = np.random.default_rng([s["seed"], 2]).permutation(len(X))
-        n_test = int(round(s["test_fraction"] * len(X)))
+        n_test = min(max(int(round(s["test_fraction"] * len(X))), 1), len(X) - 1)  # both splits
         self._points = np.asarray(X, float)[order]
         self._labels = np.asarray(y, int)[order]
         self._is_test = np.arange(len(X)) < n_test
@@ -143,7 +143,7 @@ class Playground:
         self._refresh_features()
 
     def _split_mask(self, split):
-        if split not in ("train", "test"):
+        if not isinstance(split, str) or split not in ("train", "test"):
             raise ValueError(
                 _("split must be 'train' or 'test', got {split!r}").format(split=split)
             )

@@ -41,15 +41,24 @@ def _jittered(data, noise, seed):
 
 
 def activation_names(activation, n_hidden):
-    """One activation name per hidden layer, as a tuple."""
+    """One activation name per hidden layer, as a tuple. An :class:`Activation` is taken by
+    its name, so it must have its default parameters (the playground keeps names only)."""
     acts = as_activations(
         activation if not isinstance(activation, tuple) else list(activation), n_hidden
     )
+    for act in acts:
+        if act != get(act.name):
+            raise ValueError(
+                _(
+                    "the playground takes activation names (default parameters), got {act!r}; "
+                    "pass {name!r}"
+                ).format(act=act, name=act.name)
+            )
     return tuple(a.name for a in acts)
 
 
 def _check_hidden(hidden):
-    if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
+    if isinstance(hidden, (str, bytes, set, frozenset, dict)) or not hasattr(hidden, "__iter__"):
         raise TypeError(
             _("hidden must be a list of widths, got {kind}").format(kind=type(hidden).__name__)
         )
@@ -65,7 +74,11 @@ def _check_hidden(hidden):
 
 def _check_choice(options, name):
     def check(value):
-        if value not in options:
+        try:
+            known = value in options
+        except TypeError:  # unhashable (a list, an array): not one of the names
+            known = False
+        if not known:
             raise ValueError(
                 _("{name} must be one of {known}, got {value!r}").format(
                     name=name, known=list(options), value=value
