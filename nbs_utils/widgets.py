@@ -18,6 +18,7 @@ import ipywidgets as W
 import traitlets
 from IPython.display import display
 
+from ._validate import as_number
 from .language import _, labelled
 from .plots import alt_text
 from .repaint import Painter
@@ -45,6 +46,8 @@ def slider_layout(description, track_em=8, min_em=0):
     """A slider's layout, at least ``min_em`` wide and wide enough for its ``description``
     (about 0.6 em a Latin letter, 1 em a wide CJK one), its readout (4 em) and a track of
     ``track_em`` to drag: the description alone never squeezes the track to a knob."""
+    _check_description(description)
+    track_em, min_em = as_number(track_em, "track_em", low=0), as_number(min_em, "min_em", low=0)
     label_em = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in description)
     return W.Layout(width=f"{max(min_em, label_em + 4 + track_em):.1f}em")
 
