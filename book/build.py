@@ -77,6 +77,10 @@ def front_page(readme):
     return f"{title}\n\n{intro}\n\n{note}\n\n{body}\n"
 
 
+CAPTIONS = {".": "The course", "zh-CN": "简体中文版 (zh-CN)"}
+"""The site's heading over each folder's notebooks (a folder not named here: its name)."""
+
+
 def table_of_contents(paths, root=ROOT):
     """Jupyter Book's ``_toc.yml``: the front page, then the notebooks by folder."""
     parts = {}
@@ -86,7 +90,7 @@ def table_of_contents(paths, root=ROOT):
         parts.setdefault(folder, []).append(rel.with_suffix("").as_posix())
     toc = {"format": "jb-book", "root": "index", "parts": []}
     for folder, files in parts.items():
-        caption = "The course" if folder == "." else folder
+        caption = CAPTIONS.get(folder, folder)
         toc["parts"].append({"caption": caption, "chapters": [{"file": f} for f in files]})
     return toc
 

@@ -32,6 +32,10 @@ def _alt_by_hash(nb):
     return found
 
 
+RUN_TIME = "Run time: {seconds:.1f} s, top to bottom (executed when this page was built, {built})."
+RUN_TIME_ZH = "运行时间：从头到尾 {seconds:.1f} 秒（本页构建时执行，{built}）。"  # the zh-CN pages
+
+
 def on_doctree_read(app, doctree):
     source = Path(app.env.doc2path(app.env.docname))
     if source.suffix != ".ipynb":
@@ -47,10 +51,8 @@ def on_doctree_read(app, doctree):
     run = nb.get("metadata", {}).get("course_site")
     section = next(iter(doctree.findall(nodes.section)), None)
     if run and section is not None:
-        text = (
-            f"Run time: {run['run_time_s']:.1f} s, top to bottom (executed when this page "
-            f"was built, {run['built']})."
-        )
+        template = RUN_TIME_ZH if source.parent.name == "zh-CN" else RUN_TIME
+        text = template.format(seconds=run["run_time_s"], built=run["built"])
         para = nodes.paragraph(text, text, classes=["course-run-time"])
         title = next(iter(section.findall(nodes.title)))
         section.insert(section.index(title) + 1, para)

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import offset_copy
 
 from ._validate import as_box, as_count, as_float_array, as_labels, as_number, as_points
@@ -161,10 +162,13 @@ def fixed_width_yticks(ax):
 
     A panel lays its figure out once; when a slider moves the y limits, horizontal labels
     such as ``-0.75`` can be wider than those the layout made room for and stick out.
+    Upright labels take their length along the axis, so there are at most six of them
+    (matplotlib's default spacing assumes one line of text per label: they would touch).
     """
     if not isinstance(ax, Axes):
         raise TypeError(f"ax must be a matplotlib Axes, got {type(ax).__name__}")
     ax.tick_params(axis="y", labelrotation=90)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
     return ax
 
 

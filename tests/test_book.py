@@ -53,7 +53,7 @@ def test_notebooks_are_found_by_glob_with_subfolders_as_parts(tmp_path):
     assert toc["root"] == "index"
     assert toc["parts"] == [
         {"caption": "The course", "chapters": [{"file": "notebooks/01_a"}, {"file": "notebooks/02_b"}]},
-        {"caption": "zh-CN", "chapters": [{"file": "notebooks/zh-CN/01_a"}]},
+        {"caption": "简体中文版 (zh-CN)", "chapters": [{"file": "notebooks/zh-CN/01_a"}]},
     ]  # fmt: skip
     assert len(notebooks()) >= 5  # the course itself
 

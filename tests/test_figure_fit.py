@@ -10,7 +10,9 @@ with the Agg backend). A figure fits when
 - every visible text (titles, suptitle, axis labels, tick labels, 3-D axis labels, offset
   texts, annotations, legends) lies inside the figure, and
 - no legend overlaps a data artist (lines and their markers, scatter points, patches and
-  polygons, images and meshes), in display space; it may overlap the axes background.
+  polygons, images and meshes), in display space; it may overlap the axes background, and
+- no two of its titles, axis labels and tick labels in view overlap, and two side by side
+  in their reading direction keep :data:`READING_GAP` apart ("-1.00-0.75" reads as a sum).
 """
 
 import re
@@ -38,6 +40,7 @@ NOTEBOOKS = expected(edition="en")
 BUILDERS = panel_builders()
 RANDOM_SETTINGS = 3
 TOLERANCE = 1.0  # px: text extents are rounded to whole pixels
+READING_GAP = 4.0  # px between two texts side by side: less, and they read as one
 NO_LINE = (None, "None", "none", "", " ")
 
 
@@ -104,6 +107,57 @@ def text_problems(fig, renderer):
         if outside:
             sides = ", ".join(f"{px:.0f} px past the {side}" for side, px in outside.items())
             out.append(f"{what}: {sides}")
+    return out
+
+
+def _labels(fig, renderer):
+    """``(description, display bbox, upright)`` of each title, axis label, offset text and
+    tick label in view of ``fig`` (upright: not turned, read left to right)."""
+    found = [(_name(t), t) for t in fig.texts if t.get_visible() and t.get_text()]
+    for ax in all_axes(fig):
+        if not ax.get_visible():
+            continue
+        found.append((f"title {ax.title.get_text()!r}", ax.title))
+        for letter in "xyz":
+            axis = getattr(ax, f"{letter}axis", None)
+            if axis is None or not axis.get_visible():
+                continue
+            where = f"of axes {ax.get_title()!r}"
+            found.append((f"{letter} label {axis.label.get_text()!r} {where}", axis.label))
+            found.append((f"{letter} offset text {where}", axis.get_offset_text()))
+            lo, hi = sorted(axis.get_view_interval())
+            slack = 1e-9 * (hi - lo)
+            for tick in axis.get_major_ticks():
+                if tick.get_loc() is not None and lo - slack <= tick.get_loc() <= hi + slack:
+                    for text in (tick.label1, tick.label2):
+                        found.append((f"{letter} tick label {text.get_text()!r} {where}", text))
+    return [
+        (
+            what,
+            text.get_window_extent(renderer),
+            min(text.get_rotation() % 180, 180 - text.get_rotation() % 180) < 1,
+        )
+        for what, text in found
+        if text.get_visible() and text.get_text()
+    ]
+
+
+def crowded_text_problems(fig, renderer):
+    """One line per pair of labels of ``fig`` that overlap or run together."""
+    labels = _labels(fig, renderer)
+    out = []
+    for i, (what_a, a, upright_a) in enumerate(labels):
+        for what_b, b, upright_b in labels[i + 1 :]:
+            gap_x = max(a.x0, b.x0) - min(a.x1, b.x1)  # < 0: their x ranges overlap
+            gap_y = max(a.y0, b.y0) - min(a.y1, b.y1)
+            if upright_a or upright_b:  # read left to right
+                along, across = gap_x, gap_y
+            else:  # both turned (a y axis's upright tick labels): read along y
+                along, across = gap_y, gap_x
+            gap = READING_GAP if upright_a == upright_b else 2.0  # a turned one stands apart
+            if across < 0 and along < gap:
+                how = "overlaps" if along < 0 else f"is {along:.0f} px from"
+                out.append(f"{what_a} {how} {what_b}")
     return out
 
 
@@ -196,7 +250,8 @@ def fit_problems(fig):
     width = fig.get_size_inches()[0]
     if width > MAX_FIGURE_WIDTH + 1e-9:
         out.append(f'figure {width:.2f}" wide, more than the {MAX_FIGURE_WIDTH}" that fit')
-    return out + text_problems(fig, renderer) + legend_problems(fig, renderer)
+    out += text_problems(fig, renderer) + legend_problems(fig, renderer)
+    return out + crowded_text_problems(fig, renderer)
 
 
 # --- the course's figures ---------------------------------------------------------------
@@ -302,8 +357,13 @@ def test_a_fitting_figure_passes():
         (lambda fig, ax: ax.annotate("note", (1.0, 0.5), xytext=(1.5, 0.5)), r"Annotation 'note'.*right"),
         (lambda fig, ax: ax.legend(loc="center"), r"legend of 'two lines' covers Line2D 'rising'"),
         (lambda fig, ax: fig.set_size_inches(MAX_FIGURE_WIDTH + 1, 3), r"figure .* wide"),
+        (lambda fig, ax: ax.set_xticks(np.linspace(0, 1, 41)), r"x tick label .* (overlaps|is \d px from) x tick label"),
+        (lambda fig, ax: ax.set_xlabel("a long x label", labelpad=-10), r"x label .* overlaps x tick label"),
+        (lambda fig, ax: ax.set_yticks(np.linspace(0, 1, 13), [f"{v:.4f}" for v in np.linspace(0, 1, 13)], rotation=90),
+         r"y tick label .* (overlaps|is \d px from) y tick label"),
     ],
-    ids=["title-wide", "title-top", "xlabel-bottom", "suptitle", "annotation", "legend", "width"],
+    ids=["title-wide", "title-top", "xlabel-bottom", "suptitle", "annotation", "legend", "width",
+         "xticks-crowded", "xlabel-on-ticks", "turned-yticks-crowded"],
 )  # fmt: skip
 def test_the_check_catches_a_broken_figure(breakage, expected):
     fig, ax = _plain_figure()

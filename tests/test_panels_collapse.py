@@ -37,6 +37,16 @@ def test_collapse_panel_whole_range_is_finite():
                 assert not artist_problems(panel.fig, line_gaps=False)
 
 
+def test_a_grid_mapped_to_one_point_still_shows():
+    panel = collapse_panel(depth=7, seed=13, activation="relu")  # every ReLU path is dead
+    grid = np.concatenate(panel.fig.axes[0].collections[0].get_segments())
+    assert np.ptp(grid, axis=0).max() == 0.0  # zero-length lines: nothing drawn
+    (speck,) = panel.fig.axes[0].lines
+    assert np.allclose(np.c_[speck.get_data()], grid[:1]) and "one point" in panel.readout.value
+    panel.set(seed=1)  # a grid with extent again: no dot
+    assert len(speck.get_xdata()) == 0 and "one point" not in panel.readout.value
+
+
 def test_one_layer_is_always_affine():
     panel = collapse_panel(depth=1, activation="relu")
     assert "<b>is</b> one affine map" in panel.readout.value

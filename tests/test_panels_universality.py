@@ -1,5 +1,7 @@
 """Notebook 04 panels: Nielsen's bumps by hand, the tower, polynomial activations."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -51,6 +53,18 @@ def test_tower_figure_shows_both_surfaces():
     fig, (ax_steps, ax_tower) = P.tower_figure(n=21)
     assert ax_steps.get_zlim() == (0.0, 2.0) and ax_tower.get_zlim() == (0.0, 1.0)
     assert len(ax_steps.collections) == len(ax_tower.collections) == 1
+
+
+def test_tower_figure_speaks_the_chosen_language():
+    from nbs_utils.language import use_language
+
+    use_language("zh-CN")
+    try:
+        fig, axes = P.tower_figure(n=5)
+    finally:
+        use_language("en")
+    for ax in axes:  # the zh-CN edition showed these in English
+        assert re.search("[\u4e00-\u9fff]", ax.get_title() + ax.get_zlabel()), ax.get_title()
 
 
 @pytest.mark.parametrize("activation", ["square", "tanh", "relu"])

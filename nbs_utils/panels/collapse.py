@@ -48,10 +48,13 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         ax.add_collection(LineCollection(grid, colors=colors, linewidths=1.2))
         for ax in (ax_stack, ax_one)
     )
+    # dead ReLUs can map the whole grid to one point: zero-length lines draw nothing, a dot does
+    (speck,) = ax_stack.plot([], [], "o", color=PALETTE["black"], markersize=6)
     label_axes(ax_one, "one layer: $W x + b$", "$y_1$", "$y_2$")
     title = label_axes(ax_stack, "", "$y_1$", "$y_2$").title
     for ax in (ax_stack, ax_one):
         ax.ticklabel_format(useOffset=False)
+        ax.locator_params(axis="x", nbins=4)  # a grid shrunk to a speck has long tick labels
         fixed_width_yticks(ax)  # the limits follow the grid
     controls = {
         "depth": slider("layers", 1, 8, 1, depth, integer=True),
@@ -69,6 +72,10 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
         W, b = collapse(layers)
         one = (flat @ W.T + b).reshape(grid.shape)
         _set_lines(stack_lines, stacked)
+        one_point = np.ptp(stacked.reshape(-1, 2), axis=0).max() <= 1e-12 * (
+            1 + np.abs(stacked).max()
+        )
+        speck.set_data(*(stacked[:1, 0].T if one_point else ([], [])))
         _set_lines(one_lines, one)
         title.set_text(
             _("{depth} layers, {activation} between").format(
@@ -81,12 +88,14 @@ def collapse_panel(depth=5, seed=0, activation="identity"):
             if gap < 1e-9
             else _("the stack is <b>not</b> affine")
         )
+        if one_point:
+            verdict += _(" (the ReLUs cancel every change: the whole square lands on one point)")
         matrix = np.array2string(W, precision=2, suppress_small=True)
         return _("W = {W}, b = {b}; max gap {gap:.1e}: {verdict}").format(
             W=matrix, b=np.round(b, 2), gap=gap, verdict=verdict
         )
 
-    animated = [stack_lines, one_lines, title]  # the title names depth and activation
+    animated = [stack_lines, one_lines, speck, title]  # the title names depth and activation
     return Panel(fig, controls, update, animated)
 
 

@@ -12,7 +12,7 @@ polynomial (Leshno et al. 1993). The math is in :mod:`nbs_utils.lessons.universa
 import numpy as np
 from matplotlib.collections import PolyCollection
 
-from ..language import _, label
+from ..language import N_, _, label
 from ..lessons.universality import (
     FEATURE_ACTIVATIONS,
     bump_parts,
@@ -119,12 +119,15 @@ def tower_figure(square=((0.4, 0.6), (0.4, 0.6)), steepness=1000.0, threshold_st
     steps, towers = tower(X, Y, square, steepness, threshold_steepness)
     fig, axes = new_figure(2, width=4.2, height=3.8, subplot_kw={"projection": "3d"})
     for ax, Z, title, top in [
-        (axes[0], steps, "four steps: 2 on the square, 1 on the arms", 2.0),
-        (axes[1], towers, "after a threshold at 3/2: a tower", 1.0),
+        (axes[0], steps, N_("four steps: 2 on the square, 1 on the arms"), 2.0),
+        (axes[1], towers, N_("after a threshold at 3/2: a tower"), 1.0),
     ]:
         ax.plot_surface(X, Y, Z, cmap="viridis", vmin=0.0, vmax=top, rstride=1, cstride=1, lw=0)
-        ax.set(xlim=(0, 1), ylim=(0, 1), zlim=(0, top), xlabel="x", ylabel="y", zlabel="output")
-        ax.set_title(title, fontsize="medium")
+        ax.set(xlim=(0, 1), ylim=(0, 1), zlim=(0, top), xlabel="x")
+        ax.set_ylabel("y", labelpad=6)
+        ax.set(xticks=[0, 0.5, 1], yticks=[0.5, 1], zticks=np.arange(top + 1))  # none touching
+        ax.set_zlabel(_("output"), labelpad=6)
+        ax.set_title(_(title), fontsize="medium")
         ax.view_init(elev=30, azim=-60)
         ax.set_box_aspect(None, zoom=0.85)  # the z label and ticks inside the figure
     return fig, axes

@@ -129,15 +129,21 @@ with plt.ioff():
     fig_fits, _ = plt.subplots(figsize=(4, 2))
 W.VBox([W.FloatSlider(description="fits"), fig_fits.canvas])
 """
+# A long description in a slider of fixed width: it leaves the track no room to drag.
+CRAMPED = """\
+W.IntSlider(description="a label far too long for its slider", style={"description_width": "initial"},
+            layout=W.Layout(width="20em"))
+"""
 
 
 @pytest.fixture
 def wide_notebook():
-    """A notebook with a figure and a readout too wide for the output area, and one that fits."""
-    yield from _selftest_notebook("browser-fit-selftest", [SETUP, TOO_WIDE, NO_WRAP, FITS])
+    """A notebook with a figure and a readout too wide for the output area, one that fits, and
+    a slider squeezed to a knob."""
+    yield from _selftest_notebook("browser-fit-selftest", [SETUP, TOO_WIDE, NO_WRAP, FITS, CRAMPED])
 
 
-def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
+def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area_and_a_cramped_slider(
     lab, browser, wide_notebook
 ):
     nb = NotebookPage(browser, lab, wide_notebook)
@@ -151,6 +157,10 @@ def test_fit_check_sees_a_figure_and_a_readout_wider_than_the_output_area(
         )
         assert any(f.startswith("code cell 2: ") for f in found), found
         assert not [f for f in found if f.startswith(("code cell 0:", "code cell 3:"))], found
+        cramped = nb.cramped_sliders()  # the slider "fits" has its track, the long one not
+        assert cramped and all(c.startswith('slider "a label far too long') for c in cramped), (
+            cramped
+        )
     finally:
         nb.close()
 

@@ -172,7 +172,8 @@ def test_every_notebook_page_has_its_binder_button_and_run_time(site):
         notebook = page.removesuffix(".html") + ".ipynb"
         binder = f"https://mybinder.org/v2/gh/{owner}/{repo}/{ref}?urlpath=lab/tree/{notebook}"
         assert f'href="{binder}"' in html, f"{page}: no launch button to {binder}"
-        assert 'class="course-run-time">Run time: ' in html, f"{page}: no run time"
+        run_time = "运行时间：" if page.startswith("notebooks/zh-CN/") else "Run time: "
+        assert f'class="course-run-time">{run_time}' in html, f"{page}: no run time in its language"
 
 
 @pytest.mark.parametrize("page", PAGES)
