@@ -260,7 +260,7 @@ MESSAGES = {
     "or type a point:": "或输入一个点：",
     "activation of hidden layer {i}": "第 {i} 个隐藏层的激活函数",
     "batch size (0: all)": "批大小（0：全部）",
-    "class 0 (blue ◆)": "类别 0（蓝色 ◆）",
+    "class 0 (blue ●)": "类别 0（蓝色 ●）",
     "class 1 (vermillion ▲)": "类别 1（朱红 ▲）",
     "clear points": "清除数据点",
     "click a neuron's thumbnail to see its formula": "点击某个神经元的缩略图，查看它的公式",

@@ -120,7 +120,7 @@ def build(pg):
         ),
         "reg_rate": _dropdown(_("reg. rate"), _with(REG_RATES, pg.reg_rate), pg.reg_rate),
         "click_class": W.ToggleButtons(
-            options=[(_("class 0 (blue ◆)"), 0), (_("class 1 (vermillion ▲)"), 1)],
+            options=[(_("class 0 (blue ●)"), 0), (_("class 1 (vermillion ▲)"), 1)],
             value=1,
             description=_("a click on the map (or add point) adds"),
             style={**_STYLE, "button_width": "auto"},

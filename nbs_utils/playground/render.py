@@ -4,7 +4,8 @@ unit with the weights as links between them, and the loss curve. The browser col
 (:mod:`.canvas`), so a frame costs a byte per pixel on the wire and no image decoding.
 
 Colours are Okabe & Ito's (colour-blind safe): class 0 blue, class 1 vermillion, white
-in between. Class 0 points are diamonds, class 1 triangles (shape as well as colour);
+in between. Class 0 points are circles, class 1 triangles (shape as well as colour, as in
+:data:`nbs_utils.plots.CLASS_STYLE`);
 training points have a white rim, test points a black one.
 """
 
@@ -93,7 +94,7 @@ def map_image(p, points, labels, is_test, box, show_test=True, discretize=False)
         seen = (px >= -near) & (px < MAP_W + near) & (py >= -near) & (py < MAP_W + near)
         centre = (py + _PAD) * padded.shape[1] + px + _PAD  # flat index in ``padded``
         flat = padded.reshape(-1)
-        for label, shape in ((0, _DIAMOND), (1, _TRIANGLE)):
+        for label, shape in ((0, _CIRCLE), (1, _TRIANGLE)):
             for test, rim in ((False, WHITE), (True, INK))[: 2 if show_test else 1]:
                 at = centre[seen & (labels == label) & (is_test == test), None]
                 fill = BLUE if label == 0 else VERMILLION
@@ -110,9 +111,9 @@ def _shape(inside, r=4):
     return np.c_[dy[fill], dx[fill]], np.c_[dy[outer], dx[outer]]
 
 
-_DIAMOND = _shape(lambda dx, dy, r: np.abs(dx) + np.abs(dy) <= r)
+_CIRCLE = _shape(lambda dx, dy, r: dx * dx + dy * dy <= r * r)
 _TRIANGLE = _shape(lambda dx, dy, r: (dy <= r * 0.6) & (2 * np.abs(dx) <= dy + r * 1.2 + 0.5))
-_REACH = int(np.abs(np.r_[_DIAMOND[1], _TRIANGLE[1]]).max())  # a marker's reach, pixels
+_REACH = int(np.abs(np.r_[_CIRCLE[1], _TRIANGLE[1]]).max())  # a marker's reach, pixels
 _PAD = 2 * _REACH  # the margin map_image draws the markers into before cropping it off
 
 
