@@ -1,4 +1,5 @@
-"""Sphinx extension of the course site: alt text on every figure, the run time on every page.
+"""Sphinx extension of the course site: alt text on every figure, the run time on every page,
+the course's stylesheet (printed output wraps).
 
 myst-nb writes each output image as ``<sha256 of its bytes>.png`` and takes ``alt`` only
 from cell metadata; the course keeps it in each output's metadata (``image/png: {alt}``,
@@ -72,7 +73,14 @@ def on_page_context(app, pagename, templatename, context, doctree):
     context["script_files"] = scripts
 
 
+def on_builder_inited(app):
+    """The course's stylesheet, ``book/static/course.css``, on every page."""
+    app.config.html_static_path.append(str(Path(__file__).with_name("static")))
+    app.add_css_file("course.css")
+
+
 def setup(app):
+    app.connect("builder-inited", on_builder_inited)
     app.connect("doctree-read", on_doctree_read)
     app.connect("html-page-context", on_page_context, priority=900)  # after the others add
     return {"parallel_read_safe": True, "parallel_write_safe": True}

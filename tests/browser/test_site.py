@@ -194,6 +194,7 @@ def test_the_page_checks_catch_a_broken_page(browser, tmp_path):
         '<p><span class="math">\\(x^2\\)</span></p>'
         '<img src="_images/blank.png"><img alt="x" src="http://192.0.2.1/remote.png">'
         '<a href="missing.html">gone</a><a href="bad.html#nowhere">anchor</a>'
+        f'<div class="cell_output" style="width: 200px"><pre style="overflow: auto">{"x" * 400}</pre></div>'
         "</main></body></html>"
     )
     with _serve(tmp_path) as url:
@@ -207,8 +208,15 @@ def test_the_page_checks_catch_a_broken_page(browser, tmp_path):
         "image did not load: http://192.0.2.1/remote.png",
         "broken link",
         "missing anchor",
+        "printed output scrolls sideways",
     ]:
         assert complaint in problems, problems
+
+
+# The start of each printed output (<pre> in a cell's output) wider than its box.
+SIDEWAYS = """() => [...document.querySelectorAll('.cell_output pre')]
+  .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+  .map((pre) => pre.textContent.slice(0, 40))"""
 
 
 def _problems(browser, url, folder, page, notebook):
@@ -236,6 +244,7 @@ def _problems(browser, url, folder, page, notebook):
         math = tab.evaluate(MATH)
         images = tab.evaluate(IMAGES)
         links = tab.evaluate("() => [...document.querySelectorAll('a[href]')].map((a) => a.href)")
+        sideways = tab.evaluate(SIDEWAYS)
         tab.wait_for_load_state("networkidle")  # fonts MathJax asked for
     finally:
         tab.close()
@@ -258,6 +267,7 @@ def _problems(browser, url, folder, page, notebook):
         complain(not (image["alt"] or "").strip(), f"image without alt text: {image['src']}")
     for figure in figures:
         complain(figure["colours"] is not None and figure["colours"] <= 3, f"blank figure {figure}")
+    complain(sideways, f"printed output scrolls sideways: {sideways}")
     for link in sorted(set(links)):
         complain(problem := _link_problem(link, url, folder), problem)
     return problems
