@@ -98,7 +98,7 @@ def check_forward(two_layer):
             ),
         ]
         what = _("the output with {name} (7 inputs, 3 -> 4 -> 2)").format(name=name)
-        args = [X, W1, b1, W2, b2, act]
+        args = [X.copy(), W1.copy(), b1.copy(), W2.copy(), b2.copy(), act]
         verdict = try_answer(two_layer, "two_layer", args, want, what, 1e-9, mistakes)
         if verdict:
             return verdict
