@@ -65,7 +65,7 @@ def plane_in_box(w, c, lo, hi):
             va, vb = values[a], values[b]
             if va == 0:
                 points.append(corners[a])
-            elif va * vb < 0:
+            elif vb != 0 and (va < 0) != (vb < 0):  # opposite signs (va * vb could overflow)
                 points.append(corners[a] + va / (va - vb) * (corners[b] - corners[a]))
     if values[7] == 0:
         points.append(corners[7])
@@ -75,7 +75,8 @@ def plane_in_box(w, c, lo, hi):
     if len(P) < 3:
         return np.empty((0, 3))
     centre = P.mean(axis=0)
-    n = w / np.linalg.norm(w)
+    n = w / np.abs(w).max()  # scaled first: the norm of 1e200s would overflow
+    n /= np.linalg.norm(n)
     u = np.cross(n, np.eye(3)[np.argmin(np.abs(n))])
     u /= np.linalg.norm(u)
     v = np.cross(n, u)

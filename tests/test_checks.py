@@ -3,7 +3,7 @@ import datetime
 import numpy as np
 import pytest
 
-from nbs_utils import checks
+from nbs_utils import checks, nets
 from nbs_utils.activations import get
 from nbs_utils.checks import (
     Checker,
@@ -343,3 +343,10 @@ def test_an_answer_that_mutates_its_inputs_cannot_change_the_next_case(capsys):
 
     check_forward(sabotage)
     assert "Correct" not in capsys.readouterr().out
+
+
+def test_float32_layers_and_their_float32_collapse_pass():
+    layers = [(W.astype(np.float32), b.astype(np.float32)) for W, b in nets.random_layers([3, 4, 2], seed=0)]  # fmt: skip
+    (W1, b1), (W2, b2) = layers
+    assert check_collapse.passes(W2 @ W1, W2 @ b1 + b2, layers)  # right to float32's 1e-7
+    assert not check_collapse.passes(W2 @ W1 * (1 + 1e-4), W2 @ b1 + b2, layers)

@@ -116,3 +116,17 @@ def test_random_features_are_seeded_and_shaped():
         u.random_features(x, 4, "square"),
         u.square_activation(np.sqrt(u.random_features(x, 4, "square"))),
     )
+
+
+def test_a_vanishing_steepness_gives_the_flat_net_without_overflow():
+    # w -> 0: every unit is sigma(0) = 1/2, the net is H[-1] / 2; 1e-320 / 1e-300 overflowed
+    flat = np.sqrt(quad(lambda x: (H[-1] / 2 - u.target(x)) ** 2, 0, 1, limit=200)[0])
+    for w in (1e-300, 1e-320):
+        assert u.l2_distance(S, H, w) == pytest.approx(flat, rel=1e-7)
+        assert np.all(np.isfinite(u.best_heights(S, w)))
+
+
+def test_quadrature_nodes_are_capped():
+    assert u.l2_distance(S, H, 10.0, nodes=u.MAX_NODES) == pytest.approx(u.l2_distance(S, H, 10.0))
+    with pytest.raises(ValueError, match="nodes must be <= 1000"):
+        u.l2_distance(S, H, 10.0, nodes=20_000)  # nodes^3 work: minutes

@@ -58,3 +58,10 @@ def test_plane_in_box(w, c, n_corners):
         edges = np.roll(polygon, -1, axis=0) - polygon
         turns = np.cross(edges, np.roll(edges, -1, axis=0)) @ np.array(w)
         assert np.all(turns > 0) or np.all(turns < 0)
+
+
+def test_plane_in_box_with_huge_coefficients_does_not_overflow():
+    box = (np.zeros(3), np.ones(3))
+    assert plane_in_box([1.0, 1.0, 1.0], 1e308, *box).shape == (0, 3)  # misses the box
+    huge = plane_in_box([1e200, 1e200, 1e200], -1.5e200, *box)  # x + y + z = 1.5: a hexagon
+    assert huge.shape == (6, 3) and np.allclose(huge.sum(axis=1), 1.5)

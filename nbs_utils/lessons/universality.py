@@ -26,6 +26,9 @@ from ..activations import get
 MAX_STEEPNESS = 1e12
 """Largest steepness ``w`` accepted (the sigmoid is overflow-free; beyond this the steps
 are exact to double precision anyway)."""
+MAX_NODES = 1000
+"""Most Gauss-Legendre nodes per piece (computing them costs ``nodes^3``: 20,000 would take
+minutes; the default 48 is already accurate to about 1e-9)."""
 
 
 def target(x):
@@ -77,7 +80,8 @@ def _quadrature_pieces(positions, steepness):
     (the sigmoid turns within a few ``1 / w``; between break points everything is smooth)."""
     offsets = np.array([0.0, 1.0, 3.0, 8.0, 20.0, 50.0])
     if steepness > 0:
-        offsets = np.r_[-offsets[1:], offsets] / steepness
+        with np.errstate(over="ignore"):  # a tiny steepness: +-inf, clipped to the ends below
+            offsets = np.r_[-offsets[1:], offsets] / steepness
     else:
         offsets = np.zeros(1)
     points = (np.asarray(positions)[:, None] + offsets[None, :]).ravel()
@@ -88,7 +92,7 @@ def _quadrature_pieces(positions, steepness):
 def _quadrature(positions, steepness, nodes):
     """Gauss-Legendre points and weights on [0, 1], ``nodes`` per piece between the
     break points of :func:`_quadrature_pieces`."""
-    xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes"))
+    xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes", maximum=MAX_NODES))
     edges = _quadrature_pieces(positions, steepness)
     a, b = edges[:-1, None], edges[1:, None]
     return ((a + b + (b - a) * xg) / 2).ravel(), ((b - a) / 2 * wg).ravel()
