@@ -10,7 +10,7 @@ shown through their first 3 principal axes; the output unit ``w . h_L + c = 0`` 
 
 import numpy as np
 
-from ._validate import as_float_array, as_number, as_points
+from ._validate import as_count, as_float_array, as_number, as_points
 from .nets import _trace, as_activation, as_net_input
 
 
@@ -35,6 +35,7 @@ def principal_axes(H, k=3):
     """The top ``k`` principal directions of the rows of ``H`` (shape ``(k, d)``) and the
     mean; ``(H - mean) @ axes.T`` are the coordinates shown."""
     H = as_points(H, "H")
+    k = as_count(k, "k")
     mean = H.mean(axis=0)
     _, _, Vt = np.linalg.svd(H - mean, full_matrices=False)
     axes = Vt[:k]

@@ -164,6 +164,7 @@ CASES = [
     ("gradient_flow.layer_gradient_norms", "zero depth", lambda: gradient_flow.layer_gradient_norms(RELU, 0), ValueError, "depth"),
     ("gradient_flow.layer_gradient_norms", "NaN gain", lambda: gradient_flow.layer_gradient_norms(RELU, 3, gain=NAN), ValueError, "finite"),
     ("gradient_flow.layer_gradient_norms", "activation a list", lambda: gradient_flow.layer_gradient_norms(["relu"], 3), TypeError, "activation name or an Activation"),
+    ("gradient_flow.layer_gradient_norms", "seed a bool (numpy took True as 1)", lambda: gradient_flow.layer_gradient_norms(RELU, 3, seed=True), TypeError, "seed must be an int"),
     # train
     ("train.logits", "unknown activation", lambda: train.logits(_layers(2, 3, 1), X4, activation="nope"), ValueError, "known activations"),
     ("train.logits", "NaN X", lambda: train.logits(_layers(2, 3, 1), [[NAN, 1.0]]), ValueError, "finite"),
@@ -247,6 +248,8 @@ CASES = [
     ("representations.layer_stages", "unknown activation", lambda: representations.layer_stages(_layers(2, 2, 1), X4, "nope"), ValueError, "known activations"),
     ("representations.morph", "t above 1", lambda: representations.morph(np.ones((2, 2)), 1.5), ValueError, "t must lie"),
     ("representations.principal_axes", "1-D points", lambda: representations.principal_axes(np.ones(4)), ValueError, "2-D"),
+    ("representations.principal_axes", "negative k (Vt[:-1] dropped an axis)", lambda: representations.principal_axes(np.eye(4), k=-1), ValueError, "k must be >= 1"),
+    ("representations.principal_axes", "k a float", lambda: representations.principal_axes(np.eye(4), k=1.5), TypeError, "k must be an integer"),
     ("representations.plane_in_box", "2-D normal", lambda: representations.plane_in_box([1.0, 0.0], 0.0, np.zeros(3), np.ones(3)), ValueError, "3 entries"),
     ("representations.plane_in_box", "empty box", lambda: representations.plane_in_box([1.0, 0.0, 0.0], 0.0, np.ones(3), np.zeros(3)), ValueError, "lo < hi"),
     # widgets
