@@ -72,7 +72,8 @@ def plane_in_box(w, c, lo, hi):
         points.append(corners[7])
     if len(points) < 3 or not np.any(w):
         return np.empty((0, 3))
-    P = np.unique(np.round(np.array(points), 12), axis=0)
+    span = hi - lo  # duplicates merged in box units, so at any scale of the box
+    P = lo + np.unique(np.round((np.array(points) - lo) / span, 12), axis=0) * span
     if len(P) < 3:
         return np.empty((0, 3))
     centre = P.mean(axis=0)
