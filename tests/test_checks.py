@@ -1,7 +1,12 @@
+import contextlib
 import datetime
+import io
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
 from nbs_utils import checks, nets
 from nbs_utils.activations import get
@@ -350,3 +355,21 @@ def test_float32_layers_and_their_float32_collapse_pass():
     (W1, b1), (W2, b2) = layers
     assert check_collapse.passes(W2 @ W1, W2 @ b1 + b2, layers)  # right to float32's 1e-7
     assert not check_collapse.passes(W2 @ W1 * (1 + 1e-4), W2 @ b1 + b2, layers)
+
+
+ANY_ARRAY = hnp.arrays(
+    dtype=st.one_of(hnp.scalar_dtypes(), hnp.byte_string_dtypes(), hnp.unicode_string_dtypes()),
+    shape=hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=5),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(result=ANY_ARRAY, index=st.integers(0, len(FUNCTION_CHECKS) - 1))
+def test_any_array_a_function_returns_is_judged_without_a_crash(result, index):
+    checker = FUNCTION_CHECKS[index][0]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert checker(lambda *args: result) is None
+    out = printed.getvalue()
+    assert "raised" not in out  # the checker read the array; nothing it did blew up
+    assert out.startswith("Correct: ") == checker.passes(lambda *args: result)
