@@ -40,7 +40,7 @@ def circles(n=200, seed=0, r_disk=1.0, r_ring=(1.5, 2.0)):
     """
     n = as_count(n, "n", minimum=2)
     r_disk = as_number(r_disk, "r_disk", low=0.0, high=MAX_SCALE)
-    if isinstance(r_ring, (str, bytes)) or not hasattr(r_ring, "__len__"):
+    if isinstance(r_ring, (str, bytes, set, frozenset, dict)) or not hasattr(r_ring, "__len__"):
         raise TypeError(f"r_ring must be a pair (inner, outer), got {type(r_ring).__name__}")
     if len(r_ring) != 2:
         raise ValueError(f"r_ring must be a pair (inner, outer), got {len(r_ring)} values")
