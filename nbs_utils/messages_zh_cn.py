@@ -393,6 +393,7 @@ MESSAGES = {
     "{name} must be >= {minimum}, got {n}": "{name} 必须 >= {minimum}，实际是 {n}",
     "{name} must be <= {maximum}, got {n}": "{name} 必须 <= {maximum}，实际是 {n}",
     "activation patterns need W with at most {most} rows (units), got {n}": "激活模式要求 W 最多有 {most} 行（单元），实际是 {n}",
+    "X must hold points (x1, x2) in its last axis, got shape {shape}": "X 的最后一维必须是点 (x1, x2)，实际形状是 {shape}",
     "seed must be an int or numpy.random.Generator, got {kind}": "seed 必须是 int 或 numpy.random.Generator，实际是 {kind}",
     "box must be (lo, hi) or ((x0, x1), (y0, y1)), got {kind}": "box 必须是 (lo, hi) 或 ((x0, x1), (y0, y1))，实际是 {kind}",
     "box must be {wanted}, got shape {shape}": "box 必须是 {wanted}，实际形状是 {shape}",

@@ -213,6 +213,7 @@ CASES = [
     ("lessons.collapse.turn_and_stretch_layers", "seed as text", lambda: lesson_collapse.turn_and_stretch_layers(2, "0"), TypeError, "seed"),
     ("lessons.warped_grid.grid_lines", "empty box", lambda: warped_grid.grid_lines(((1.0, 0.0), (0.0, 1.0))), ValueError, "lo < hi"),
     ("lessons.warped_grid.grid_lines", "one line", lambda: warped_grid.grid_lines(BOX, n_lines=1), ValueError, "n_lines"),
+    ("lessons.xor.skip_net", "points of 3 coordinates (numpy's matmul message)", lambda: lesson_xor.skip_net(np.ones((4, 3)), 1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5), ValueError, "points \\(x1, x2\\)"),
     ("lessons.xor.skip_net", "weight as text", lambda: lesson_xor.skip_net(X4, "1", 1.0, -1.5, 1.0, 1.0, -2.0, -0.5), TypeError, "w1"),
     ("lessons.xor.y_one_polygons", "NaN bias", lambda: lesson_xor.y_one_polygons(1.0, 1.0, NAN, 1.0, 1.0, -2.0, -0.5), ValueError, "b_h"),
     ("lessons.xor.y_one_polygons", "1-D box", lambda: lesson_xor.y_one_polygons(1.0, 1.0, -1.5, 1.0, 1.0, -2.0, -0.5, box=(0.0, 1.0)), ValueError, "box"),

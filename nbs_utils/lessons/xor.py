@@ -14,6 +14,7 @@ import numpy as np
 from .._validate import as_box, as_float_array, as_number
 from ..activations import get
 from ..geometry import cut_polygon
+from ..language import _
 
 SEED_WEIGHTS = {"w1": 1.0, "w2": 1.0, "b_h": -1.5, "v1": 1.0, "v2": 1.0, "v_h": -2.0, "b_y": -0.5}
 """The seed's solution: h = H(x1 + x2 - 1.5), y = H(x1 + x2 - 2h - 0.5)."""
@@ -38,6 +39,12 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
     w1, w2, b_h, v1, v2, v_h, b_y = _weights((w1, w2, b_h, v1, v2, v_h, b_y))
     step = get("step")
     X = as_float_array(X, "X")
+    if X.shape[-1:] != (2,):
+        raise ValueError(
+            _("X must hold points (x1, x2) in its last axis, got shape {shape}").format(
+                shape=X.shape
+            )
+        )
     h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
     y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
     return h, y
