@@ -130,3 +130,16 @@ def test_quadrature_nodes_are_capped():
     assert u.l2_distance(S, H, 10.0, nodes=u.MAX_NODES) == pytest.approx(u.l2_distance(S, H, 10.0))
     with pytest.raises(ValueError, match="nodes must be <= 1000"):
         u.l2_distance(S, H, 10.0, nodes=20_000)  # nodes^3 work: minutes
+
+
+@pytest.mark.parametrize("activation", ["square", "tanh", "relu"])
+def test_random_feature_fit_on_one_repeated_x_is_the_mean(activation):
+    # every unit is act(0) = 0 there: only the bias fits, so the fit is mean(y) (0/0 before)
+    fit, rms = u.random_feature_fit([1.0, 1.0, 1.0], [0.0, 1.0, 2.0], 3, activation)
+    assert np.allclose(fit, 1.0) and rms == pytest.approx(np.sqrt(2 / 3))
+
+
+def test_polynomial_fit_with_fewer_distinct_x_than_coefficients_is_least_squares():
+    # the best fit goes through the mean of y at each x (numpy's RankWarning before)
+    assert u.polynomial_fit_rms([1.0, 1.0, 1.0], [0.0, 1.0, 2.0], 2) == pytest.approx(np.sqrt(2 / 3))  # fmt: skip
+    assert u.polynomial_fit_rms([0.0, 0.0, 1.0, 1.0], [0.0, 2.0, 1.0, 3.0], 2) == pytest.approx(1.0)  # fmt: skip

@@ -18,6 +18,8 @@
   shows it by least squares.
 """
 
+import warnings
+
 import numpy as np
 
 from .._validate import as_count, as_float_array, as_number, as_rng
@@ -191,6 +193,7 @@ def random_feature_fit(x, y, width, activation="square", seed=0):
         raise ValueError(f"x and y need the same length >= 2, got {len(x)} and {len(y)}")
     A = np.c_[random_features(x, width, activation, seed), np.ones(len(x))]
     scale = np.linalg.norm(A, axis=0)
+    scale[scale == 0] = 1.0  # a unit that is 0 on every x (all x equal): the column stays 0
     coef = np.linalg.lstsq(A / scale, y, rcond=None)[0]
     fit = (A / scale) @ coef
     return fit, float(np.sqrt(np.mean((fit - y) ** 2)))
@@ -200,5 +203,8 @@ def polynomial_fit_rms(x, y, degree):
     """RMS error of the least-squares polynomial of ``degree`` through ``(x, y)``."""
     x = as_float_array(x, "x", ndim=1)
     y = as_float_array(y, "y", ndim=1)
-    fit = np.polynomial.Polynomial.fit(x, y, as_count(degree, "degree", minimum=0))(x)
+    degree = as_count(degree, "degree", minimum=0)
+    with warnings.catch_warnings():  # fewer distinct x than coefficients: lstsq still gives
+        warnings.simplefilter("ignore", np.exceptions.RankWarning)  # a least-squares fit
+        fit = np.polynomial.Polynomial.fit(x, y, degree)(x)
     return float(np.sqrt(np.mean((fit - y) ** 2)))
