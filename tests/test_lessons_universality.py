@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.integrate import quad
 
 from nbs_utils.lessons import universality as u
@@ -143,3 +145,13 @@ def test_polynomial_fit_with_fewer_distinct_x_than_coefficients_is_least_squares
     # the best fit goes through the mean of y at each x (numpy's RankWarning before)
     assert u.polynomial_fit_rms([1.0, 1.0, 1.0], [0.0, 1.0, 2.0], 2) == pytest.approx(np.sqrt(2 / 3))  # fmt: skip
     assert u.polynomial_fit_rms([0.0, 0.0, 1.0, 1.0], [0.0, 2.0, 1.0, 3.0], 2) == pytest.approx(1.0)  # fmt: skip
+
+
+@settings(max_examples=20, deadline=None)
+@given(scale=st.floats(1e-300, 1e300), offset=st.floats(-1e3, 1e3))
+def test_random_features_are_the_same_units_at_any_scale_of_x(scale, offset):
+    x = np.linspace(-1.0, 2.0, 7)
+    moved = offset * scale + scale * x  # slopes 3 / range and a 1e-12 floor broke tiny ranges
+    for activation in ("tanh", "relu"):
+        assert np.allclose(u.random_features(moved, 5, activation), u.random_features(x, 5, activation), atol=1e-6)  # fmt: skip
+    assert u.random_feature_fit(moved, np.sin(x), 5, "tanh")[1] == pytest.approx(u.random_feature_fit(x, np.sin(x), 5, "tanh")[1], rel=1e-4, abs=1e-9)  # fmt: skip

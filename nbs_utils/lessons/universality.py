@@ -174,9 +174,11 @@ def random_features(x, width, activation="square", seed=0):
         )
     rng = as_rng(seed)
     lo, hi = float(x.min()), float(x.max())
-    centres = rng.uniform(lo, hi, width)
-    slopes = rng.normal(0.0, 3.0 / max(hi - lo, 1e-12), width)
-    return FEATURE_ACTIVATIONS[activation](slopes * (x[:, None] - centres))
+    span = hi - lo if hi > lo else 1.0
+    # w_j (x - c_j) with c_j = lo + span u_j, w_j = 3 g_j / span: in units of the range, so
+    # the same units at any scale of x (u_j uniform in [0, 1], g_j standard normal)
+    centres, slopes = rng.uniform(0.0, 1.0, width), rng.normal(0.0, 3.0, width)
+    return FEATURE_ACTIVATIONS[activation](slopes * ((x[:, None] - lo) / span - centres))
 
 
 def random_feature_fit(x, y, width, activation="square", seed=0):
