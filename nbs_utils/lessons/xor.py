@@ -34,7 +34,9 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
 
     ``h = H(w1 x1 + w2 x2 + b_h)`` and ``y = H(v1 x1 + v2 x2 + v_h h + b_y)`` with
     ``H(0) = 0``. Pre-activations are rounded to 1e-9 first, so floating-point noise such
-    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights.
+    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights. Each
+    unit's weights are divided by their largest magnitude first (``H(c z) = H(z)`` for
+    ``c > 0``), so weights up to 1e308 cannot overflow.
     """
     w1, w2, b_h, v1, v2, v_h, b_y = _weights((w1, w2, b_h, v1, v2, v_h, b_y))
     step = get("step")
@@ -45,9 +47,16 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
                 shape=X.shape
             )
         )
+    (w1, w2, b_h), (v1, v2, v_h, b_y) = _unit_scale(w1, w2, b_h), _unit_scale(v1, v2, v_h, b_y)
     h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
     y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
     return h, y
+
+
+def _unit_scale(*weights):
+    """``weights`` divided by their largest magnitude (unchanged if all are 0)."""
+    largest = max(abs(w) for w in weights)
+    return [w / largest for w in weights] if largest > 0 else list(weights)
 
 
 def y_one_polygons(w1, w2, b_h, v1, v2, v_h, b_y, box=BOX):
