@@ -179,8 +179,8 @@ def as_number(x, name, low=None, high=None):
     return x
 
 
-def as_count(n, name, minimum=1):
-    """``n`` as an int >= ``minimum``."""
+def as_count(n, name, minimum=1, maximum=None):
+    """``n`` as an int >= ``minimum`` (and <= ``maximum``, if given)."""
     if isinstance(n, bool) or not isinstance(n, numbers.Integral):
         raise TypeError(
             _("{name} must be an integer, got {kind}").format(name=name, kind=type(n).__name__)
@@ -188,6 +188,10 @@ def as_count(n, name, minimum=1):
     if n < minimum:
         raise ValueError(
             _("{name} must be >= {minimum}, got {n}").format(name=name, minimum=minimum, n=n)
+        )
+    if maximum is not None and n > maximum:
+        raise ValueError(
+            _("{name} must be <= {maximum}, got {n}").format(name=name, maximum=maximum, n=n)
         )
     return int(n)
 

@@ -8,6 +8,11 @@ import numpy as np
 
 from ._validate import as_count, as_float_array, as_number, as_rng
 
+MAX_SCALE = 1e150
+"""Largest length a generator accepts (a radius, a box, a spread, noise): coordinates stay
+below about 1e151, so squares and products of two of them (``x1 x2``, the features) are
+finite."""
+
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 """The four XOR inputs, in truth-table order."""
 XOR_Y = np.array([0, 1, 1, 0])
@@ -21,7 +26,7 @@ def xor(n_per_corner=1, noise=0.0, seed=0):
     the standard deviation of Gaussian jitter added to every point.
     """
     n = as_count(n_per_corner, "n_per_corner")
-    noise = as_number(noise, "noise", low=0.0)
+    noise = as_number(noise, "noise", low=0.0, high=MAX_SCALE)
     rng = as_rng(seed)
     X = np.repeat(XOR_X, n, axis=0) + noise * rng.standard_normal((4 * n, 2))
     return X, np.repeat(XOR_Y, n)
@@ -34,12 +39,12 @@ def circles(n=200, seed=0, r_disk=1.0, r_ring=(1.5, 2.0)):
     (x, y), but the class is decided by x^2 + y^2, so it is in the features (x^2, y^2).
     """
     n = as_count(n, "n", minimum=2)
-    r_disk = as_number(r_disk, "r_disk", low=0.0)
-    if isinstance(r_ring, (str, bytes)) or not hasattr(r_ring, "__len__"):
+    r_disk = as_number(r_disk, "r_disk", low=0.0, high=MAX_SCALE)
+    if isinstance(r_ring, (str, bytes, set, frozenset, dict)) or not hasattr(r_ring, "__len__"):
         raise TypeError(f"r_ring must be a pair (inner, outer), got {type(r_ring).__name__}")
     if len(r_ring) != 2:
         raise ValueError(f"r_ring must be a pair (inner, outer), got {len(r_ring)} values")
-    r_in, r_out = (as_number(r, "r_ring") for r in r_ring)
+    r_in, r_out = (as_number(r, "r_ring", high=MAX_SCALE) for r in r_ring)
     if not 0 < r_disk <= r_in < r_out:
         raise ValueError(f"need 0 < r_disk <= r_ring[0] < r_ring[1], got {r_disk}, {r_ring}")
     rng = as_rng(seed)
@@ -67,7 +72,8 @@ def bands(n=400, seed=0, inner=0.8, outer=1.2, box=3.0):
     """
     n = as_count(n, "n", minimum=2)
     inner, outer, box = (
-        as_number(v, k) for k, v in [("inner", inner), ("outer", outer), ("box", box)]
+        as_number(v, k, high=MAX_SCALE)
+        for k, v in [("inner", inner), ("outer", outer), ("box", box)]
     )
     if not 0 < inner <= outer < 2 * box:
         raise ValueError(f"need 0 < inner <= outer < 2*box, got {inner}, {outer}, {box}")
@@ -114,7 +120,7 @@ def circle(n=500, noise=0.0, seed=0, radius=5.0):
     Angles uniform, radii uniform in each band (TFP's construction); half per class.
     """
     n = as_count(n, "n", minimum=2)
-    radius = as_number(radius, "radius", low=0.0)
+    radius = as_number(radius, "radius", low=0.0, high=MAX_SCALE)
     rng = as_rng(seed)
     n1 = n // 2
     r = np.r_[rng.uniform(0.0, 0.5 * radius, n1), rng.uniform(0.7 * radius, radius, n - n1)]
@@ -127,7 +133,7 @@ def xor_quadrants(n=500, noise=0.0, seed=0, half_width=5.0, padding=0.3):
     """Uniform points on ``[-half_width, half_width]^2`` away from the axes (``padding``);
     label 1 where ``x1 x2 > 0`` (TFP's XOR)."""
     n = as_count(n, "n", minimum=2)
-    half_width = as_number(half_width, "half_width", low=0.0)
+    half_width = as_number(half_width, "half_width", low=0.0, high=MAX_SCALE)
     padding = as_number(padding, "padding", low=0.0, high=half_width)
     rng = as_rng(seed)
     X = rng.uniform(-half_width, half_width, (n, 2))
@@ -139,8 +145,8 @@ def gauss(n=500, noise=0.0, seed=0, center=2.0, spread=1.0):
     """Two Gaussian clouds of standard deviation ``spread`` around ``(center, center)``
     (label 1) and ``(-center, -center)`` (label 0), half the points each."""
     n = as_count(n, "n", minimum=2)
-    center = as_number(center, "center")
-    spread = as_number(spread, "spread", low=0.0)
+    center = as_number(center, "center", low=-MAX_SCALE, high=MAX_SCALE)
+    spread = as_number(spread, "spread", low=0.0, high=MAX_SCALE)
     rng = as_rng(seed)
     n1 = n // 2
     y = np.r_[np.ones(n1, int), np.zeros(n - n1, int)]
@@ -152,8 +158,8 @@ def spiral(n=500, noise=0.0, seed=0, radius=5.0, turns=1.75):
     """Two interleaved spirals ``r = radius t``, angle ``2 pi turns t + delta`` for
     ``t`` in [0, 1): ``delta = 0`` is label 1, ``delta = pi`` label 0 (TFP's spiral)."""
     n = as_count(n, "n", minimum=2)
-    radius = as_number(radius, "radius", low=0.0)
-    turns = as_number(turns, "turns", low=0.0)
+    radius = as_number(radius, "radius", low=0.0, high=MAX_SCALE)
+    turns = as_number(turns, "turns", low=0.0, high=MAX_SCALE)
     rng = as_rng(seed)
     n1 = n // 2
     t = np.r_[np.arange(n1) / n1, np.arange(n - n1) / (n - n1)]

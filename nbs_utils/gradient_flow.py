@@ -14,7 +14,7 @@ fourfold per layer unless the weights make up for it.
 
 import numpy as np
 
-from ._validate import as_count, as_float_array, as_number
+from ._validate import as_count, as_float_array, as_number, as_rng
 from .nets import _chain_rule, _trace, as_activation, as_net_input, random_layers
 
 GRADIENT_FLOOR = 1e-30
@@ -65,7 +65,7 @@ def layer_gradient_norms(activation, depth, width=32, n=256, gain=1.0, seed=0):
     width = as_count(width, "width")
     n = as_count(n, "n")
     gain = as_number(gain, "gain", low=0.0)
-    rng = np.random.default_rng(seed)
+    rng = as_rng(seed)
     X = rng.standard_normal((n, width))
     layers = random_layers([width] * (depth + 1), seed=rng, scale=gain / np.sqrt(width))
     _, grads = loss_and_gradients(layers, X, activation)

@@ -10,7 +10,7 @@ shown through their first 3 principal axes; the output unit ``w . h_L + c = 0`` 
 
 import numpy as np
 
-from ._validate import as_float_array, as_number, as_points
+from ._validate import as_count, as_float_array, as_number, as_points
 from .nets import _trace, as_activation, as_net_input
 
 
@@ -35,6 +35,7 @@ def principal_axes(H, k=3):
     """The top ``k`` principal directions of the rows of ``H`` (shape ``(k, d)``) and the
     mean; ``(H - mean) @ axes.T`` are the coordinates shown."""
     H = as_points(H, "H")
+    k = as_count(k, "k")
     mean = H.mean(axis=0)
     _, _, Vt = np.linalg.svd(H - mean, full_matrices=False)
     axes = Vt[:k]
@@ -65,17 +66,19 @@ def plane_in_box(w, c, lo, hi):
             va, vb = values[a], values[b]
             if va == 0:
                 points.append(corners[a])
-            elif va * vb < 0:
+            elif vb != 0 and (va < 0) != (vb < 0):  # opposite signs (va * vb could overflow)
                 points.append(corners[a] + va / (va - vb) * (corners[b] - corners[a]))
     if values[7] == 0:
         points.append(corners[7])
     if len(points) < 3 or not np.any(w):
         return np.empty((0, 3))
-    P = np.unique(np.round(np.array(points), 12), axis=0)
+    span = hi - lo  # duplicates merged in box units, so at any scale of the box
+    P = lo + np.unique(np.round((np.array(points) - lo) / span, 12), axis=0) * span
     if len(P) < 3:
         return np.empty((0, 3))
     centre = P.mean(axis=0)
-    n = w / np.linalg.norm(w)
+    n = w / np.abs(w).max()  # scaled first: the norm of 1e200s would overflow
+    n /= np.linalg.norm(n)
     u = np.cross(n, np.eye(3)[np.argmin(np.abs(n))])
     u /= np.linalg.norm(u)
     v = np.cross(n, u)

@@ -68,7 +68,7 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     """
     X = as_points(X)
     y = as_labels(y, len(X)).astype(float)
-    if isinstance(hidden, (str, bytes)) or not hasattr(hidden, "__iter__"):
+    if isinstance(hidden, (str, bytes, set, frozenset, dict)) or not hasattr(hidden, "__iter__"):
         raise TypeError(
             f"hidden must be a list of hidden-layer widths, got {type(hidden).__name__}"
         )

@@ -1,9 +1,14 @@
+import contextlib
 import datetime
+import io
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
 
-from nbs_utils import checks
+from nbs_utils import checks, nets
 from nbs_utils.activations import get
 from nbs_utils.checks import (
     Checker,
@@ -283,3 +288,93 @@ def test_exercise_declares_a_checker_named_after_its_grade(capsys):
     assert check_successor.passes(lambda x: x + 1) and not check_successor.passes(abs)
     check_successor(abs)
     assert "look again" in capsys.readouterr().out
+
+
+def _output_unit(X):
+    return -(X @ [1.0, 1.0]) + 2 * (X @ [1.0, 1.0] > 1.5) + 0.5
+
+
+@pytest.mark.parametrize(
+    "checker, right",
+    [
+        (check_xnor, lambda X: _output_unit(X) > 0),  # H(z) written as z > 0: True/False
+        (check_xnor, lambda X: list(step(_output_unit(X)))),
+        (check_xnor, lambda X: (X[:, 0] == X[:, 1]).astype(np.float32)),
+        (check_xor_lift, lambda X: X @ [1.0, 1.0] > 1.5),  # the AND unit as True/False
+        (check_xor_lift, lambda X: np.minimum(X[:, 0], X[:, 1]).tolist()),
+        (check_patterns, lambda X, W, b: np.where(X @ W.T + b > 0, 1, 0)),
+        (check_patterns, lambda X, W, b: np.heaviside(X @ W.T + b, 0.0).tolist()),
+        (check_hidden_layer, lambda X, W, b, act: np.array([act(W @ x + b) for x in X])),
+        (check_forward, lambda X, W1, b1, W2, b2, act: (W2 @ act(W1 @ X.T + b1[:, None])).T + b2),
+    ],
+)
+def test_other_right_formulations_pass(capsys, checker, right):
+    checker(right)
+    assert capsys.readouterr().out.startswith("Correct: ") and checker.passes(right)
+
+
+def test_a_hard_coded_truth_table_is_not_a_net(capsys):
+    check_xnor(lambda X: np.array([1, 0, 0, 1]))  # right on XOR_X in its own order only
+    assert "4 of 4 rows wrong" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "garbage, kind", [({"w1": 1.0}, "dict"), ((v for v in [1.0, 1.0, -1.5]), "generator")]
+)
+def test_a_dict_or_generator_is_named_as_such(capsys, garbage, kind):
+    check_xor_threshold_net(garbage, SEED_OUTPUT)
+    assert f"hidden should be numbers, got {kind}." in capsys.readouterr().out
+
+
+def test_a_ragged_result_is_read_not_reported_as_the_learners_error(capsys):
+    check_patterns(lambda X, W, b: [[1], [1, 2]])
+    out = capsys.readouterr().out
+    assert "should be numbers, got list" in out and "raised" not in out
+
+
+def test_an_exception_that_cannot_print_itself_does_not_crash_the_checker(capsys):
+    class Unprintable(Exception):
+        def __str__(self):
+            raise RuntimeError("no text")
+
+    def crashes(x):
+        raise Unprintable
+
+    check_tanh(crashes)
+    assert "your answer raised Unprintable" in capsys.readouterr().out
+
+
+def test_an_answer_that_mutates_its_inputs_cannot_change_the_next_case(capsys):
+    def sabotage(X, W1, b1, W2, b2, act):  # right for tanh, then linear, made to look right
+        out = act(X @ W1.T + b1) @ W2.T + b2
+        if act.name == "tanh":
+            X[:], W1[:], b1[:] = 0.0, 0.0, 1.0  # relu(b1) = b1 from now on
+        return out if act.name == "tanh" else (X @ W1.T + b1) @ W2.T + b2
+
+    check_forward(sabotage)
+    assert "Correct" not in capsys.readouterr().out
+
+
+def test_float32_layers_and_their_float32_collapse_pass():
+    layers = [(W.astype(np.float32), b.astype(np.float32)) for W, b in nets.random_layers([3, 4, 2], seed=0)]  # fmt: skip
+    (W1, b1), (W2, b2) = layers
+    assert check_collapse.passes(W2 @ W1, W2 @ b1 + b2, layers)  # right to float32's 1e-7
+    assert not check_collapse.passes(W2 @ W1 * (1 + 1e-4), W2 @ b1 + b2, layers)
+
+
+ANY_ARRAY = hnp.arrays(
+    dtype=st.one_of(hnp.scalar_dtypes(), hnp.byte_string_dtypes(), hnp.unicode_string_dtypes()),
+    shape=hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=5),
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(result=ANY_ARRAY, index=st.integers(0, len(FUNCTION_CHECKS) - 1))
+def test_any_array_a_function_returns_is_judged_without_a_crash(result, index):
+    checker = FUNCTION_CHECKS[index][0]
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert checker(lambda *args: result) is None
+    out = printed.getvalue()
+    assert "raised" not in out  # the checker read the array; nothing it did blew up
+    assert out.startswith("Correct: ") == checker.passes(lambda *args: result)

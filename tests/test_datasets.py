@@ -118,3 +118,31 @@ def test_feature_map_columns():
 def test_playground_data_bad_input(call, error):
     with pytest.raises(error):
         call()
+
+
+@pytest.mark.parametrize(
+    "make, size",
+    [
+        (datasets.xor, "noise"),
+        (datasets.bands, "box"),
+        (datasets.circle, "radius"),
+        (datasets.xor_quadrants, "half_width"),
+        (datasets.gauss, "spread"),
+        (datasets.gauss, "center"),
+        (datasets.spiral, "turns"),
+    ],
+)
+def test_sizes_up_to_max_scale_give_finite_data_and_larger_ones_are_refused(make, size):
+    X, y = make(**{size: datasets.MAX_SCALE})
+    assert np.all(np.isfinite(X)) and np.all(np.isfinite(X[:, 0] * X[:, 1]))
+    with pytest.raises(ValueError, match=f"{size} must lie in"):
+        make(**{size: 1e308})  # overflowed: inf or NaN points, or numpy's OverflowError
+
+
+def test_circles_refuse_a_ring_beyond_max_scale():
+    X, _ = datasets.circles(
+        r_disk=0.5 * datasets.MAX_SCALE, r_ring=(0.7 * datasets.MAX_SCALE, datasets.MAX_SCALE)
+    )
+    assert np.all(np.isfinite(X)) and np.all(np.isfinite(X**2))
+    with pytest.raises(ValueError, match="r_ring must lie in"):
+        datasets.circles(r_ring=(1.5, 1e200))  # its square overflowed

@@ -48,3 +48,32 @@ def test_the_sawtooth_is_the_tent_map_composed_k_times():
         t = 2 * np.maximum(t, 0) - 4 * np.maximum(t - 0.5, 0)
         net = forward(lessons_depth.sawtooth_layers(k), x[:, None], activation=RELU)[:, 0]
         assert np.allclose(net, t, atol=1e-12)
+
+
+def test_bumps_take_x_of_any_shape():
+    sigmoid = get("sigmoid", k=30.0)
+    heights = lessons_depth.target((np.arange(3) + 0.5) / 3)
+    steps = [-1.0, 1 / 3, 2 / 3, 2.0]
+
+    def reference(x):  # the docstring's sum, one point at a time
+        return sum(h * (sigmoid(x - a) - sigmoid(x - b)) for h, a, b in zip(heights, steps, steps[1:]))  # fmt: skip
+
+    assert lessons_depth.bumps(0.4, 3, 30.0) == pytest.approx(reference(0.4), abs=1e-15)
+    grid = np.linspace(0.0, 1.0, 6).reshape(2, 3)
+    out = lessons_depth.bumps(grid, 3, 30.0)
+    assert out.shape == (2, 3)
+    assert np.allclose(out, [[reference(x) for x in row] for row in grid], atol=1e-15)
+
+
+@pytest.mark.parametrize(
+    "make, largest",
+    [
+        (lessons_depth.sawtooth_layers, lessons_depth.MAX_DEEP_K),
+        (lessons_depth.shallow_sawtooth_layers, lessons_depth.MAX_SHALLOW_K),
+    ],
+)
+def test_a_sawtooth_too_deep_to_build_is_refused_at_once(make, largest):
+    assert len(make(largest)) >= 2
+    for k in (largest + 1, 2**70):  # 2**(2**70) units would never finish
+        with pytest.raises(ValueError, match=f"k must be <= {largest}"):
+            make(k)

@@ -47,3 +47,17 @@ def test_activation_patterns_encode_unit_i_as_bit_i():
     b = np.zeros(2)
     pts = np.array([[-1.0, -1.0], [1.0, -1.0], [-1.0, 1.0], [1.0, 1.0]])
     assert activation_patterns(pts, W, b).tolist() == [0, 1, 2, 3]
+
+
+def test_activation_patterns_never_merge_two_patterns():
+    rng = np.random.default_rng(0)
+    points = rng.normal(size=(2000, 2))
+    for units in (62, 63):
+        W, b = rng.normal(size=(units, 2)), rng.normal(size=units)
+        on = points @ W.T + b > 0
+        ids = activation_patterns(points, W, b)
+        assert ids.min() >= 0
+        assert len(np.unique(ids)) == len(np.unique(on, axis=0))  # one id per pattern
+    W, b = rng.normal(size=(80, 2)), rng.normal(size=80)  # 2^64 wrapped to 0: ids merged
+    with pytest.raises(ValueError, match="at most 63 rows"):
+        activation_patterns(points, W, b)

@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.integrate import quad
 
 from nbs_utils.lessons import universality as u
@@ -116,3 +118,40 @@ def test_random_features_are_seeded_and_shaped():
         u.random_features(x, 4, "square"),
         u.square_activation(np.sqrt(u.random_features(x, 4, "square"))),
     )
+
+
+def test_a_vanishing_steepness_gives_the_flat_net_without_overflow():
+    # w -> 0: every unit is sigma(0) = 1/2, the net is H[-1] / 2; 1e-320 / 1e-300 overflowed
+    flat = np.sqrt(quad(lambda x: (H[-1] / 2 - u.target(x)) ** 2, 0, 1, limit=200)[0])
+    for w in (1e-300, 1e-320):
+        assert u.l2_distance(S, H, w) == pytest.approx(flat, rel=1e-7)
+        assert np.all(np.isfinite(u.best_heights(S, w)))
+
+
+def test_quadrature_nodes_are_capped():
+    assert u.l2_distance(S, H, 10.0, nodes=u.MAX_NODES) == pytest.approx(u.l2_distance(S, H, 10.0))
+    with pytest.raises(ValueError, match="nodes must be <= 1000"):
+        u.l2_distance(S, H, 10.0, nodes=20_000)  # nodes^3 work: minutes
+
+
+@pytest.mark.parametrize("activation", ["square", "tanh", "relu"])
+def test_random_feature_fit_on_one_repeated_x_is_the_mean(activation):
+    # every unit is act(0) = 0 there: only the bias fits, so the fit is mean(y) (0/0 before)
+    fit, rms = u.random_feature_fit([1.0, 1.0, 1.0], [0.0, 1.0, 2.0], 3, activation)
+    assert np.allclose(fit, 1.0) and rms == pytest.approx(np.sqrt(2 / 3))
+
+
+def test_polynomial_fit_with_fewer_distinct_x_than_coefficients_is_least_squares():
+    # the best fit goes through the mean of y at each x (numpy's RankWarning before)
+    assert u.polynomial_fit_rms([1.0, 1.0, 1.0], [0.0, 1.0, 2.0], 2) == pytest.approx(np.sqrt(2 / 3))  # fmt: skip
+    assert u.polynomial_fit_rms([0.0, 0.0, 1.0, 1.0], [0.0, 2.0, 1.0, 3.0], 2) == pytest.approx(1.0)  # fmt: skip
+
+
+@settings(max_examples=20, deadline=None)
+@given(scale=st.floats(1e-300, 1e300), offset=st.floats(-1e3, 1e3))
+def test_random_features_are_the_same_units_at_any_scale_of_x(scale, offset):
+    x = np.linspace(-1.0, 2.0, 7)
+    moved = offset * scale + scale * x  # slopes 3 / range and a 1e-12 floor broke tiny ranges
+    for activation in ("tanh", "relu"):
+        assert np.allclose(u.random_features(moved, 5, activation), u.random_features(x, 5, activation), atol=1e-6)  # fmt: skip
+    assert u.random_feature_fit(moved, np.sin(x), 5, "tanh")[1] == pytest.approx(u.random_feature_fit(x, np.sin(x), 5, "tanh")[1], rel=1e-4, abs=1e-9)  # fmt: skip

@@ -1,6 +1,7 @@
 """nbs_utils.lessons.xor: notebook 02's skip net of threshold units and its regions (C5)."""
 
 import numpy as np
+import pytest
 from matplotlib.path import Path
 
 from nbs_utils.checks import check_xor_threshold_net
@@ -64,3 +65,14 @@ def test_checker_agrees_with_the_panel_net(capsys):
         expected = bool(np.all(skip_net(XOR_X, *w)[1] == XOR_Y))
         assert check_xor_threshold_net.passes(w[:3], w[3:]) is expected
     assert check_xor_threshold_net.passes([1, 1, -1.5], [1, 1, -2, -0.5]) is True
+
+
+@pytest.mark.parametrize("scale", [1e-12, 1e-6, 1e6, 1e300])
+def test_skip_net_is_the_same_net_at_any_scale_of_its_weights(scale):
+    # H(c z) = H(z) for c > 0; 1e-12 weights rounded to H(0) = 0 everywhere, 1e300 overflowed
+    seed = list(SEED_WEIGHTS.values())
+    h, y = skip_net(XOR_X, *(scale * w for w in seed))
+    assert h.tolist() == [0, 0, 0, 1] and y.tolist() == XOR_Y.tolist()
+    grid = np.random.default_rng(0).uniform(-0.5, 1.5, (200, 2))
+    for got, want in zip(skip_net(grid, *(scale * w for w in seed)), skip_net(grid, *seed)):
+        assert np.array_equal(got, want)

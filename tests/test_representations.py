@@ -58,3 +58,20 @@ def test_plane_in_box(w, c, n_corners):
         edges = np.roll(polygon, -1, axis=0) - polygon
         turns = np.cross(edges, np.roll(edges, -1, axis=0)) @ np.array(w)
         assert np.all(turns > 0) or np.all(turns < 0)
+
+
+def test_plane_in_box_with_huge_coefficients_does_not_overflow():
+    box = (np.zeros(3), np.ones(3))
+    assert plane_in_box([1.0, 1.0, 1.0], 1e308, *box).shape == (0, 3)  # misses the box
+    huge = plane_in_box([1e200, 1e200, 1e200], -1.5e200, *box)  # x + y + z = 1.5: a hexagon
+    assert huge.shape == (6, 3) and np.allclose(huge.sum(axis=1), 1.5)
+
+
+@pytest.mark.parametrize("scale", [1e-15, 1e-9, 1.0, 1e9, 1e15])
+def test_plane_in_box_is_the_same_polygon_at_every_scale(scale):
+    lo, hi = np.array([-1.0, 0.0, 2.0]), np.array([1.0, 3.0, 2.5])
+    for w, c in (([1.0, 1.0, 1.0], -2.5), ([1.0, 2.0, 3.0], -10.0), ([1.0, 0.0, 0.0], -1.0)):
+        unit = plane_in_box(w, c, lo, hi)
+        P = plane_in_box(w, c * scale, lo * scale, hi * scale)  # rounding to 1e-12 merged all
+        assert len(unit) >= 3 and np.allclose(unit @ w + c, 0.0) and P.shape == unit.shape
+        assert np.allclose(P / scale, unit, rtol=1e-9, atol=1e-9)

@@ -19,9 +19,12 @@ def is_unanswered(answer):
     return answer is None or answer is Ellipsis
 
 
-def real_array(answer, what):
-    """``(array, None)`` for a real numeric answer, else ``(None, what is wrong)``."""
-    if isinstance(answer, (str, bytes, bool, np.bool_)):
+def real_array(answer, what, booleans=False):
+    """``(array, None)`` for a real numeric answer, else ``(None, what is wrong)``.
+
+    ``booleans=True`` reads True/False as 1/0 (the output of a threshold unit, ``z > 0``).
+    """
+    if isinstance(answer, (str, bytes)) or (isinstance(answer, (bool, np.bool_)) and not booleans):
         return None, _("{what} should be numbers, got {kind}").format(
             what=what, kind=type(answer).__name__
         )
@@ -31,6 +34,12 @@ def real_array(answer, what):
         return None, _("{what} should be numbers, got {kind}").format(
             what=what, kind=type(answer).__name__
         )
+    if arr.dtype == object and arr.ndim == 0:  # a dict, a generator, any other object
+        return None, _("{what} should be numbers, got {kind}").format(
+            what=what, kind=type(answer).__name__
+        )
+    if arr.dtype.kind == "b" and booleans:
+        arr = arr.astype(float)
     if arr.dtype.kind == "c":
         return None, _("{what} should be real numbers, got complex numbers").format(what=what)
     if arr.dtype.kind not in "iuf":

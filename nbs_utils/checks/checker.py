@@ -28,7 +28,7 @@ class Checker:
                 return self._grade(*answer, **options)
         except Exception as err:  # the learner's code (or garbage) must not crash the cell
             return WRONG, _("your answer raised {error}: {message}").format(
-                error=type(err).__name__, message=err
+                error=type(err).__name__, message=_describe(err)
             )
 
     def passes(self, *answer, **options):
@@ -75,6 +75,14 @@ class Checker:
 
     def __repr__(self):
         return f"Checker({self.name!r})"  # untranslated: a repr is code
+
+
+def _describe(err):
+    """``str(err)``, or a placeholder when the learner's exception cannot say what it is."""
+    try:
+        return str(err)
+    except Exception:  # an exception class whose __str__ itself fails
+        return "?"
 
 
 def exercise(*, nudge, hint, answer):

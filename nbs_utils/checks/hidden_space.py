@@ -47,9 +47,7 @@ def check_patterns(on_off):
     out, problem = call_answer(on_off, "on_off", X.copy(), W.copy(), b.copy())
     if problem:
         return problem
-    if np.asarray(out).dtype == bool:
-        out = np.asarray(out, dtype=int)
-    got, problem = real_array(out, _("on_off's result"))
+    got, problem = real_array(out, _("on_off's result"), booleans=True)
     if problem:
         return WRONG, problem
     want = (X @ W.T + b > 0).astype(float)

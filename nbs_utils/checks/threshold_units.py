@@ -49,14 +49,20 @@ def check_xor_threshold_net(hidden, output):
     return CORRECT, _("your net computes XOR on all four inputs (h = {h}).").format(h=h)
 
 
-def _xor_rows(function, name):
-    """``(values, None)``: the learner's ``function(XOR_X)``, one real number per row of
-    XOR_X; else ``(None, verdict)`` (unanswered, an error, or the wrong kind of result)."""
-    out, verdict = call_answer(function, name, XOR_X.copy())
+# the four inputs in truth-table order, then swapped in pairs (XOR and XNOR change there): an
+# answer must be a function of the rows it is given, not a hard-coded column of four values
+_ORDERS = (np.arange(4), np.array([1, 0, 3, 2]))
+
+
+def _xor_rows(function, name, order):
+    """``(values, None)``: the learner's ``function(XOR_X[order])``, one real number per row
+    (True/False read as 1/0, a threshold unit's ``z > 0``); else ``(None, verdict)``
+    (unanswered, an error, or the wrong kind of result)."""
+    out, verdict = call_answer(function, name, XOR_X[order])
     if verdict:
         return None, verdict
     what = f"{name}(XOR_X)"  # untranslated: code
-    got, problem = real_array(out, what)
+    got, problem = real_array(out, what, booleans=True)
     if problem is None:
         got = got.reshape(-1) if got.size == 4 else got
         if got.shape != (4,):
@@ -78,14 +84,15 @@ def _xor_rows(function, name):
     ),
 )
 def check_xnor(xnor):
-    got, verdict = _xor_rows(xnor, "xnor")
-    if verdict:
-        return verdict
-    if not np.all((got == 0) | (got == 1)):
-        return WRONG, N_("a threshold unit outputs 0 or 1: wrap the last pre-activation in step()")
-    wrong = [f"({a:.0f}, {b:.0f}) -> {v:.0f}" for (a, b), v, t in zip(XOR_X, got, 1 - XOR_Y) if v != t]  # fmt: skip
-    if wrong:
-        return WRONG, _("{n} of 4 rows wrong: {rows}").format(n=len(wrong), rows=", ".join(wrong))
+    for order in _ORDERS:
+        got, verdict = _xor_rows(xnor, "xnor", order)
+        if verdict:
+            return verdict
+        if not np.all((got == 0) | (got == 1)):
+            return WRONG, N_("a threshold unit outputs 0 or 1: wrap the last pre-activation in step()")  # fmt: skip
+        wrong = [f"({a:.0f}, {b:.0f}) -> {v:.0f}" for (a, b), v, t in zip(XOR_X[order], got, 1 - XOR_Y[order]) if v != t]  # fmt: skip
+        if wrong:
+            return WRONG, _("{n} of 4 rows wrong: {rows}").format(n=len(wrong), rows=", ".join(wrong))  # fmt: skip
     return CORRECT, N_("xnor is 1 exactly when both inputs agree.")
 
 
@@ -97,13 +104,15 @@ def check_xnor(xnor):
     answer="return X[:, 0] * X[:, 1]  # or step(X @ [1, 1] - 1.5), the AND unit",
 )
 def check_xor_lift(third):
-    c, verdict = _xor_rows(third, "third")
-    if verdict:
-        return verdict
-    lifted = np.c_[XOR_X, c]
-    if linearly_separable(lifted, XOR_Y).separable:
+    for order in _ORDERS:
+        c, verdict = _xor_rows(third, "third", order)
+        if verdict:
+            return verdict
+        if not linearly_separable(np.c_[XOR_X[order], c], XOR_Y[order]).separable:
+            break
+    else:
         return CORRECT, N_("in (x1, x2, third) a plane separates XOR.")
-    A = np.c_[XOR_X, np.ones(4)]
+    A = np.c_[XOR_X[order], np.ones(4)]
     if np.allclose(A @ np.linalg.lstsq(A, c, rcond=None)[0], c):
         return WRONG, N_("your third coordinate is affine in (x1, x2), so the lifted points lie on a plane and are as inseparable as before")  # fmt: skip
     return WRONG, N_("the lifted points are still not separable by a plane")

@@ -16,6 +16,13 @@ from .._validate import as_count, as_float_array, as_layers, as_number
 from ..activations import get
 from .universality import MAX_STEEPNESS, target
 
+MAX_DEEP_K = 53
+"""Largest ``k`` of :func:`sawtooth_layers`: ``t^k`` has pieces of width ``2^-k``; beyond
+``k = 53`` they are narrower than the spacing of float64 numbers near 1 (``2^-53``)."""
+MAX_SHALLOW_K = 20
+"""Largest ``k`` of :func:`shallow_sawtooth_layers`: ``2^k`` units, about a million (its
+arrays grow as ``2^k``, so ``k = 40`` would need terabytes)."""
+
 
 def bumps(x, n_bumps, steepness, f=target):
     """One hidden layer of ``2 n`` steep sigmoids approximating ``f`` on [0, 1].
@@ -26,13 +33,13 @@ def bumps(x, n_bumps, steepness, f=target):
     ends are not halved. ``sigma`` is the overflow-free sigmoid of
     :mod:`nbs_utils.activations`, so any steepness ``w`` is safe.
     """
-    x = as_float_array(x, "x")
+    x = as_float_array(x, "x")  # any shape; the result has the same shape
     n = as_count(n_bumps, "n_bumps")
     steps = np.r_[-1.0, np.arange(1, n) / n, 2.0]
     heights = f((np.arange(n) + 0.5) / n)
     sig = get("sigmoid", k=as_number(steepness, "steepness", low=0.0, high=MAX_STEEPNESS))
-    S = sig(x[:, None] - steps[None, :])  # (len(x), n + 1) step outputs
-    return (S[:, :-1] - S[:, 1:]) @ heights
+    S = sig(x[..., None] - steps)  # (*x.shape, n + 1) step outputs
+    return (S[..., :-1] - S[..., 1:]) @ heights
 
 
 def max_error(n_bumps, steepness, n_points=2001):
@@ -48,7 +55,7 @@ def sawtooth_layers(k):
     The first layer computes ``(relu(x), relu(x - 1/2))``; every later one reads the tent
     of the last pair, ``2 h_1 - 4 h_2``, and computes the same pair of it.
     """
-    k = as_count(k, "k")
+    k = as_count(k, "k", maximum=MAX_DEEP_K)
     first = (np.array([[1.0], [1.0]]), np.array([0.0, -0.5]))
     rest = (np.array([[2.0, -4.0], [2.0, -4.0]]), np.array([0.0, -0.5]))
     return [first] + [rest] * (k - 1) + [(np.array([[2.0, -4.0]]), np.array([0.0]))]
@@ -62,7 +69,7 @@ def shallow_sawtooth_layers(k):
     ``t^k(x) = sum_i c_i relu(x - x_i)`` with kinks ``x_i = i 2^-k`` and
     ``c_0 = 2^k``, ``c_i = +-2^(k+1)``.
     """
-    n = 2 ** as_count(k, "k")
+    n = 2 ** as_count(k, "k", maximum=MAX_SHALLOW_K)
     kinks = np.arange(n) / n
     c = np.r_[n, 2 * n * (-1.0) ** np.arange(1, n)]
     return [(np.ones((n, 1)), -kinks), (c[None, :], np.array([0.0]))]

@@ -9,6 +9,7 @@ import numpy as np
 
 from .._validate import as_number
 from ..activations import get
+from ..language import _
 from ..nets import forward
 
 BOX = ((-3.0, 3.0), (-3.0, 3.0))
@@ -19,6 +20,9 @@ C6_B = np.array([-1.0, -1.0])
 """Hidden biases of claim C6."""
 ACTIVATIONS = ("identity", "relu", "tanh", "sigmoid")
 """The activations the notebook compares."""
+MAX_PATTERN_UNITS = 63
+"""Most units :func:`activation_patterns` encodes: its ids ``sum_i 2^i [z_i > 0]`` are int64
+(bit 63 would be the sign, and ``2^64`` wraps to 0, silently merging patterns)."""
 
 
 def hidden_points(X, W=C6_W, b=C6_B, activation="identity", t=1.0):
@@ -29,6 +33,13 @@ def hidden_points(X, W=C6_W, b=C6_B, activation="identity", t=1.0):
 
 
 def activation_patterns(points, W, b):
-    """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``."""
+    """Pattern id of each point for the ReLU units ``z = W x + b``: ``sum_i 2^i [z_i > 0]``
+    (at most :data:`MAX_PATTERN_UNITS` units)."""
     on = forward([(W, b)], points) > 0
+    if on.shape[1] > MAX_PATTERN_UNITS:
+        raise ValueError(
+            _("activation patterns need W with at most {most} rows (units), got {n}").format(
+                most=MAX_PATTERN_UNITS, n=on.shape[1]
+            )
+        )
     return on @ (2 ** np.arange(on.shape[1]))

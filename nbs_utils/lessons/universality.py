@@ -18,6 +18,8 @@
   shows it by least squares.
 """
 
+import warnings
+
 import numpy as np
 
 from .._validate import as_count, as_float_array, as_number, as_rng
@@ -26,6 +28,9 @@ from ..activations import get
 MAX_STEEPNESS = 1e12
 """Largest steepness ``w`` accepted (the sigmoid is overflow-free; beyond this the steps
 are exact to double precision anyway)."""
+MAX_NODES = 1000
+"""Most Gauss-Legendre nodes per piece (computing them costs ``nodes^3``: 20,000 would take
+minutes; the default 48 is already accurate to about 1e-9)."""
 
 
 def target(x):
@@ -77,7 +82,8 @@ def _quadrature_pieces(positions, steepness):
     (the sigmoid turns within a few ``1 / w``; between break points everything is smooth)."""
     offsets = np.array([0.0, 1.0, 3.0, 8.0, 20.0, 50.0])
     if steepness > 0:
-        offsets = np.r_[-offsets[1:], offsets] / steepness
+        with np.errstate(over="ignore"):  # a tiny steepness: +-inf, clipped to the ends below
+            offsets = np.r_[-offsets[1:], offsets] / steepness
     else:
         offsets = np.zeros(1)
     points = (np.asarray(positions)[:, None] + offsets[None, :]).ravel()
@@ -88,7 +94,7 @@ def _quadrature_pieces(positions, steepness):
 def _quadrature(positions, steepness, nodes):
     """Gauss-Legendre points and weights on [0, 1], ``nodes`` per piece between the
     break points of :func:`_quadrature_pieces`."""
-    xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes"))
+    xg, wg = np.polynomial.legendre.leggauss(as_count(nodes, "nodes", maximum=MAX_NODES))
     edges = _quadrature_pieces(positions, steepness)
     a, b = edges[:-1, None], edges[1:, None]
     return ((a + b + (b - a) * xg) / 2).ravel(), ((b - a) / 2 * wg).ravel()
@@ -168,9 +174,11 @@ def random_features(x, width, activation="square", seed=0):
         )
     rng = as_rng(seed)
     lo, hi = float(x.min()), float(x.max())
-    centres = rng.uniform(lo, hi, width)
-    slopes = rng.normal(0.0, 3.0 / max(hi - lo, 1e-12), width)
-    return FEATURE_ACTIVATIONS[activation](slopes * (x[:, None] - centres))
+    span = hi - lo if hi > lo else 1.0
+    # w_j (x - c_j) with c_j = lo + span u_j, w_j = 3 g_j / span: in units of the range, so
+    # the same units at any scale of x (u_j uniform in [0, 1], g_j standard normal)
+    centres, slopes = rng.uniform(0.0, 1.0, width), rng.normal(0.0, 3.0, width)
+    return FEATURE_ACTIVATIONS[activation](slopes * ((x[:, None] - lo) / span - centres))
 
 
 def random_feature_fit(x, y, width, activation="square", seed=0):
@@ -187,6 +195,7 @@ def random_feature_fit(x, y, width, activation="square", seed=0):
         raise ValueError(f"x and y need the same length >= 2, got {len(x)} and {len(y)}")
     A = np.c_[random_features(x, width, activation, seed), np.ones(len(x))]
     scale = np.linalg.norm(A, axis=0)
+    scale[scale == 0] = 1.0  # a unit that is 0 on every x (all x equal): the column stays 0
     coef = np.linalg.lstsq(A / scale, y, rcond=None)[0]
     fit = (A / scale) @ coef
     return fit, float(np.sqrt(np.mean((fit - y) ** 2)))
@@ -196,5 +205,8 @@ def polynomial_fit_rms(x, y, degree):
     """RMS error of the least-squares polynomial of ``degree`` through ``(x, y)``."""
     x = as_float_array(x, "x", ndim=1)
     y = as_float_array(y, "y", ndim=1)
-    fit = np.polynomial.Polynomial.fit(x, y, as_count(degree, "degree", minimum=0))(x)
+    degree = as_count(degree, "degree", minimum=0)
+    with warnings.catch_warnings():  # fewer distinct x than coefficients: lstsq still gives
+        warnings.simplefilter("ignore", np.exceptions.RankWarning)  # a least-squares fit
+        fit = np.polynomial.Polynomial.fit(x, y, degree)(x)
     return float(np.sqrt(np.mean((fit - y) ** 2)))

@@ -14,6 +14,7 @@ import numpy as np
 from .._validate import as_box, as_float_array, as_number
 from ..activations import get
 from ..geometry import cut_polygon
+from ..language import _
 
 SEED_WEIGHTS = {"w1": 1.0, "w2": 1.0, "b_h": -1.5, "v1": 1.0, "v2": 1.0, "v_h": -2.0, "b_y": -0.5}
 """The seed's solution: h = H(x1 + x2 - 1.5), y = H(x1 + x2 - 2h - 0.5)."""
@@ -33,14 +34,29 @@ def skip_net(X, w1, w2, b_h, v1, v2, v_h, b_y):
 
     ``h = H(w1 x1 + w2 x2 + b_h)`` and ``y = H(v1 x1 + v2 x2 + v_h h + b_y)`` with
     ``H(0) = 0``. Pre-activations are rounded to 1e-9 first, so floating-point noise such
-    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights.
+    as ``0.1 + 0.2 - 0.3 = 5.6e-17`` cannot flip ``H(0)`` to 1 for slider weights. Each
+    unit's weights are divided by their largest magnitude first (``H(c z) = H(z)`` for
+    ``c > 0``), so weights up to 1e308 cannot overflow.
     """
     w1, w2, b_h, v1, v2, v_h, b_y = _weights((w1, w2, b_h, v1, v2, v_h, b_y))
     step = get("step")
     X = as_float_array(X, "X")
+    if X.shape[-1:] != (2,):
+        raise ValueError(
+            _("X must hold points (x1, x2) in its last axis, got shape {shape}").format(
+                shape=X.shape
+            )
+        )
+    (w1, w2, b_h), (v1, v2, v_h, b_y) = _unit_scale(w1, w2, b_h), _unit_scale(v1, v2, v_h, b_y)
     h = step(np.round(X @ np.array([w1, w2]) + b_h, _DECIMALS))
     y = step(np.round(X @ np.array([v1, v2]) + v_h * h + b_y, _DECIMALS))
     return h, y
+
+
+def _unit_scale(*weights):
+    """``weights`` divided by their largest magnitude (unchanged if all are 0)."""
+    largest = max(abs(w) for w in weights)
+    return [w / largest for w in weights] if largest > 0 else list(weights)
 
 
 def y_one_polygons(w1, w2, b_h, v1, v2, v_h, b_y, box=BOX):
