@@ -30,7 +30,7 @@ lint: $(READY)
 	$(BIN)/ruff format --check .
 
 unit: $(TEST_READY)
-	$(BIN)/python -m pytest tests --ignore=tests/browser
+	$(BIN)/python -m pytest tests --ignore=tests/browser -n auto  # pytest-xdist: every core
 
 notebooks: $(READY)
 	$(BIN)/python -m pytest --nbval-lax notebooks/
