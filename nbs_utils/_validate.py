@@ -91,6 +91,22 @@ def _as_float64(raw, name):
     return arr
 
 
+def finite_result(value, what, **fields):
+    """``value`` (a float array, or a tuple of them) if every entry is finite; otherwise
+    ``OverflowError`` saying that ``what`` (a catalogue message, formatted with ``fields``
+    only then) left float64's range (about 1.8e308): a value beyond it has no float64
+    answer, and an inf is not one. Compute ``value`` under ``np.errstate(over="ignore",
+    invalid="ignore")``: the error replaces numpy's warning."""
+    values = value if isinstance(value, tuple) else [value]
+    if not all(np.isfinite(np.asarray(v)).all() for v in values):  # asarray: not counted (opcount)
+        raise OverflowError(
+            _("an entry of {what} is beyond float64's range (about 1.8e308) for this input").format(
+                what=_(what).format(**fields)
+            )
+        )
+    return value
+
+
 def as_points(X, name="X"):
     """``X`` as an ``(n, d)`` float array with n >= 1 and d >= 1."""
     arr = as_float_array(X, name, ndim=2)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._validate import as_float_array, as_number
+from ._validate import as_float_array, as_number, finite_result
 from .language import _
 
 
@@ -119,12 +119,15 @@ class Activation:
     def __call__(self, x):
         """f(x) elementwise; ``x`` is any finite numeric array-like."""
         x = as_float_array(x, "x")
-        return _TABLE[self.name][0](x, **self.params)
+        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+            return finite_result(_TABLE[self.name][0](x, **self.params), "{f}(x)", f=self.name)
 
     def derivative(self, x):
         """f'(x) elementwise (left-hand value at kinks, 0 for the step)."""
         x = as_float_array(x, "x")
-        return _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
+        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+            value = _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
+            return finite_result(value, "{f}'(x)", f=self.name)
 
     def __hash__(self):
         """Hashable like any frozen value (``params`` is a dict, so hash its items)."""

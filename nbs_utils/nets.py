@@ -11,8 +11,9 @@ net's outputs (:func:`_cross_entropy` for classifiers, plus :func:`_penalties`).
 
 import numpy as np
 
-from ._validate import as_count, as_labels, as_layers, as_number, as_points, as_rng
+from ._validate import as_count, as_labels, as_layers, as_number, as_points, as_rng, finite_result
 from .activations import Activation, get
+from .language import N_
 
 _SIGMOID, _SOFTPLUS = get("sigmoid"), get("softplus")
 
@@ -24,16 +25,12 @@ def collapse(layers):
     Raises ``OverflowError`` if an entry of the product is beyond float64's range.
     """
     layers = as_layers(layers)
+
     W, b = layers[0][0].copy(), layers[0][1].copy()  # a new map, never the caller's arrays
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
         for W_next, b_next in layers[1:]:
             W, b = W_next @ W, W_next @ b + b_next
-    if not (np.all(np.isfinite(W)) and np.all(np.isfinite(b))):
-        raise OverflowError(
-            "the collapsed map W x + b has entries beyond float64's range (about 1.8e308); "
-            "expected layers whose products stay finite"
-        )
-    return W, b
+    return finite_result((W, b), N_("the collapsed map W x + b"))
 
 
 def forward(layers, X, activation=None, output_activation=None):
@@ -119,9 +116,11 @@ def _trace(layers, X, acts):
     ``Hs[0] = X``; ``acts[l]`` is layer ``l``'s activation, ``None`` for none (``H_l = Z_l``).
     """
     Zs, Hs = [], [X]
-    for (W, b), act in zip(layers, acts):
-        Zs.append(Hs[-1] @ np.ascontiguousarray(W.T) + b)  # numpy's matmul is slow on W.T views
-        Hs.append(Zs[-1] if act is None else act(Zs[-1]))
+    for i, ((W, b), act) in enumerate(zip(layers, acts), 1):
+        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+            Z = Hs[-1] @ np.ascontiguousarray(W.T) + b  # numpy's matmul is slow on W.T views
+        Zs.append(finite_result(Z, N_("the pre-activations W h + b of layer {layer}"), layer=i))
+        Hs.append(Z if act is None else act(Z))
     return Zs, Hs
 
 
@@ -134,12 +133,15 @@ def _chain_rule(layers, Zs, Hs, acts, G):
     ``dL/db_l = sum over rows of dL/dZ_l`` and, for the layer below, ``G = (dL/dZ_l) W_l``.
     """
     grads = [None] * len(layers)
-    for i in range(len(layers) - 1, -1, -1):
-        if acts[i] is not None:
-            G = G * acts[i].derivative(Zs[i])
-        grads[i] = (np.ascontiguousarray(G.T) @ Hs[i], G.sum(axis=0))
-        if i > 0:
-            G = G @ layers[i][0]
+    with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+        for i in range(len(layers) - 1, -1, -1):
+            if acts[i] is not None:
+                G = G * acts[i].derivative(Zs[i])
+            grads[i] = finite_result(
+                (np.ascontiguousarray(G.T) @ Hs[i], G.sum(axis=0)), N_("the gradient")
+            )
+            if i > 0:
+                G = finite_result(G @ layers[i][0], N_("the gradient"))
     return grads
 
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validate import as_count, as_labels, as_layers, as_number, as_points
+from ._validate import as_count, as_labels, as_layers, as_number, as_points, finite_result
 from .activations import get
+from .language import N_, _
 from .nets import _classifier_gradients, as_activations, backprop, forward, random_layers
 
 _SIGMOID = get("sigmoid")
@@ -89,11 +90,20 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     beta1, beta2, eps = 0.9, 0.999, 1e-8
     losses = np.empty(steps)
     for t in range(1, steps + 1):
-        losses[t - 1], grads = _classifier_gradients(pairs, X, y, acts)
-        g = np.concatenate([d.ravel() for pair in grads for d in pair])
-        m = beta1 * m + (1 - beta1) * g
-        v = beta2 * v + (1 - beta2) * g * g
-        flat -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+        try:
+            losses[t - 1], grads = _classifier_gradients(pairs, X, y, acts)
+            g = np.concatenate([d.ravel() for pair in grads for d in pair])
+            m = beta1 * m + (1 - beta1) * g
+            with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+                v = beta2 * v + (1 - beta2) * g * g
+                flat -= lr * (m / (1 - beta1**t)) / (np.sqrt(v / (1 - beta2**t)) + eps)
+            finite_result((v, flat), N_("the weights"))
+        except OverflowError as err:
+            raise OverflowError(
+                _("training diverged at step {t} (lr={lr:g}): {error}; lower lr").format(
+                    t=t, lr=lr, error=err
+                )
+            ) from None
     layers = [(W.copy(), b.copy()) for W, b in pairs]
     accuracy = float(np.mean((logits(layers, X, activation) > 0) == (y == 1)))
     return Training(layers, activation, losses, accuracy)

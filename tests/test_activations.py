@@ -2,6 +2,8 @@ from decimal import Context, Decimal, localcontext
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nbs_utils.activations import NAMES, get
 
@@ -193,3 +195,30 @@ def test_activations_are_hashable_values():
     assert len({get("relu"), get("relu"), get("leaky_relu"), get("leaky_relu", alpha=0.01)}) == 2
     assert hash(get("sigmoid", k=2)) == hash(get("sigmoid", k=2.0))
     assert get("leaky_relu", alpha=0.1) != get("leaky_relu", alpha=0.2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.sampled_from(["leaky_relu", "elu", "sigmoid"]),
+    param=st.floats(-1.7e308, 1.7e308),
+    x=st.floats(-1.7e308, 1.7e308),
+)
+def test_any_parameter_gives_a_finite_value_or_says_overflow(name, param, x):
+    """f(x) and f'(x) for every parameter (alpha, k) and every finite x: the float64 value,
+    or an OverflowError where it is beyond float64 (alpha x at alpha = 1e300, x = -1.7e308
+    once returned -inf with a warning); never an inf, never a warning."""
+    act = get(name, **{"k" if name == "sigmoid" else "alpha": param})
+    for f in (act, act.derivative):
+        try:
+            value = f(x)
+        except OverflowError as err:
+            assert "float64's range" in str(err)
+        else:
+            assert np.isfinite(value)
+
+
+def test_alpha_x_beyond_float64_is_an_error_not_minus_inf():
+    leaky = get("leaky_relu", alpha=1e300)
+    with pytest.raises(OverflowError, match=r"leaky_relu\(x\) is beyond float64's range"):
+        leaky([-1.7e308])
+    np.testing.assert_array_equal(leaky([1.7e308, -1.0]), [1.7e308, -1e300])  # unused alpha x

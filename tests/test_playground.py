@@ -126,6 +126,15 @@ def test_diverging_learning_rate_resets_with_a_message():
     assert all(np.all(np.isfinite(W)) for W, _ in pg.layers)
 
 
+def test_weights_whose_products_leave_float64_diverge_with_a_message():
+    """A forward pass beyond float64 (an OverflowError in nets) is a divergence, not a crash."""
+    pg = Playground("circle", hidden=(8, 8), activation="relu", seed=0)
+    pg.layers = [(np.full_like(W, 1e200), b) for W, b in pg.layers]
+    with pytest.raises(Diverged, match="lower the learning rate"):
+        pg.train(1)
+    assert all(np.all(np.abs(W) < 1e3) for W, _ in pg.layers)  # reset to fresh weights
+
+
 def test_separability_of_the_last_hidden_layer():
     pg = Playground("circle", hidden=(4,), activation="relu", seed=0)
     pg.train(500)

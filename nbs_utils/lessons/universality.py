@@ -22,7 +22,7 @@ import warnings
 
 import numpy as np
 
-from .._validate import as_count, as_float_array, as_number, as_rng
+from .._validate import as_count, as_float_array, as_number, as_rng, finite_result
 from ..activations import get
 
 MAX_STEEPNESS = 1e12
@@ -36,7 +36,9 @@ minutes; the default 48 is already accurate to about 1e-9)."""
 def target(x):
     """Nielsen's target ``f(x) = 0.2 + 0.4 x^2 + 0.3 x sin(15 x) + 0.05 cos(50 x)``."""
     x = as_float_array(x, "x")
-    return 0.2 + 0.4 * x**2 + 0.3 * x * np.sin(15 * x) + 0.05 * np.cos(50 * x)
+    with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+        f = 0.2 + 0.4 * x**2 + 0.3 * x * np.sin(15 * x) + 0.05 * np.cos(50 * x)
+    return finite_result(f, "f(x)")
 
 
 def _steps_and_heights(positions, heights, steepness):

@@ -222,7 +222,7 @@ class Playground:
                     Xb, yb = X[idx], y[idx]
                 try:
                     loss, grads = _classifier_gradients(self._layers, Xb, yb, self._acts, l1, l2)
-                except ValueError:  # an activation saw inf/NaN: the weights blew up
+                except OverflowError:  # the weights blew up
                     self._diverged(lr)
                 size = sum(float(np.sum(dW * dW) + np.sum(db * db)) for dW, db in grads)
                 if not (np.isfinite(loss) and loss < 1e6 and np.isfinite(size)):
