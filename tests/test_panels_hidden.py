@@ -5,6 +5,7 @@ import itertools
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.text import Text
 
 from nbs_utils.datasets import bands
 from nbs_utils.geometry import linearly_separable
@@ -187,6 +188,31 @@ def test_regions_figure_labels_each_region_once():
     assert len(labels) == len(set(labels)) == 11
     assert all(len(text) == 4 and set(text) <= {"0", "1"} for text in labels)
     assert len(ax.lines) == 4 and ax.get_title()
+
+
+@pytest.mark.parametrize("seed", [1, 5, 7])  # seed 1: notebook 03's figure, with a tiny region
+def test_regions_figure_labels_stay_off_the_lines_and_point_into_their_region(seed):
+    """Every label's box misses every line and every other label; a label moved out of a
+    region too small for it has a line ending inside that region (once a label sat on the
+    lines of a tiny region)."""
+    rng = np.random.default_rng(seed)
+    W, b = rng.normal(size=(4, 2)), rng.normal(size=4)
+    fig, ax = regions_figure(W, b)
+    fig.canvas.draw()
+    text_box = Text.get_window_extent  # an Annotation's own would include its line
+    boxes = [ax.transData.inverted().transform(text_box(t).get_points()) for t in ax.texts]
+    for (lo, hi), text in zip(boxes, ax.texts):
+        corners = np.array([[lo[0], lo[1]], [lo[0], hi[1]], [hi[0], lo[1]], [hi[0], hi[1]]])
+        sides = np.sign(corners @ W.T + b)
+        assert np.all(sides == sides[0]), f"label {text.get_text()} lies on a line"
+        pattern = sides[0] > 0
+        if hasattr(text, "xy"):  # moved out, with a line into its region
+            pattern = np.asarray(text.xy) @ W.T + b > 0
+        assert "".join(str(int(p)) for p in pattern) == text.get_text()
+    for i, (lo, hi) in enumerate(boxes):
+        for lo2, hi2 in boxes[i + 1 :]:
+            assert np.any(hi < lo2) or np.any(hi2 < lo), "two labels overlap"
+    assert seed != 1 or any(hasattr(t, "xy") for t in ax.texts)
 
 
 def test_small_steps_blit_once_the_limits_hold_both_states(data):

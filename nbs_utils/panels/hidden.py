@@ -263,12 +263,55 @@ def regions_figure(W, b, box=BOX, title=REGIONS_TITLE, resolution=400):
     for row, bias in zip(W, b):
         xs, ys = line_through_box(row, bias, box)
         ax.plot(xs, ys, color=PALETTE["black"], lw=1.2)
-    n_units = len(b)
-    for k, pattern in enumerate(seen):
-        inside = np.flatnonzero(index == k)
-        centre = points[inside].mean(axis=0)
-        bits = "".join(str((pattern >> i) & 1) for i in range(n_units))
-        ax.text(*centre, bits, ha="center", va="center", fontsize=7, family="monospace")
     ax.set(xlim=box[0], ylim=box[1], aspect="equal")
     label_axes(ax, title)
+    bits = ["".join(str((pattern >> i) & 1) for i in range(len(b))) for pattern in seen]
+    _label_regions(ax, points, index, bits, W, b)
     return fig, ax
+
+
+def _label_regions(ax, points, index, texts, W, b, fontsize=7):
+    """Write ``texts[k]`` in region ``k`` (the ``points`` with ``index == k``) cut by the lines
+    ``w_i . x + b_i = 0``, each label clear of every line and of the other labels.
+
+    A label goes at its region's point farthest from the lines and the axes' edges if it fits there (its box
+    ``|x - c| <= (h_x, h_y)`` misses line ``i`` when ``|w_i . c + b_i| > |w_i1| h_x + |w_i2| h_y``);
+    the labels of regions too small for them go to the nearest free point, with a line to
+    the region. Returns the text artists, ``texts[k]`` first.
+    """
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    norms = np.linalg.norm(W, axis=1)
+    with np.errstate(divide="ignore"):  # a zero row draws no line: infinitely far
+        to_lines = np.min(np.abs(points @ W.T + b) / norms, axis=1, initial=np.inf)
+    to_edges = np.min(np.abs(points[:, :, None] - [[x0, x1], [y0, y1]]), axis=(1, 2))
+    distance = np.minimum(to_lines, to_edges)
+    spots = [points[index == k][np.argmax(distance[index == k])] for k in range(len(texts))]
+    artists = [ax.text(*spot, text, ha="center", va="center", fontsize=fontsize,
+                       family="monospace") for spot, text in zip(spots, texts)]  # fmt: skip
+    ax.figure.draw_without_rendering()  # the labels' sizes, in data units, after the layout
+    to_data = ax.transData.inverted()
+    half = [np.ptp(to_data.transform(t.get_window_extent().get_points()), axis=0) * 0.6 for t in artists]  # fmt: skip
+    placed = []
+
+    def free(centres, h):
+        """Which ``centres`` can hold a label of half-size ``h``: in the axes, off every line
+        and off the labels already placed."""
+        ok = np.all(np.abs(centres @ W.T + b) > np.abs(W) @ h, axis=1)
+        ok &= np.all((centres - h > (x0, y0)) & (centres + h < (x1, y1)), axis=1)
+        for c, hc in placed:
+            ok &= np.any(np.abs(centres - c) > h + hc, axis=1)
+        return ok
+
+    for k in np.argsort([-distance[index == k].max() for k in range(len(texts))]):
+        spot, h = spots[k], half[k]
+        if not free(spot[None], h)[0]:
+            room = free(points, h)
+            if room.any():
+                target = points[room][np.argmin(np.sum((points[room] - spot) ** 2, axis=1))]
+                artists[k].remove()
+                artists[k] = ax.annotate(texts[k], spot, target, ha="center", va="center",
+                    fontsize=fontsize, family="monospace",
+                    arrowprops={"arrowstyle": "-", "lw": 0.6, "shrinkA": 0, "shrinkB": 0})  # fmt: skip
+                spot = target
+        placed.append((spot, h))
+    return artists
