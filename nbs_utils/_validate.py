@@ -97,13 +97,13 @@ def finite_result(value, what, **fields):
     only then) left float64's range (about 1.8e308): a value beyond it has no float64
     answer, and an inf is not one. Compute ``value`` under ``np.errstate(over="ignore",
     invalid="ignore")``: the error replaces numpy's warning."""
-    values = value if isinstance(value, tuple) else [value]
-    if not all(np.isfinite(np.asarray(v)).all() for v in values):  # asarray: not counted (opcount)
-        raise OverflowError(
-            _("an entry of {what} is beyond float64's range (about 1.8e308) for this input").format(
-                what=_(what).format(**fields)
+    for array in value if isinstance(value, tuple) else (value,):
+        if not np.isfinite(np.asarray(array)).all():  # asarray: not counted by opcount
+            raise OverflowError(
+                _(
+                    "an entry of {what} is beyond float64's range (about 1.8e308) for this input"
+                ).format(what=_(what).format(**fields))
             )
-        )
     return value
 
 

@@ -63,6 +63,13 @@ def _relu(x):
     return np.maximum(x, 0.0)
 
 
+def _leaky_relu(x, alpha):
+    """``x if x > 0 else alpha x``; an ``OverflowError`` where ``alpha x`` is beyond float64
+    (only possible for ``|alpha| > 1``). The other activations stay finite on finite input."""
+    value = np.where(x > 0, x, _times(alpha, x))
+    return value if abs(alpha) <= 1 else finite_result(value, "leaky_relu(x)")
+
+
 # name -> (f(x, **params), f'(x, **params), default params, one-line formula)
 _TABLE = {
     "identity": (_identity, lambda x: np.ones_like(x), {}, "x"),
@@ -76,7 +83,7 @@ _TABLE = {
     "tanh": (np.tanh, _tanh_slope, {}, "tanh(x)"),
     "relu": (_relu, lambda x: (x > 0).astype(float), {}, "max(0, x)"),
     "leaky_relu": (
-        lambda x, alpha: np.where(x > 0, x, alpha * x),
+        _leaky_relu,
         lambda x, alpha: np.where(x > 0, 1.0, alpha),
         {"alpha": 0.01},
         "x if x > 0 else alpha x",
@@ -118,16 +125,20 @@ class Activation:
 
     def __call__(self, x):
         """f(x) elementwise; ``x`` is any finite numeric array-like."""
-        x = as_float_array(x, "x")
-        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
-            return finite_result(_TABLE[self.name][0](x, **self.params), "{f}(x)", f=self.name)
+        return self._values(as_float_array(x, "x"))
 
     def derivative(self, x):
         """f'(x) elementwise (left-hand value at kinks, 0 for the step)."""
-        x = as_float_array(x, "x")
-        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
-            value = _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
-            return finite_result(value, "{f}'(x)", f=self.name)
+        return self._slopes(as_float_array(x, "x"))
+
+    def _values(self, x):
+        """f(x) for ``x`` already a finite float array (the engine's inner loop, which has
+        checked it): no input check."""
+        return _TABLE[self.name][0](x, **self.params)
+
+    def _slopes(self, x):
+        """f'(x) for ``x`` already a finite float array, as :meth:`_values`."""
+        return _TABLE[self.name][1](x, **self.params) * np.ones_like(x)
 
     def __hash__(self):
         """Hashable like any frozen value (``params`` is a dict, so hash its items)."""

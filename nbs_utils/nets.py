@@ -116,11 +116,11 @@ def _trace(layers, X, acts):
     ``Hs[0] = X``; ``acts[l]`` is layer ``l``'s activation, ``None`` for none (``H_l = Z_l``).
     """
     Zs, Hs = [], [X]
-    for i, ((W, b), act) in enumerate(zip(layers, acts), 1):
-        with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+    with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
+        for i, ((W, b), act) in enumerate(zip(layers, acts), 1):
             Z = Hs[-1] @ np.ascontiguousarray(W.T) + b  # numpy's matmul is slow on W.T views
-        Zs.append(finite_result(Z, N_("the pre-activations W h + b of layer {layer}"), layer=i))
-        Hs.append(Z if act is None else act(Z))
+            Zs.append(finite_result(Z, N_("the pre-activations W h + b of layer {layer}"), layer=i))
+            Hs.append(Z if act is None else act._values(Z))
     return Zs, Hs
 
 
@@ -136,12 +136,13 @@ def _chain_rule(layers, Zs, Hs, acts, G):
     with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead
         for i in range(len(layers) - 1, -1, -1):
             if acts[i] is not None:
-                G = G * acts[i].derivative(Zs[i])
+                G = G * acts[i]._slopes(Zs[i])
+            # an inf or NaN in G reaches db = sum of G's rows, so checking the grads suffices
             grads[i] = finite_result(
                 (np.ascontiguousarray(G.T) @ Hs[i], G.sum(axis=0)), N_("the gradient")
             )
             if i > 0:
-                G = finite_result(G @ layers[i][0], N_("the gradient"))
+                G = G @ layers[i][0]
     return grads
 
 
