@@ -491,6 +491,18 @@ MESSAGES = {
     "hidden {hidden}: {n} parameters, test accuracy {accuracy:.3f}": "隐藏层 {hidden}：{n} 个参数，测试准确率 {accuracy:.3f}",
     "tanh: test accuracy {accuracy:.3f}": "tanh：测试准确率 {accuracy:.3f}",
     "identity, same weights: test accuracy {accuracy:.3f}": "恒等激活，权重不变：测试准确率 {accuracy:.3f}",
+    # the playground's weight editor
+    "edit": "编辑",
+    "the weight or bias to edit (or click its link or neuron)": "要编辑的权重或偏置（也可以点击它的连线或神经元）",
+    "the new value of the chosen weight or bias": "所选权重或偏置的新值",
+    "deselect": "取消选择",
+    "edit no weight": "不编辑任何权重",
+    "click a link between two neurons to edit its weight, or a neuron's thumbnail to edit its bias": "点击两个神经元之间的连线可编辑它的权重，点击神经元的缩略图可编辑它的偏置",
+    "neuron {i} of layer {layer}": "第 {layer} 层的神经元 {i}",
+    "the output": "输出",
+    "weight from {a} to {b}": "从 {a} 到 {b} 的权重",
+    "bias of {b}": "{b} 的偏置",
+    "the weight": "该权重",
 }
 
 NAMES = {

@@ -7,6 +7,7 @@ import zlib
 
 import numpy as np
 import pytest
+import traitlets
 
 from nbs_utils.playground import Playground, render
 from nbs_utils.playground.controls import LEARNING_RATES, PLAYGROUND_ACTIVATIONS, one_step
@@ -380,3 +381,148 @@ def test_changes_from_another_thread_are_made_on_the_kernel_loop_between_slices(
         assert pg.step == step  # and no slice trained after it
 
     asyncio.run(scenario())
+
+
+# ---- editing a weight by clicking its link ----------------------------------------------
+def _along(starts, ends, k, t):
+    return starts[k] + t * (ends[k] - starts[k])
+
+
+@pytest.mark.parametrize("hidden", [(4,), (4, 3), (8, 8), (2,) * 6, (8,) * 6])
+def test_a_pixel_on_a_drawn_link_finds_that_link_and_one_far_from_all_finds_none(hidden):
+    pg = Playground("xor", hidden=hidden, seed=1)
+    pg.train(5)
+    shapes = [W.shape for W, _b in pg.layers]
+    keys, starts, ends = render.link_geometry(shapes)
+    assert len(keys) == sum(min(r, 8) * min(c, 8) for r, c in shapes[1:7])
+    img = render.blank()
+    render.draw_network(img, pg.layers, pg.unit_outputs(render.grid(pg.box))[:-1])
+    for k, key in enumerate(keys):
+        for t in (0.1, 0.9):  # here no other link crosses (units are whole rows apart)
+            x, y = _along(starts, ends, k, t)
+            assert render.link_at(x, y, shapes) == tuple(key)
+            near = img[int(y) - 1 : int(y) + 2, int(x) - 1 : int(x) + 2]
+            assert np.any(near != render.BACKGROUND)  # drawn there (to the pixel)
+        x, y = _along(starts, ends, k, 0.5)  # the midpoint: this link or one crossing it there
+        layer, j, i = render.link_at(x, y, shapes)
+        to_map = layer == len(shapes) - 1
+        assert layer == key[0] and (i == key[2] if to_map else i + j == key[1] + key[2])
+    assert render.link_at(render.MAP_X + 40, 40, shapes) is None  # on the map
+    x, y = render.thumbnail_position(0, 0)
+    assert render.link_at(x + 12, y + 12, shapes) is None  # inside a thumbnail
+    assert render.link_at(5, render.HEIGHT - 5, shapes) is None  # the loss curve's corner
+
+
+def test_no_hidden_layer_has_no_links():
+    assert render.link_at(60, 30, [(1, 2)]) is None
+    assert len(render.link_geometry([(1, 2)])[0]) == 0
+
+
+def test_clicking_a_link_picks_its_weight_and_typing_a_value_sets_it():
+    widget = PlaygroundWidget(Playground("circle", hidden=(4, 3), activation="relu", seed=0))
+    shapes = [W.shape for W, _b in widget.pg.layers]
+    keys, starts, ends = render.link_geometry(shapes)
+    picked = {}
+    for k, (layer, j, i) in enumerate(keys):
+        widget.click(*_along(starts, ends, k, 0.1))
+        picked[(layer, j, i)] = widget.c["weight"].label
+        assert widget.c["weight"].value == ("w", layer, j, i)
+        assert not widget.c["weight_value"].disabled
+        assert widget.c["weight_value"].value == widget.pg.layers[layer][0][j, i]
+    assert picked[(1, 1, 3)] == "weight from neuron 4 of layer 1 to neuron 2 of layer 2"
+    assert picked[(2, 0, 2)] == "weight from neuron 3 of layer 2 to the output"
+    widget.click(*_along(starts, ends, 5, 0.1))
+    (layer, j, i), before, image = keys[5], widget.pg.layers, widget._img.copy()
+    widget.c["weight_value"].value = 2.25
+    after = widget.pg.layers
+    assert after[layer][0][j, i] == 2.25
+    after[layer][0][j, i] = before[layer][0][j, i]
+    assert _same_layers(after, before)  # that weight and no other
+    assert not np.array_equal(widget._img, image)  # the map and the links repainted
+    assert "paused" in widget.c["status"].value
+    widget.c["deselect"].click()
+    assert widget.c["weight"].value == "none" and widget.c["weight_value"].disabled
+    widget.c["weight_value"].value = -1.0  # nothing picked: nothing changes
+    assert widget.pg.layers[layer][0][j, i] == 2.25
+
+
+def test_a_neuron_click_picks_its_bias_and_the_list_reaches_every_weight_without_a_mouse(widget):
+    widget.click(*render.thumbnail_position(0, 2))
+    assert widget.c["weight"].value == ("b", 0, 2)
+    assert widget.c["weight"].label == "bias of neuron 3 of layer 1"
+    widget.c["weight_value"].value = -0.5
+    assert widget.pg.layers[0][1][2] == -0.5
+    labels = [label for label, _key in widget.c["weight"].options]
+    assert len(labels) == 1 + 4 * 2 + 4 + 4 + 1  # none, W, b of 4 units, output's W and b
+    assert "weight from x2 to neuron 4 of layer 1" in labels  # no link: picked in the list
+    widget.c["weight"].value = ("w", 0, 3, 1)  # the keyboard's way: the list, then the box
+    widget.c["weight_value"].value = 0.75
+    assert widget.pg.layers[0][0][3, 1] == 0.75
+    for key in ("weight", "weight_value", "deselect"):
+        assert widget.c[key].description.strip(), key  # labelled
+    widget.c["features"]["x1x2"].value = True  # a new net shape: a new list, still picked
+    assert "weight from x1x2 to neuron 4 of layer 1" in [
+        lb for lb, _k in widget.c["weight"].options
+    ]
+    assert widget.c["weight"].value == ("w", 0, 3, 1)
+    widget.c["layers"].value = 0  # gone: nothing picked
+    assert widget.c["weight"].value == "none"
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [(float("nan"), "must be finite"), (float("inf"), "must be finite"),
+     (-float("inf"), "must be finite"), (1e9, "must lie in"), (-100.5, "must lie in")],
+)  # fmt: skip
+def test_a_bad_value_is_refused_with_a_message_and_never_reaches_the_weights(
+    widget, value, message
+):
+    import warnings
+
+    widget.click(*render.thumbnail_position(0, 1))
+    before, shown = widget.pg.layers, widget.c["weight_value"].value
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        widget.c["weight_value"].value = value
+    assert (
+        message in widget.c["weight_note"].value
+        and "bias of neuron 2" in widget.c["weight_note"].value
+    )
+    assert _same_layers(widget.pg.layers, before)
+    assert widget.c["weight_value"].value == shown  # the box shows the weight again
+    widget.c["weight_value"].value = 1.0  # a good value: the message goes
+    assert "must" not in widget.c["weight_note"].value and widget.pg.layers[0][1][1] == 1.0
+
+
+def test_set_parameter_refuses_text_and_bad_numbers():
+    from nbs_utils.playground.widget import set_parameter
+
+    pg = Playground("circle", hidden=(4,), seed=0)
+    before = pg.layers
+    for bad, error in (("abc", TypeError), (None, TypeError), (True, TypeError),
+                       (float("nan"), ValueError), (101.0, ValueError)):  # fmt: skip
+        with pytest.raises(error, match="weight"):
+            set_parameter(pg, ("w", 1, 0, 2), bad)
+    assert _same_layers(pg.layers, before)
+    with pytest.raises(traitlets.TraitError):
+        PlaygroundWidget(pg).c["weight_value"].value = "abc"  # the number box takes no text
+
+
+def test_an_edit_while_playing_is_trained_on_from():
+    widget = PlaygroundWidget(Playground("circle", hidden=(4,), activation="tanh", seed=0))
+
+    async def scenario():
+        widget.click(*render.thumbnail_position(0, 0))
+        widget.play()
+        await asyncio.sleep(0.05)
+        widget.c["weight_value"].value = 5.0
+        assert widget.pg.layers[0][1][0] == 5.0  # set at once, between two slices
+        step = widget.pg.step
+        await asyncio.sleep(0.1)
+        widget.pause()
+        return step
+
+    step = asyncio.run(scenario())
+    assert widget.pg.step > step  # training went on, from the edited bias
+    assert widget.pg.layers[0][1][0] != 5.0
+    assert widget.c["weight_value"].value == widget.pg.layers[0][1][0]  # shown after the pause

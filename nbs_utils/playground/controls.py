@@ -138,8 +138,36 @@ def build(pg):
         "status": W.HTML(),
         "readouts": W.HTML(),
         "formula": W.HTML(_("click a neuron's thumbnail to see its formula")),
+        # edit one weight or bias: a click on its link (or thumbnail) picks it, as in TFP;
+        # from the keyboard, pick it in the list
+        "weight": W.Dropdown(
+            options=[(_("none"), "none")],
+            value="none",
+            description=_("edit"),
+            tooltip=_("the weight or bias to edit (or click its link or neuron)"),
+            style=_STYLE,
+            layout=W.Layout(width="30em"),
+        ),  # fmt: skip
+        "weight_value": W.FloatText(
+            value=0.0,
+            step=0.1,
+            description=_("value"),
+            disabled=True,
+            style=_STYLE,
+            tooltip=_("the new value of the chosen weight or bias"),
+            layout=W.Layout(width="12em"),
+        ),  # fmt: skip
+        "deselect": _button(_("deselect"), _("edit no weight")),
+        "weight_note": W.HTML(weight_hint()),
     }
     return c
+
+
+def weight_hint():
+    """What the weight editor says before anything is picked (in the language in use)."""
+    return _(
+        "click a link between two neurons to edit its weight, or a neuron's thumbnail to edit its bias"
+    )
 
 
 def layout(c, canvas):
@@ -171,6 +199,8 @@ def layout(c, canvas):
             row([W.Label(_("map:")), c["show_test"], c["discretize"]]),
             c["readouts"],
             c["formula"],
+            row([c["weight"], c["weight_value"], c["deselect"]]),
+            c["weight_note"],
             row([c["click_class"], c["clear"]]),
             row([W.Label(_("or type a point:")), c["point_x1"], c["point_x2"], c["add_point"]]),
             row(

@@ -151,6 +151,45 @@ def draw_network(img, layers, hidden_outputs):
             img[y : y + THUMB, x : x + THUMB] = level(scaled[:, unit].reshape(THUMB, THUMB))
 
 
+LINK_TOLERANCE = 3.0  # a click this close to a link (pixels) selects its weight
+
+
+def link_geometry(shapes):
+    """The links :func:`_draw_links` draws for a net whose weight matrices have ``shapes``
+    (hidden layers, then the output layer): ``(keys, starts, ends)``, ``keys[k] = (layer, j,
+    i)`` for the weight ``W[j, i]`` of ``layers[layer]`` (from unit ``i`` of hidden layer
+    ``layer - 1`` to unit ``j`` of the next, or to the output on the map's left edge), and
+    the pixels ``(x, y)`` its line runs between. The first layer's weights (from the input
+    features, which have no thumbnails) have no link."""
+    keys, starts, ends = [], [], []
+    for layer, (rows, cols) in enumerate(shapes[1 : MAX_COLUMNS + 1], start=1):
+        to_map = layer == len(shapes) - 1  # the output unit: the map
+        if layer == MAX_COLUMNS and not to_map:
+            break  # a 7th hidden layer has no column of thumbnails
+        j, i = (a.ravel() for a in np.indices((min(rows, MAX_ROWS), min(cols, MAX_ROWS))))
+        x0, x1 = (layer - 1) * COLUMN + THUMB, MAP_X - 1 if to_map else layer * COLUMN - 1
+        y1 = np.full(j.size, MAP_W // 2) if to_map else j * ROW + THUMB // 2
+        keys.append(np.c_[np.full(j.size, layer), j, i])
+        starts.append(np.c_[np.full(j.size, x0), i * ROW + THUMB // 2])
+        ends.append(np.c_[np.full(j.size, x1), y1])
+    if not keys:
+        return np.zeros((0, 3), np.intp), np.zeros((0, 2)), np.zeros((0, 2))
+    return np.concatenate(keys), np.concatenate(starts), np.concatenate(ends)
+
+
+def link_at(x, y, shapes, tolerance=LINK_TOLERANCE):
+    """``(layer, j, i)`` of the link (see :func:`link_geometry`) nearest pixel ``(x, y)``
+    if it is at most ``tolerance`` pixels away, else ``None``."""
+    keys, starts, ends = link_geometry(shapes)
+    if not len(keys):
+        return None
+    d, q = ends - starts, np.array([x, y], float)
+    t = np.clip(np.sum((q - starts) * d, axis=1) / np.sum(d * d, axis=1), 0.0, 1.0)
+    dist = np.hypot(*(starts + t[:, None] * d - q).T)
+    k = int(np.argmin(dist))
+    return tuple(int(v) for v in keys[k]) if dist[k] <= tolerance else None
+
+
 def _draw_links(img, layers):
     """A link from each shown unit to each unit of the next hidden layer, and from the last
     hidden layer to the map's left edge (the output unit). ``layers``: the net's ``(W, b)``,
@@ -158,24 +197,14 @@ def _draw_links(img, layers):
     level of ``sign(r) sqrt(|r|)`` (blue negative, vermillion positive, faint when small;
     the root lifts the middling weights into view), the strongest drawn last and 2 px
     thick when ``|r| > 1/2``."""
-    starts, ends, weights = [], [], []
-    for layer, (W, _b) in enumerate(layers[1 : MAX_COLUMNS + 1], start=1):
-        to_map = layer == len(layers) - 1  # the output unit: the map
-        if layer == MAX_COLUMNS and not to_map:
-            break  # a 7th hidden layer has no column of thumbnails
-        W = W[:MAX_ROWS, :MAX_ROWS]  # W[j, i]: from unit i of layer - 1 to unit j of layer
-        j, i = np.indices(W.shape)
-        x0, x1 = (layer - 1) * COLUMN + THUMB, MAP_X - 1 if to_map else layer * COLUMN - 1
-        y1 = np.full(W.shape, MAP_W // 2) if to_map else j * ROW + THUMB // 2
-        starts.append(np.c_[np.full(W.size, x0), (i * ROW + THUMB // 2).ravel()])
-        ends.append(np.c_[np.full(W.size, x1), y1.ravel()])
-        weights.append(W.ravel())
-    w = np.concatenate(weights) if weights else np.zeros(0)
+    keys, starts, ends = link_geometry([W.shape for W, _b in layers])
+    shown = np.unique(keys[:, 0])  # the layers with links, in order, as keys holds them
+    w = np.concatenate([layers[k][0][:MAX_ROWS, :MAX_ROWS].ravel() for k in shown] or [[]])
     if not np.any(w):
         return
     order = np.argsort(np.abs(w), kind="stable")
     order = order[w[order] != 0]  # (a zero weight: no link)
-    starts, ends = np.concatenate(starts)[order], np.concatenate(ends)[order]
+    starts, ends = starts[order], ends[order]
     w = w[order] / np.abs(w).max()
     t = np.linspace(0.0, 1.0, int(np.abs(ends - starts).max()) + 1)
     xs = np.round(starts[:, :1] + t * (ends[:, :1] - starts[:, :1])).astype(np.intp)

@@ -32,6 +32,7 @@ import time
 import ipywidgets as W
 import numpy as np
 
+from .._validate import as_number
 from ..language import _
 from . import controls, render
 from .canvas import LevelCanvas
@@ -40,6 +41,7 @@ from .readouts import readouts_html
 
 MAX_FPS, THUMBS_EVERY, READOUT_EVERY_S = 60, 2, 1.0
 TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
+WEIGHT_LIMIT = 100.0  # an edited weight or bias lies in [-WEIGHT_LIMIT, WEIGHT_LIMIT]
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
 VIEW_OPTIONS = ("show_test", "discretize")  # the toggles of how the map is drawn
 # the controls that set one Playground setting each, and that setting
@@ -74,7 +76,9 @@ class PlaygroundWidget(W.VBox):
         self._readout_future, self._readout_dirty, self._last_readout = None, False, 0.0
         self._img = render.blank()
         self._grids_for_box()
+        self._weight_list, self._weight_quiet = None, False
         self._wire()
+        self._weight_options()
         self._show_layer_columns()
         self.repaint(thumbnails=True)
         self.refresh_readouts()  # (in the kernel: the worker thread shows them once done)
@@ -99,6 +103,8 @@ class PlaygroundWidget(W.VBox):
         self.frames += 1
         if thumbnails:  # the text readouts change with the thumbnails, at most 20 times a second
             self._status()
+            if not self.playing:  # (not while playing: it would overwrite what is being typed)
+                self._show_weight()
 
     def _map(self, pg, p=None, view=None):
         """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid,
@@ -325,6 +331,9 @@ class PlaygroundWidget(W.VBox):
         )
         c["csv_import"].observe(turn(lambda ch: self._upload(ch, self._load_csv)), "value")
         c["npz_import"].observe(turn(lambda ch: self._upload(ch, self._load_npz)), "value")
+        c["weight"].observe(turn(lambda _: self._weight_quiet or self._show_weight()), "value")
+        c["weight_value"].observe(turn(self._on_weight_value), "value")
+        c["deselect"].on_click(turn(lambda _: self.pick("none")))
 
     def _setter(self, setting):
         return lambda change: self._configure(**{setting: change["new"]})
@@ -338,6 +347,7 @@ class PlaygroundWidget(W.VBox):
             action()
         except (TypeError, ValueError) as err:
             self.pg.message = str(err)
+        self._weight_options()
         self.canvas.version += 1
         if not keep_weights:
             self._losses = ([], [])
@@ -417,6 +427,61 @@ class PlaygroundWidget(W.VBox):
         hit = render.thumbnail_at(x, y)
         if hit is not None and hit[0] < len(self.pg.hidden) and hit[1] < self.pg.hidden[hit[0]]:
             self.c["formula"].value = f"<code>{self.pg.neuron_formula(*hit)}</code>"
+            self.pick(("b", *hit))  # and its bias, to edit
+            return
+        link = render.link_at(x, y, [W.shape for W, _b in self.pg.layers])
+        if link is not None:
+            self.pick(("w", *link))
+
+    # ---- editing one weight or bias (a click on its link or neuron picks it) --------------
+    def pick(self, key):
+        """Edit the weight or bias ``key`` (see :func:`parameter_options`), or none."""
+        self._weight_quiet = True
+        try:
+            self.c["weight"].value = key
+        finally:
+            self._weight_quiet = False
+        self.c["weight_note"].value = controls.weight_hint()
+        self._show_weight()
+
+    def _weight_options(self):
+        """The editor's list: every weight and bias of the net (the one picked stays picked
+        while it exists)."""
+        options = [(_("none"), "none"), *parameter_options(self.pg)]
+        if options == self._weight_list:
+            return
+        control, self._weight_list = self.c["weight"], options
+        keep = control.value if control.value in {key for _label, key in options} else "none"
+        self._weight_quiet = True
+        try:
+            control.options, control.value = options, keep
+        finally:
+            self._weight_quiet = False
+        self._show_weight()
+
+    def _show_weight(self):
+        """The picked weight's value in its number box (disabled when none is picked)."""
+        key, box = self.c["weight"].value, self.c["weight_value"]
+        self._weight_quiet = True
+        try:
+            box.disabled = key == "none"
+            if key != "none":
+                box.value = parameter(self.pg, key)
+        finally:
+            self._weight_quiet = False
+
+    def _on_weight_value(self, change):
+        key = self.c["weight"].value
+        if self._weight_quiet or key == "none" or change["new"] == parameter(self.pg, key):
+            return
+        try:
+            value = as_number(change["new"], self.c["weight"].label, -WEIGHT_LIMIT, WEIGHT_LIMIT)
+        except (TypeError, ValueError) as err:  # refused: the box shows the weight again
+            self.c["weight_note"].value = f"<b>{err}</b>"
+            self._show_weight()
+            return
+        self.c["weight_note"].value = controls.weight_hint()
+        self._changed(lambda: set_parameter(self.pg, key, value), keep_weights=True)
 
     def add_typed_point(self):
         """Add the point typed into the x₁, x₂ boxes, of the chosen class (the keyboard's
@@ -470,6 +535,51 @@ class PlaygroundWidget(W.VBox):
             for w in [c["layers"], *c["widths"]]:
                 w.observe(self._shape_observer, "value")
         self._show_layer_columns()
+
+
+def parameter_options(pg):
+    """``(label, key)`` for every weight and bias of ``pg``'s net, labelled in words: key
+    ``("w", layer, j, i)`` is ``W[j, i]`` of ``pg.layers[layer]``, ``("b", layer, j)`` is
+    ``b[j]``; hidden layers count from 1, as the layer controls do."""
+    layers = pg.layers
+
+    def source(k, i):  # unit i of what layers[k] takes in
+        return pg.features[i] if k == 0 else _("neuron {i} of layer {layer}").format(i=i + 1, layer=k)  # fmt: skip
+
+    def target(k, j):  # unit j of what layers[k] gives out
+        if k == len(layers) - 1:
+            return _("the output")
+        return _("neuron {i} of layer {layer}").format(i=j + 1, layer=k + 1)
+
+    options = []
+    for k, (weights, _b) in enumerate(layers):
+        for j in range(weights.shape[0]):
+            options += [
+                (_("weight from {a} to {b}").format(a=source(k, i), b=target(k, j)), ("w", k, j, i))
+                for i in range(weights.shape[1])
+            ]  # fmt: skip
+            options.append((_("bias of {b}").format(b=target(k, j)), ("b", k, j)))
+    return options
+
+
+def parameter(pg, key):
+    """The weight or bias ``key`` (see :func:`parameter_options`) of ``pg``, a float."""
+    W, b = pg._layers[key[1]]
+    return float(W[key[2], key[3]] if key[0] == "w" else b[key[2]])
+
+
+def set_parameter(pg, key, value):
+    """Set the weight or bias ``key`` (see :func:`parameter_options`) of ``pg`` to ``value``,
+    a finite number in ``[-WEIGHT_LIMIT, WEIGHT_LIMIT]`` (else a ValueError or TypeError,
+    and the weights stay as they were)."""
+    value = as_number(value, _("the weight"), -WEIGHT_LIMIT, WEIGHT_LIMIT)
+    layers = pg.layers
+    W, b = layers[key[1]]
+    if key[0] == "w":
+        W[key[2], key[3]] = value
+    else:
+        b[key[2]] = value
+    pg.layers = layers
 
 
 def _safe_readouts(pg):

@@ -171,3 +171,40 @@ def test_a_step_of_the_focused_control_is_painted_ahead_and_the_kernel_agrees(pl
         first, final = canvas.evaluate("c => c.__firstHash"), canvas.evaluate(MAP_HASH)
         assert first == final != before, "the prepared map is not the kernel's map"
     assert not nb.errors(), nb.errors()
+
+
+def test_a_click_on_a_link_edits_its_weight(playground):
+    """Click the link from neuron 1 (of the notebook's first net: 4 ReLUs on x1, x2) to the
+    output, type a value: the kernel sets that weight and repaints; picking another link and
+    then this one again shows the kernel's weight, the typed value."""
+    from nbs_utils.playground import render
+
+    nb, output = playground
+    canvas = output.locator("canvas").first
+    box = canvas.bounding_box()
+    keys, starts, ends = render.link_geometry([(4, 2), (1, 4)])
+
+    def click_link(i):  # the link from hidden unit i to the output, a tenth of the way
+        k = [tuple(key) for key in keys].index((1, 0, i))
+        x, y = starts[k] + 0.1 * (ends[k] - starts[k])
+        canvas.click(position={"x": x * box["width"] / render.WIDTH,
+                               "y": y * box["height"] / render.HEIGHT})  # fmt: skip
+
+    picked = output.locator(".widget-dropdown", has_text="edit").locator("select").first
+    value = output.locator(".widget-text", has_text="value").locator("input").first
+    label = "s => s.options[s.selectedIndex].text.replace(/\\u00a0/g, ' ')"  # (nbsp: spaces)
+    click_link(0)
+    assert _wait(lambda: picked.evaluate(label) == "weight from neuron 1 of layer 1 to the output")
+    assert not value.is_disabled()
+    painted = _draws(canvas)
+    value.fill("1.75")
+    value.press("Enter")
+    assert _wait(lambda: _draws(canvas) > painted), "the edited weight was not painted"
+    click_link(1)
+    assert _wait(lambda: picked.evaluate(label) == "weight from neuron 2 of layer 1 to the output")
+    assert _wait(lambda: value.input_value() != "1.75")
+    click_link(0)  # the box shows the kernel's weight: the one typed
+    assert _wait(lambda: value.input_value() == "1.75"), value.input_value()
+    output.locator("button", has_text="deselect").first.click()
+    assert _wait(lambda: value.is_disabled()), "deselect left the value box editable"
+    assert not nb.errors(), nb.errors()
