@@ -485,6 +485,13 @@ MESSAGES = {
     "hidden {hidden}: {n} parameters, test accuracy {accuracy:.3f}": "隐藏层 {hidden}：{n} 个参数，测试准确率 {accuracy:.3f}",
     "tanh: test accuracy {accuracy:.3f}": "tanh：测试准确率 {accuracy:.3f}",
     "identity, same weights: test accuracy {accuracy:.3f}": "恒等激活，权重不变：测试准确率 {accuracy:.3f}",
+    # regression problems (the playground)
+    "the data set {dataset!r} is not a {problem} data set": "数据集 {dataset!r} 不是{problem}数据集",
+    "{what} needs classes: this is a regression playground (use loss, predict)": "{what} 需要类别：这是一个回归 playground（请用 loss、predict）",
+    "- (regression: no classes)": "-（回归：没有类别）",
+    "problem type": "问题类型",
+    "separability: not for regression (no classes); the loss says how well it fits": "可分性：不适用于回归（没有类别）；损失说明拟合得多好",
+    "identity everywhere: the whole net is ONE affine map, collapse(layers): {formula}; its output s is a plane over the features, whatever the depth": "处处都是恒等激活：整个网络就是一个仿射映射，collapse(layers)：{formula}；无论多深，它的输出 s 都是特征上的一个平面",
 }
 
 NAMES = {
@@ -507,4 +514,8 @@ NAMES = {
     "spiral": "螺旋",
     "bands": "条带",
     "disk_and_ring": "圆盘与圆环",
+    "classification": "分类",
+    "regression": "回归",
+    "plane": "平面",
+    "multi_gaussian": "多高斯",
 }

@@ -43,7 +43,7 @@ TRAIN_SLICE_S = 0.005  # training time between two yields to the event loop
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
 VIEW_OPTIONS = ("show_test", "discretize")  # the toggles of how the map is drawn
 # the controls that set one Playground setting each, and that setting
-SETTING_OF = {"dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
+SETTING_OF = {"problem": "problem", "dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
               "lr": "learning_rate", "reg_rate": "reg_rate"}  # fmt: skip
 
 
@@ -103,9 +103,11 @@ class PlaygroundWidget(W.VBox):
     def _map(self, pg, p=None, view=None):
         """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid,
         drawn as ``view`` says (default: as the map's toggles say)."""
-        p = pg.predict_proba(self._grid) if p is None else p
+        p = pg.unit_outputs(self._grid)[-1] if p is None else p
         view = self._view() if view is None else view
-        return render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box, **view)
+        return render.map_image(
+            p, pg._points, pg._labels, pg._is_test, pg.box, regression=pg.regression, **view
+        )
 
     def _view(self):
         """How the map is drawn: :func:`.render.map_image`'s options, from their toggles."""
@@ -117,7 +119,10 @@ class PlaygroundWidget(W.VBox):
 
     def _status(self):
         pg = self.pg
-        acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
+        if pg.regression:
+            acc = _("- (regression: no classes)")
+        else:
+            acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
         loss_train, loss_test = pg.loss("train"), pg.loss("test")
         self.c["status"].value = (
             _(
@@ -151,7 +156,7 @@ class PlaygroundWidget(W.VBox):
             c[key]: lambda pg, view, value, setting=SETTING_OF[key]: pg.configure(
                 **{setting: value}
             )
-            for key in ("dataset", "noise", "split")  # (seed is typed; lr, reg leave the map)
+            for key in ("problem", "dataset", "noise", "split")  # (seed typed; lr, reg: no map)
         }
         moves[c["layers"]] = lambda pg, view, n: pg.configure(**self._shape(layers=n))
         for i, act in enumerate(c["acts"]):
@@ -327,7 +332,16 @@ class PlaygroundWidget(W.VBox):
         c["npz_import"].observe(turn(lambda ch: self._upload(ch, self._load_npz)), "value")
 
     def _setter(self, setting):
-        return lambda change: self._configure(**{setting: change["new"]})
+        def set_it(change):
+            if setting in ("problem", "dataset"):
+                if getattr(self.pg, setting) == change["new"]:
+                    return  # (the other menu was set to agree with the playground)
+                self._configure(**{setting: change["new"]})
+                self.c["problem"].value, self.c["dataset"].value = self.pg.problem, self.pg.dataset
+                return
+            self._configure(**{setting: change["new"]})
+
+        return set_it
 
     def _configure(self, **settings):
         self._changed(lambda: self.pg.configure(**settings), keep_weights="batch_size" in settings
