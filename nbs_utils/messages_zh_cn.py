@@ -488,7 +488,7 @@ MESSAGES = {
     # regression problems (the playground)
     "the data set {dataset!r} is not a {problem} data set": "数据集 {dataset!r} 不是{problem}数据集",
     "{what} needs classes: this is a regression playground (use loss, predict)": "{what} 需要类别：这是一个回归 playground（请用 loss、predict）",
-    "multi_gaussian, loss: best plane {best:.4f}, identity {flat:.4f}, ReLU {bent:.4f}": "multi_gaussian 的损失：最佳平面 {best:.4f}，恒等 {flat:.4f}，ReLU {bent:.4f}",
+    "multi_gaussian loss: plane {best:.4f}, identity {flat:.4f}, ReLU {bent:.4f}": "multi_gaussian 的损失：平面 {best:.4f}，恒等 {flat:.4f}，ReLU {bent:.4f}",
     "- (regression: no classes)": "-（回归：没有类别）",
     "problem type": "问题类型",
     "separability: not for regression (no classes); the loss says how well it fits": "可分性：不适用于回归（没有类别）；损失说明拟合得多好",
