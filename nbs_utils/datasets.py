@@ -1,7 +1,8 @@
 """Seeded toy data sets: XOR, disk-and-ring circles, and the band data of claim C6.
 
 Every generator takes an explicit ``seed`` and returns ``(X, y)`` with ``X`` of shape
-``(n, 2)`` and labels ``y`` in {0, 1}. The same seed always gives the same data.
+``(n, 2)`` and labels ``y`` in {0, 1} (the regression sets :func:`plane` and
+:func:`multi_gaussian`: targets in [-1, 1]). The same seed always gives the same data.
 """
 
 import numpy as np
@@ -167,6 +168,40 @@ def spiral(n=500, noise=0.0, seed=0, radius=5.0, turns=1.75):
     angle = 2 * np.pi * turns * t + delta
     X = radius * t[:, None] * np.c_[np.sin(angle), np.cos(angle)]
     return _jitter(X, noise, rng), np.r_[np.ones(n1, int), np.zeros(n - n1, int)]
+
+
+# TFP's two regression data sets: uniform points on [-6, 6]^2 and a target in [-1, 1] each.
+# As there, ``noise`` moves the place where the target is read, not the point itself.
+
+GAUSSIAN_BUMPS = ((-4.0, 2.5, 1.0), (0.0, 2.5, -1.0), (4.0, 2.5, 1.0),
+                  (-4.0, -2.5, -1.0), (0.0, -2.5, 1.0), (4.0, -2.5, -1.0))  # fmt: skip
+"""``(centre x1, centre x2, sign)`` of :func:`multi_gaussian`'s six bumps (TFP's)."""
+
+
+def _uniform_targets(n, noise, seed, target):
+    n = as_count(n, "n", minimum=2)
+    rng = as_rng(seed)
+    X = rng.uniform(-PLAYGROUND_HALF_WIDTH, PLAYGROUND_HALF_WIDTH, (n, 2))
+    return X, np.clip(target(_jitter(X, noise, rng)), -1.0, 1.0)
+
+
+def plane(n=500, noise=0.0, seed=0):
+    """Regression: target ``(x1 + x2) / 12``, a plane from -1 to 1 over the square."""
+    return _uniform_targets(n, noise, seed, lambda X: (X[:, 0] + X[:, 1]) / 12.0)
+
+
+def multi_gaussian(n=500, noise=0.0, seed=0):
+    """Regression: six bumps of height +1 or -1 (:data:`GAUSSIAN_BUMPS`), each falling
+    linearly to 0 at distance 2 from its centre; the target is the bump of largest |value|."""
+
+    def target(X):
+        bumps = np.stack(
+            [s * np.clip(1.0 - np.hypot(X[:, 0] - a, X[:, 1] - b) / 2.0, 0.0, 1.0)
+             for a, b, s in GAUSSIAN_BUMPS], axis=1,
+        )  # fmt: skip
+        return bumps[np.arange(len(X)), np.argmax(np.abs(bumps), axis=1)]
+
+    return _uniform_targets(n, noise, seed, target)
 
 
 FEATURES = {

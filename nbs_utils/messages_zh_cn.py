@@ -260,8 +260,9 @@ MESSAGES = {
     "or type a point:": "或输入一个点：",
     "activation of hidden layer {i}": "第 {i} 个隐藏层的激活函数",
     "batch size (0: all)": "批大小（0：全部）",
-    "class 0 (blue ●)": "类别 0（蓝色 ●）",
-    "class 1 (vermillion ▲)": "类别 1（朱红 ▲）",
+    "class 0 (blue ●) / target -1": "类别 0（蓝色 ●）/ 目标值 -1",
+    "class 1 (vermillion ▲) / target +1": "类别 1（朱红 ▲）/ 目标值 +1",
+    "CSV line {i}: a target must be in [-1, 1]": "CSV 第 {i} 行：目标值必须在 [-1, 1] 内",
     "clear points": "清除数据点",
     "click a neuron's thumbnail to see its formula": "点击某个神经元的缩略图，查看它的公式",
     "data": "数据",
@@ -430,7 +431,9 @@ MESSAGES = {
     "training diverged at step {step} (learning rate {lr:g}): the loss stopped being finite. The weights were reset; {advice}.": "训练在第 {step} 步发散（学习率 {lr:g}）：损失不再是有限值。权重已重置；{advice}。",
     # the advice stands alone so a notebook can assert translated("lower the learning rate");
     "lower the learning rate": "请降低学习率",
-    "Playground: the decision map over {box} of a net with hidden layers {hidden} ({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve": "训练场：隐藏层为 {hidden}（{activations}）的网络在 {dataset} 数据上、范围 {box} 内的决策图，每个隐藏神经元的输出，以及损失曲线",
+    "Playground: {what} over {box} of a net with hidden layers {hidden} ({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve": "训练场：隐藏层为 {hidden}（{activations}）的网络在 {dataset} 数据上、范围 {box} 内的{what}，每个隐藏神经元的输出，以及损失曲线",
+    "the decision map": "决策图",
+    "the output map (regression)": "输出图（回归）",
     "no hidden layer": "无隐藏层",
     # --- checks.shown: a readout that does not show what the panel computed ---
     "the readout should show a header and 4 rows, found {n} rows": "读数表应有一行表头和 4 行数据，实际有 {n} 行",
@@ -503,6 +506,14 @@ MESSAGES = {
     "weight from {a} to {b}": "从 {a} 到 {b} 的权重",
     "bias of {b}": "{b} 的偏置",
     "the weight": "该权重",
+    # regression problems (the playground)
+    "the data set {dataset!r} is not a {problem} data set": "数据集 {dataset!r} 不是{problem}数据集",
+    "{what} needs classes: this is a regression playground (use loss, predict)": "{what} 需要类别：这是一个回归 playground（请用 loss、predict）",
+    "multi_gaussian loss: plane {best:.4f}, identity {flat:.4f}, ReLU {bent:.4f}": "multi_gaussian 的损失：平面 {best:.4f}，恒等 {flat:.4f}，ReLU {bent:.4f}",
+    "- (regression: no classes)": "-（回归：没有类别）",
+    "problem type": "问题类型",
+    "separability: not for regression (no classes); the loss says how well it fits": "可分性：不适用于回归（没有类别）；损失说明拟合得多好",
+    "identity everywhere: the whole net is ONE affine map, collapse(layers): {formula}; its output s is a plane over the features, whatever the depth": "处处都是恒等激活：整个网络就是一个仿射映射，collapse(layers)：{formula}；无论多深，它的输出 s 都是特征上的一个平面",
 }
 
 NAMES = {
@@ -525,4 +536,8 @@ NAMES = {
     "spiral": "螺旋",
     "bands": "条带",
     "disk_and_ring": "圆盘与圆环",
+    "classification": "分类",
+    "regression": "回归",
+    "plane": "平面",
+    "multi_gaussian": "多高斯",
 }

@@ -153,6 +153,13 @@ def _cross_entropy(s, y):
     return float(np.mean(_SOFTPLUS(s) - y * s)), ((_SIGMOID(s) - y) / len(s))[:, None]
 
 
+def _squared_error(s, y):
+    """Half the mean squared error of outputs ``s`` (shape ``(n, 1)``) for targets ``y``:
+    ``(L, dL/ds)`` with ``L = mean((s - y)^2) / 2`` and ``dL/ds = (s - y) / n``."""
+    r = s[:, 0] - y
+    return float(0.5 * np.mean(r * r)), (r / len(r))[:, None]
+
+
 def _penalties(layers, l1=0.0, l2=0.0):
     """The weight penalties in use as ``(value, [dP/dW_l, ...])`` pairs (biases are free):
     ``l1 sum |W|`` with gradient ``l1 sign(W)``, and ``l2 sum W^2 / 2`` with ``l2 W``."""
@@ -166,12 +173,13 @@ def _penalties(layers, l1=0.0, l2=0.0):
     return terms
 
 
-def _classifier_gradients(layers, X, y, acts, l1=0.0, l2=0.0):
+def _classifier_gradients(layers, X, y, acts, l1=0.0, l2=0.0, loss_of=_cross_entropy):
     """:func:`backprop` on checked inputs (``acts``: one Activation per hidden layer):
-    :func:`_trace`, :func:`_cross_entropy` of the logit, :func:`_chain_rule`, :func:`_penalties`."""
+    :func:`_trace`, ``loss_of`` the linear output (:func:`_cross_entropy` of the logit, or
+    :func:`_squared_error` for regression), :func:`_chain_rule`, :func:`_penalties`."""
     acts = [*acts, None]
     Zs, Hs = _trace(layers, X, acts)
-    loss, G = _cross_entropy(Zs[-1], y)
+    loss, G = loss_of(Zs[-1], y)
     grads = _chain_rule(layers, Zs, Hs, acts, G)
     for value, dWs in _penalties(layers, l1, l2):
         loss += value

@@ -95,6 +95,8 @@ CASES = [
     ("datasets.xor_quadrants", "padding wider than the square", lambda: datasets.xor_quadrants(padding=9.0), ValueError, "padding"),
     ("datasets.gauss", "negative spread", lambda: datasets.gauss(spread=-1.0), ValueError, "spread"),
     ("datasets.spiral", "float count", lambda: datasets.spiral(n=10.5), TypeError, "must be an integer"),
+    ("datasets.plane", "too few points", lambda: datasets.plane(n=1), ValueError, ">= 2"),
+    ("datasets.multi_gaussian", "NaN noise", lambda: datasets.multi_gaussian(noise=NAN), ValueError, "finite"),
     ("datasets.feature_map", "NaN point", lambda: datasets.feature_map([[NAN, 0.0]], ["x1"]), ValueError, "finite"),
     ("datasets.as_feature_names", "unknown feature", lambda: datasets.as_feature_names(["x1", "cos x1"]), ValueError, "known features"),
     ("datasets.as_feature_names", "a set (its order of strings changes from run to run)", lambda: datasets.as_feature_names({"x1", "x2"}), TypeError, "list of names"),

@@ -146,3 +146,33 @@ def test_circles_refuse_a_ring_beyond_max_scale():
     assert np.all(np.isfinite(X)) and np.all(np.isfinite(X**2))
     with pytest.raises(ValueError, match="r_ring must lie in"):
         datasets.circles(r_ring=(1.5, 1e200))  # its square overflowed
+
+
+@pytest.mark.parametrize("make", [datasets.plane, datasets.multi_gaussian])
+def test_regression_sets_are_seeded_uniform_on_the_square_with_targets_in_minus_one_to_one(make):
+    X, t = make(n=400, seed=3)
+    X2, t2 = make(n=400, seed=3)
+    assert np.array_equal(X, X2) and np.array_equal(t, t2)
+    assert not np.array_equal(X, make(n=400, seed=4)[0])
+    assert X.shape == (400, 2) and t.shape == (400,) and t.dtype == float
+    assert np.abs(X).max() <= 6.0 and np.abs(t).max() <= 1.0
+    assert t.min() < -0.5 and t.max() > 0.5  # both signs
+    Xn, tn = make(n=400, seed=3, noise=1.0)
+    assert np.array_equal(Xn, X) and not np.array_equal(tn, t)  # noise moves the reading
+
+
+def test_regression_targets_follow_their_rules():
+    X, t = datasets.plane(n=300, seed=0)
+    assert np.allclose(t, (X[:, 0] + X[:, 1]) / 12.0)
+    centres = np.array([[a, b] for a, b, _ in datasets.GAUSSIAN_BUMPS])
+    _, t_at = datasets.multi_gaussian(n=2, seed=0)  # (random points)
+    X, t = datasets.multi_gaussian(n=2000, seed=0)
+    d = np.hypot(X[:, None, 0] - centres[:, 0], X[:, None, 1] - centres[:, 1]).min(axis=1)
+    assert np.all(t[d >= 2.0] == 0.0)  # away from every bump
+    near = d < 0.2
+    signs = np.array([s for *_, s in datasets.GAUSSIAN_BUMPS])
+    nearest = np.argmin(
+        np.hypot(X[:, None, 0] - centres[:, 0], X[:, None, 1] - centres[:, 1]), axis=1
+    )
+    assert np.all(np.sign(t[near]) == signs[nearest[near]]) and np.all(np.abs(t[near]) > 0.9)
+    assert t_at.shape == (2,)

@@ -265,9 +265,9 @@ def test_every_name_shown_has_a_chinese_label():
     from nbs_utils.activations import NAMES as ACTIVATIONS
     from nbs_utils.lessons.universality import FEATURE_ACTIVATIONS
     from nbs_utils.messages_zh_cn import NAMES
-    from nbs_utils.playground.settings import DATASETS
+    from nbs_utils.playground.settings import DATASETS, PROBLEMS
 
-    shown = {*ACTIVATIONS, *DATASETS, *FEATURE_ACTIVATIONS}
+    shown = {*ACTIVATIONS, *DATASETS, *PROBLEMS, *FEATURE_ACTIVATIONS}
     assert not shown - set(NAMES), f"no label in messages_zh_cn.NAMES for {shown - set(NAMES)}"
     assert not set(NAMES) - shown, f"labels nobody shows: {set(NAMES) - shown}"
     for name in ("identity", "step", "circle", "xor", "spiral", "square"):

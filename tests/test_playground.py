@@ -33,7 +33,11 @@ def test_every_dataset_builds_and_trains(dataset):
     pg = Playground(dataset, hidden=(4,), activation="relu", seed=0, n_points=100, noise=0.3)
     assert len(pg.points("train")[0]) == 50 and len(pg.points("test")[0]) == 50
     pg.train(20)
-    assert 0.0 <= pg.accuracy("test") <= 1.0 and np.isfinite(pg.loss("train"))
+    assert np.isfinite(pg.loss("train"))
+    if pg.regression:
+        assert np.all(np.isfinite(pg.predict(pg.points("test")[0])))
+    else:
+        assert 0.0 <= pg.accuracy("test") <= 1.0
 
 
 def test_public_api_and_layer_shapes():
@@ -225,6 +229,10 @@ def test_configure_resets_only_what_it_must():
         ({"regularization": "l3"}, ValueError),
         ({"seed": "zero"}, TypeError),
         ({"colour": "red"}, TypeError),
+        ({"problem": "clustering"}, ValueError),
+        ({"problem": ["regression"]}, ValueError),
+        ({"problem": "regression", "dataset": "circle"}, ValueError),
+        ({"problem": "classification", "dataset": "plane"}, ValueError),
     ],
 )
 def test_bad_settings(kwargs, error):
@@ -275,6 +283,8 @@ def test_tiny_data_sets_keep_both_splits(n_points, test_fraction):
         ({"dataset": ["circle"]}, "dataset must be one of"),
         ({"dataset": np.array("xor")}, "dataset must be one of"),
         ({"regularization": ["l2"]}, "regularization must be one of"),
+        ({"problem": "clustering"}, "problem must be one of"),
+        ({"problem": "regression", "dataset": "xor"}, "not a regression data set"),
         ({"features": {"x1", "x2"}}, None),  # TypeError below: a set's order varies by run
         ({"activation": get("leaky_relu", alpha=0.5)}, "activation names"),
         ({"hidden": (4, 2), "activation": ["relu", get("sigmoid", k=3)]}, "activation names"),
@@ -295,3 +305,136 @@ def test_bad_settings_say_what_was_expected(kwargs, pattern):
 def test_accuracy_of_a_split_that_is_not_a_name(split):
     with pytest.raises(ValueError, match="split must be 'train' or 'test'"):
         Playground().accuracy(split)
+
+
+# ---- regression ---------------------------------------------------------------------------
+def test_a_regression_data_set_or_the_problem_sets_the_other():
+    assert Playground().problem == "classification"
+    pg = Playground("plane")
+    assert pg.problem == "regression" and pg.regression
+    assert pg.points("train")[1].dtype == float and np.abs(pg.points("train")[1]).max() <= 1.0
+    assert Playground(problem="regression").dataset == "plane"
+    pg.configure(problem="classification")
+    assert pg.dataset == "circle" and set(pg.points("train")[1].tolist()) == {0, 1}
+    pg.configure(dataset="multi_gaussian")
+    assert pg.problem == "regression"
+    pg.configure(problem="regression")  # already: the data set stays
+    assert pg.dataset == "multi_gaussian"
+
+
+def test_regression_loss_is_half_the_mean_squared_error_of_the_linear_output():
+    pg = Playground("multi_gaussian", hidden=(3,), activation="tanh", seed=1)
+    pg.train(20)
+    X, t = pg.points("test")
+    (W1, b1), (W2, b2) = pg.layers
+    out = (np.tanh(X @ W1.T + b1) @ W2.T + b2)[:, 0]  # no sigmoid at the output
+    assert np.allclose(pg.predict(X), out, rtol=1e-12, atol=1e-12)
+    assert np.isclose(pg.loss("test"), np.sum((out - t) ** 2) / (2 * len(t)), rtol=1e-12)
+    assert not np.allclose(out, np.clip(out, 0, 1))  # outputs outside [0, 1]: not a probability
+
+
+@pytest.mark.parametrize("regularization", [None, "l1", "l2"])
+def test_regression_gradient_matches_finite_differences(regularization):
+    pg = Playground("multi_gaussian", hidden=(3, 2), activation="tanh", seed=2,
+                    regularization=regularization, reg_rate=0.01, learning_rate=1.0)  # fmt: skip
+    pg.train(5)
+    layers = pg.layers
+
+    def objective(ls):
+        pg.layers = ls
+        value = pg.loss("train")
+        W = [w for w, _ in ls]
+        if regularization == "l1":
+            value += 0.01 * sum(np.abs(w).sum() for w in W)
+        elif regularization == "l2":
+            value += 0.005 * sum((w * w).sum() for w in W)
+        return value
+
+    pg.layers = layers
+    before = objective(layers)
+    pg.layers = layers
+    pg.train(1)  # lr 1: the step is minus the gradient
+    grad = [(W - W1, b - b1) for (W, b), (W1, b1) in zip(layers, pg.layers)]
+    eps = 1e-6
+    for i in range(len(layers)):
+        for k in range(2):
+            flat = layers[i][k].ravel()
+            for j in range(flat.size):
+                bumped = [(W.copy(), b.copy()) for W, b in layers]
+                bumped[i][k].ravel()[j] += eps
+                up = objective(bumped)
+                bumped[i][k].ravel()[j] -= 2 * eps
+                down = objective(bumped)
+                assert np.isclose((up - down) / (2 * eps), grad[i][k].ravel()[j], atol=1e-7)
+    assert np.isfinite(before)
+
+
+def _best_plane_loss(pg):
+    """Half the least-squares residual of the best plane ``w . (x1, x2) + c`` (a lower bound
+    for every net whose output is a plane: an all-identity one)."""
+    X, t = pg.points("train")
+    A = np.c_[X, np.ones(len(X))]
+    coef = np.linalg.lstsq(A, t, rcond=None)[0]
+    return float(0.5 * np.mean((A @ coef - t) ** 2))
+
+
+def test_a_linear_net_fits_plane_but_not_multi_gaussian_which_a_relu_net_fits():
+    linear = Playground("plane", hidden=(4, 4), activation="identity", seed=0)
+    linear.train(2000)
+    assert linear.loss("train") < 1e-4 and linear.loss("test") < 1e-4  # (targets: a plane)
+    bumps = Playground("multi_gaussian", hidden=(4, 4), activation="identity", seed=0)
+    bumps.train(2000)
+    bound = _best_plane_loss(bumps)
+    assert bound > 0.035  # the bumps are far from any plane
+    assert bumps.loss("train") >= bound - 1e-12  # however long it trains
+    relu = Playground("multi_gaussian", hidden=(8, 8), activation="relu", seed=0)
+    relu.train(3000)
+    assert relu.loss("train") < 0.6 * bound
+
+
+def test_regression_readouts_say_what_makes_sense():
+    pg = Playground("plane", hidden=(3,), activation="identity", seed=0)
+    for call in (lambda: pg.accuracy(), lambda: pg.predict_proba([[0.0, 0.0]]), pg.separability):
+        with pytest.raises(ValueError, match="regression"):
+            call()
+    text = readouts_html(pg)
+    assert "separability: not for regression" in text and "plane" in text
+    assert "exact linear regions in the box: 1" in text
+    W, b = pg.collapsed()
+    X = pg.points("test")[0]
+    assert np.allclose(pg.predict(X), X @ W[0] + b[0], rtol=1e-12, atol=1e-12)  # a plane
+    relu = Playground("multi_gaussian", hidden=(4,), activation="relu", seed=0)
+    assert relu.region_count() >= 1  # exact, as in classification
+
+
+def test_regression_points_take_targets_in_minus_one_to_one():
+    pg = Playground("plane")
+    pg.add_point(1.0, 2.0, 0.25)
+    assert pg.points("train")[1][-1] == 0.25
+    with pytest.raises(ValueError, match="target"):
+        pg.add_point(1.0, 2.0, 1.5)
+    pg.clear_points()
+    pg.add_point(0.0, 0.0, -0.5)
+    pg.train(1)
+    assert np.isclose(pg.loss("train"), 0.5 * (pg.predict([[0.0, 0.0]])[0] + 0.5) ** 2)
+
+
+def test_regression_points_through_csv_and_the_description_says_output_map():
+    pg = Playground("multi_gaussian", n_points=20, seed=3)
+    text = pg.to_csv()
+    other = Playground("plane", n_points=4)
+    other.from_csv(text)  # float targets come back exactly
+    assert other.to_csv() == text
+    assert np.array_equal(other.points("train")[1], pg.points("train")[1])
+    with pytest.raises(ValueError, match=r"target must be in \[-1, 1\]"):
+        other.from_csv("x1,x2,label,split\n0,0,1.5,train\n")
+    with pytest.raises(ValueError, match="CSV line 2"):
+        Playground("circle").from_csv(text)  # targets are not classes
+    assert "output map" in pg.description() and "decision map" in Playground().description()
+
+
+def test_classification_predict_is_the_class_accuracy_counts():
+    pg = Playground("xor", hidden=(4,), seed=0)
+    pg.train(50)
+    X, y = pg.points("test")
+    assert np.isclose(np.mean(pg.predict(X) == y), pg.accuracy("test"))

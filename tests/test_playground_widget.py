@@ -152,14 +152,14 @@ def test_diverging_learning_rate_shows_a_message_and_resets():
 
 
 @pytest.mark.parametrize("activation", PLAYGROUND_ACTIVATIONS)
-@pytest.mark.parametrize("dataset", ["circle", "spiral"])
+@pytest.mark.parametrize("dataset", ["circle", "spiral", "plane", "multi_gaussian"])
 def test_no_nan_and_no_warning_in_any_setting(dataset, activation):
     w = PlaygroundWidget(Playground(dataset, hidden=(8, 8), activation=activation, seed=0))
     for lr in (LEARNING_RATES[0], LEARNING_RATES[-1]):
         w.c["lr"].value = lr
         w.c["reg"].value, w.c["reg_rate"].value = "l2", 10.0
         w.step(50)
-        assert np.all(np.isfinite(w.pg.predict_proba(render.grid(w.pg.box))))
+        assert np.all(np.isfinite(w.pg.unit_outputs(render.grid(w.pg.box))[-1]))
         assert all(np.all(np.isfinite(W)) for W, _ in w.pg.layers)
 
 
@@ -271,10 +271,10 @@ def test_the_canvas_describes_the_net_and_answers_views_and_clicks(widget):
     assert len(widget.pg.points("train")[0]) == n + 1
 
 
-def _trained_widget():
+def _trained_widget(dataset="xor"):
     widget = PlaygroundWidget(Playground("circle", hidden=(4, 3), activation="relu", seed=0))
     widget.c["noise"].value = 0.2  # mid-range: a step either way exists
-    widget.c["dataset"].value = "xor"
+    widget.c["dataset"].value = dataset
     widget.step(30)  # trained weights, so an activation swap changes the map
     return widget
 
@@ -287,6 +287,7 @@ CONTROLS = {  # name -> the control in a widget; every control that changes the 
     "noise": lambda c: c["noise"],
     "split": lambda c: c["split"],
     "dataset": lambda c: c["dataset"],
+    "problem type": lambda c: c["problem"],
     "activation": lambda c: c["acts"][1],
     "layers": lambda c: c["layers"],
     "width": lambda c: c["widths"][1],
@@ -296,9 +297,10 @@ CONTROLS = {  # name -> the control in a widget; every control that changes the 
 }
 
 
+@pytest.mark.parametrize("dataset", ["xor", "plane"])  # classification, regression
 @pytest.mark.parametrize("name", CONTROLS)
-def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name):
-    widget = _trained_widget()
+def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(name, dataset):
+    widget = _trained_widget(dataset)
     control, sent = CONTROLS[name](widget.c), _sent_frames(widget)
     layers, points = widget.pg.layers, widget.pg.points("train")
     _focus(widget, control)
@@ -310,10 +312,12 @@ def test_the_maps_prepared_for_the_focused_control_are_the_maps_its_steps_give(n
     attribute = "index" if control.has_trait("index") else "value"
     here = getattr(control, attribute)
     steps = [not here] if isinstance(here, bool) else [here - 1, here + 1]
+    if attribute == "index":  # (the first or last option: one step)
+        steps = [i for i in steps if 0 <= i < len(control.options)]
     keys = {f"{control.model_id}:{json.dumps(step)}": step for step in steps}
     assert set(prepared) == set(keys)
     for key, step in keys.items():
-        other = _trained_widget()  # the same state, then the real step
+        other = _trained_widget(dataset)  # the same state, then the real step
         recorded = _sent_frames(other)
         setattr(CONTROLS[name](other.c), attribute, step)
         frame, levels = recorded[0]
@@ -526,3 +530,45 @@ def test_an_edit_while_playing_is_trained_on_from():
     assert widget.pg.step > step  # training went on, from the edited bias
     assert widget.pg.layers[0][1][0] != 5.0
     assert widget.c["weight_value"].value == widget.pg.layers[0][1][0]  # shown after the pause
+
+
+def test_the_problem_type_menu_switches_to_regression_and_back_with_the_data_set_menu():
+    w = PlaygroundWidget(Playground("circle", hidden=(4,), activation="tanh", seed=0))
+    before = w._img[:, render.MAP_X :].copy()
+    w.c["problem"].value = "regression"
+    pg = w.pg
+    assert pg.problem == "regression" and pg.dataset == w.c["dataset"].value == "plane"
+    assert "regression" in w.c["status"].value and "accuracy" in w.c["status"].value
+    out = pg.unit_outputs(w._grid)[-1]
+    expected = render.map_image(out, pg._points, pg._labels, pg._is_test, pg.box, regression=True)
+    assert np.array_equal(w._img[:, render.MAP_X :], expected)
+    assert not np.array_equal(expected, before)
+    assert "not for regression" in w.c["readouts"].value or w.readout_count == 0
+    w.c["dataset"].value = "spiral"  # a classification data set: the problem follows
+    assert w.pg.problem == w.c["problem"].value == "classification"
+    w.c["dataset"].value = "multi_gaussian"
+    assert w.pg.problem == w.c["problem"].value == "regression"
+
+
+def test_the_regression_map_shades_the_output_clipped_and_the_points_by_their_target():
+    out = np.linspace(-3.0, 3.0, render.MAP_CELLS**2)
+    points, targets = np.array([[0.0, 0.0], [3.0, 3.0]]), np.array([-1.0, 0.5])
+    img = render.map_image(out, points, targets, np.array([False, False]), ((-6, 6), (-6, 6)),
+                           regression=True)  # fmt: skip
+    assert img[0, 0] == render.level(-1.0) and img[-1, -1] == render.level(1.0)  # clipped
+    c = render.MAP_W // 2
+    assert img[c, c] == render.level(-1.0)  # the point at the centre: its target's colour
+    assert img[render.MAP_W // 4, render.MAP_W * 3 // 4] == render.level(0.5)  # (3, 3)
+    sign = render.map_image(out, points[:0], targets[:0], np.zeros(0, bool), ((-6, 6), (-6, 6)),
+                            discretize=True, regression=True)  # fmt: skip
+    assert set(np.unique(sign).tolist()) == {int(render.level(-1.0)), int(render.level(1.0))}
+
+
+def test_a_click_in_regression_adds_the_target_minus_one_or_plus_one():
+    w = PlaygroundWidget(Playground("plane", hidden=(2,), seed=0))
+    for choice, target in ((0, -1.0), (1, 1.0)):
+        w.c["click_class"].value = choice
+        w.click(render.MAP_X + render.MAP_W / 2, render.MAP_W / 2)
+        assert w.pg.points("train")[1][-1] == target
+        w.c["add_point"].click()  # the typed point: the same target
+        assert w.pg.points("train")[1][-1] == target

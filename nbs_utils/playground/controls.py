@@ -8,7 +8,7 @@ from ..activations import NAMES
 from ..datasets import FEATURES
 from ..language import _, labelled
 from ..widgets import GridSlider, slider_layout
-from .settings import DATASETS, MAX_LAYERS
+from .settings import DATASETS, MAX_LAYERS, PROBLEMS
 
 LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 REG_RATES = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -63,6 +63,7 @@ def build(pg):
         "play": _button(_("play"), _("train continuously (press again to pause)"), "play"),
         "step": _button(_("step"), _("one training step")),
         "reset": _button(_("reset"), _("fresh weights from the seed")),
+        "problem": _dropdown(_("problem type"), labelled(PROBLEMS), pg.problem),
         "dataset": _dropdown(_("data"), labelled(DATASETS), pg.dataset),
         "noise": _slider(_("noise"), 0.0, 2.0, 0.05, pg.noise),
         "split": _slider(_("test fraction"), 0.1, 0.9, 0.05, pg.test_fraction),
@@ -120,7 +121,10 @@ def build(pg):
         ),
         "reg_rate": _dropdown(_("reg. rate"), _with(REG_RATES, pg.reg_rate), pg.reg_rate),
         "click_class": W.ToggleButtons(
-            options=[(_("class 0 (blue ●)"), 0), (_("class 1 (vermillion ▲)"), 1)],
+            options=[
+                (_("class 0 (blue ●) / target -1"), 0),
+                (_("class 1 (vermillion ▲) / target +1"), 1),
+            ],
             value=1,
             description=_("a click on the map (or add point) adds"),
             style={**_STYLE, "button_width": "auto"},
@@ -184,6 +188,7 @@ def layout(c, canvas):
             row([c["play"], c["step"], c["reset"], c["lr"], c["reg"], c["reg_rate"]]),
             row(
                 [
+                    c["problem"],
                     c["dataset"],
                     c["noise"],
                     c["split"],

@@ -1,6 +1,7 @@
 """The playground's model: data, input features, a net of ``(W, b)`` layers and its trainer.
 
-Training is plain (mini-batch) gradient descent on the mean cross-entropy plus an optional
+Training is plain (mini-batch) gradient descent on the mean cross-entropy (regression: the
+mean of ``(out - target)^2 / 2``, the output unit linear) plus an optional
 L1 or L2 weight penalty, with gradients from :func:`nbs_utils.nets.backprop`'s engine:
 ``W <- W - lr dL/dW``. Everything random comes from ``numpy.random.default_rng`` seeded by
 ``seed``, so the same seed and settings give bit-identical weights after ``N`` steps, however
@@ -16,13 +17,38 @@ from .._validate import as_count, as_layers, as_number
 from ..activations import get
 from ..geometry import count_linear_regions, linearly_separable, region_bounds
 from ..language import _, label
-from ..nets import _classifier_gradients, _trace, as_activations, collapse, random_layers
+from ..nets import (
+    _classifier_gradients,
+    _cross_entropy,
+    _squared_error,
+    _trace,
+    as_activations,
+    collapse,
+    random_layers,
+)
 from .formulas import neuron_formula
 from .points import points_from_csv, points_to_csv
-from .settings import BOX, CHECKS, DATASETS, activation_names
+from .settings import BOX, CHECKS, DATASETS, FIRST_DATASET, activation_names, problem_of
 
 _SIGMOID = get("sigmoid")
 _RELU_FAMILY = ("relu", "leaky_relu", "identity")  # counted exactly (identity layers fold)
+
+
+def _match_problem(new, settings):
+    """Make ``new``'s problem and data set agree: a data set sets the problem, a problem
+    alone picks its first data set (as TFP's problem menu does); both, if they disagree,
+    are refused."""
+    if "dataset" in settings and "problem" in settings:
+        if problem_of(new["dataset"]) != new["problem"]:
+            raise ValueError(
+                _("the data set {dataset!r} is not a {problem} data set").format(
+                    dataset=new["dataset"], problem=new["problem"]
+                )
+            )
+    elif "dataset" in settings:
+        new["problem"] = problem_of(new["dataset"])
+    elif "problem" in settings and problem_of(new["dataset"]) != new["problem"]:
+        new["dataset"] = FIRST_DATASET[new["problem"]]
 
 
 class Diverged(FloatingPointError):
@@ -32,26 +58,31 @@ class Diverged(FloatingPointError):
 class Playground:
     """A binary classifier on 2-D data, trained step by step (see the module docstring).
 
-    ``dataset``: a name of :data:`DATASETS`; ``hidden``: hidden widths (0-6 layers of 1-8
+    ``dataset``: a name of :data:`DATASETS` (default ``"circle"``, in regression ``"plane"``); ``hidden``: hidden widths (0-6 layers of 1-8
     units); ``activation``: one name or one per hidden layer; ``features``: names of
     :data:`nbs_utils.datasets.FEATURES`; ``n_points`` split into a test part of
     ``test_fraction`` and a training part; ``noise``: jitter of the points; ``learning_rate``,
     ``batch_size`` (``None``: full batch), ``regularization`` (``None``, ``"l1"``, ``"l2"``)
-    and its ``reg_rate``. Displayed in a notebook, it is the interactive playground.
+    and its ``reg_rate``. ``problem``: ``"classification"`` or ``"regression"`` (the
+    data sets ``"plane"``, ``"multi_gaussian"``: a target in [-1, 1] per point, a linear
+    output, squared error); by default the data set's. Displayed in a notebook, it is the
+    interactive playground.
     """
 
     def __init__(
-        self, dataset="circle", hidden=(4,), activation="relu", seed=0, features=("x1", "x2"),
+        self, dataset=None, hidden=(4,), activation="relu", seed=0, features=("x1", "x2"),
         n_points=500, test_fraction=0.5, noise=0.0, learning_rate=0.03, batch_size=None,
-        regularization=None, reg_rate=0.0,
+        regularization=None, reg_rate=0.0, problem=None,
     ):  # fmt: skip
         self.message = ""
         self._settings = {}
+        if dataset is None:  # the problem's first data set ("circle" for classification)
+            dataset = FIRST_DATASET[CHECKS["problem"](problem or "classification")]
         self.configure(
             dataset=dataset, hidden=hidden, activation=activation, seed=seed, features=features,
             n_points=n_points, test_fraction=test_fraction, noise=noise,
             learning_rate=learning_rate, batch_size=batch_size, regularization=regularization,
-            reg_rate=reg_rate,
+            reg_rate=reg_rate, **({} if problem is None else {"problem": problem}),
         )  # fmt: skip
 
     # ---- settings -------------------------------------------------------------------
@@ -68,13 +99,14 @@ class Playground:
                     )
                 )
             new[key] = CHECKS[key](value)
+        _match_problem(new, settings)
         acts, n = new["activation"], len(new["hidden"])
         if "activation" not in settings and isinstance(acts, tuple) and len(acts) != n:
             acts = (acts + (acts[-1:] or ("relu",)) * n)[:n]  # new layers copy the last one
         new["activation"] = activation_names(acts, n)
         changed = {k for k in new if new[k] != self._settings.get(k)}
         self._settings = new
-        if changed & {"dataset", "noise", "test_fraction", "n_points", "seed"}:
+        if changed & {"dataset", "noise", "test_fraction", "n_points", "seed", "problem"}:
             self.regenerate()
         elif changed & {"hidden", "features"}:
             self.reset()
@@ -88,6 +120,11 @@ class Playground:
         raise AttributeError(
             f"{type(self).__name__} has no attribute {name!r}"
         )  # untranslated: Python's own
+
+    @property
+    def regression(self):
+        """Whether this is a regression playground (``problem == "regression"``)."""
+        return self._settings["problem"] == "regression"
 
     @property
     def activations(self):
@@ -107,7 +144,7 @@ class Playground:
         order = np.random.default_rng([s["seed"], 2]).permutation(len(X))
         n_test = min(max(int(round(s["test_fraction"] * len(X))), 1), len(X) - 1)  # both splits
         self._points = np.asarray(X, float)[order]
-        self._labels = np.asarray(y, int)[order]
+        self._labels = np.asarray(y, float if self.regression else int)[order]
         self._is_test = np.arange(len(X)) < n_test
         self.reset()
 
@@ -117,19 +154,23 @@ class Playground:
         return self._points[mask], self._labels[mask]
 
     def add_point(self, x1, x2, label, split="train"):
-        """Add the point ``(x1, x2)`` with class ``label`` (0 or 1) to ``split``."""
+        """Add the point ``(x1, x2)`` with class ``label`` (0 or 1; regression: a target in
+        [-1, 1]) to ``split``."""
         p = np.array([[as_number(x1, "x1"), as_number(x2, "x2")]])
-        if label not in (0, 1):
+        if self.regression:
+            label = as_number(label, "target", low=-1.0, high=1.0)
+        elif label not in (0, 1):
             raise ValueError(_("label must be 0 or 1, got {label!r}").format(label=label))
         self._split_mask(split)
         self._points = np.r_[self._points, p]
-        self._labels = np.r_[self._labels, int(label)]
+        self._labels = np.r_[self._labels, label if self.regression else int(label)]
         self._is_test = np.r_[self._is_test, split == "test"]
         self._refresh_features()
 
     def clear_points(self):
         """Remove every point (then add your own with :meth:`add_point`)."""
-        self._points, self._labels = np.empty((0, 2)), np.empty(0, int)
+        self._points = np.empty((0, 2))
+        self._labels = np.empty(0, float if self.regression else int)
         self._is_test = np.empty(0, bool)
         self._refresh_features()
 
@@ -138,8 +179,9 @@ class Playground:
         return points_to_csv(self._points, self._labels, self._is_test)
 
     def from_csv(self, text):
-        """Replace the points by those of CSV ``text`` (as written by :meth:`to_csv`)."""
-        self._points, self._labels, self._is_test = points_from_csv(text)
+        """Replace the points by those of CSV ``text`` (as written by :meth:`to_csv`; in
+        regression the labels are targets in [-1, 1])."""
+        self._points, self._labels, self._is_test = points_from_csv(text, self.regression)
         self._refresh_features()
 
     def _split_mask(self, split):
@@ -212,6 +254,7 @@ class Playground:
         elif self.regularization == "l2":
             l2 = self.reg_rate
         full = self.batch_size is None or self.batch_size >= len(y)
+        loss_of = _squared_error if self.regression else _cross_entropy
         loss = float("nan")
         with np.errstate(all="ignore"):
             for _repeat in range(steps):
@@ -221,7 +264,9 @@ class Playground:
                     idx = self._batch_rng.integers(0, len(y), self.batch_size)
                     Xb, yb = X[idx], y[idx]
                 try:
-                    loss, grads = _classifier_gradients(self._layers, Xb, yb, self._acts, l1, l2)
+                    loss, grads = _classifier_gradients(
+                        self._layers, Xb, yb, self._acts, l1, l2, loss_of
+                    )
                 except OverflowError:  # the weights blew up
                     self._diverged(lr)
                 size = sum(float(np.sum(dW * dW) + np.sum(db * db)) for dW, db in grads)
@@ -262,28 +307,49 @@ class Playground:
 
     # ---- what the net computes --------------------------------------------------------
     def unit_outputs(self, X):
-        """``[H_1, ..., H_L, p]`` on the input points ``X``: every hidden layer's outputs
-        and the class-1 probability ``p`` (shape (n,))."""
+        """``[H_1, ..., H_L, out]`` on the input points ``X``: every hidden layer's outputs
+        and the output (shape (n,)): the class-1 probability ``p``, or in regression the
+        linear output unit's value."""
+        out = None if self.regression else _SIGMOID
         with np.errstate(all="ignore"):
-            _, Hs = _trace(self._layers, self.features_of(X), [*self._acts, _SIGMOID])
+            _, Hs = _trace(self._layers, self.features_of(X), [*self._acts, out])
         return [*Hs[1:-1], Hs[-1][:, 0]]
 
     def predict_proba(self, X):
         """The class-1 probability of each input point ``(x1, x2)`` in ``X``."""
+        self._needs_classes("predict_proba")
         return self.unit_outputs(X)[-1]
+
+    def predict(self, X):
+        """The prediction at each input point: the class (0 or 1, 1 where p > 1/2), or in
+        regression the output value."""
+        out = self.unit_outputs(X)[-1]
+        return out if self.regression else (out > 0.5).astype(int)
+
+    def _needs_classes(self, what):
+        if self.regression:
+            raise ValueError(
+                _("{what} needs classes: this is a regression playground (use loss, predict)")
+                .format(what=what)
+            )  # fmt: skip
 
     def accuracy(self, split="test"):
         """Fraction of the ``split``'s points on the right side of p = 1/2."""
+        self._needs_classes("accuracy")
         X, y = self.points(split)
         if not len(y):
             raise ValueError(_("the {split} split has no points").format(split=split))
         return float(np.mean((self.predict_proba(X) > 0.5) == (y == 1)))
 
     def loss(self, split="train"):
-        """Mean cross-entropy on ``split`` (no penalty); NaN if the split is empty."""
+        """Mean cross-entropy on ``split`` (regression: mean of (out - target)^2 / 2; no
+        penalty); NaN if the split is empty."""
         X, y = self.points(split)
         if not len(y):
             return float("nan")
+        if self.regression:
+            r = self.unit_outputs(X)[-1] - y
+            return float(0.5 * np.mean(r * r))
         p = np.clip(self.predict_proba(X), 1e-15, 1 - 1e-15)
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
 
@@ -334,12 +400,14 @@ class Playground:
     def separability(self):
         """Are the training points linearly separable in the last hidden layer (the
         features if there is none)? ``geometry.linearly_separable``'s result."""
+        self._needs_classes("separability")
         X, y = self.points("train")
         H = self.unit_outputs(X)[-2] if self.hidden else self.features_of(X)
         return linearly_separable(H, y)
 
     def collapsed(self):
-        """``(W, b)`` of ``collapse(layers)``: the one affine map of an all-identity net."""
+        """``(W, b)`` of ``collapse(layers)``: the one affine map of an all-identity net (in
+        regression its output ``W phi + b`` itself: a plane over the features ``phi``)."""
         if any(a != "identity" for a in self.activations):
             raise ValueError(
                 _("collapse needs identity activations, got {activations}").format(
@@ -387,10 +455,14 @@ class Playground:
 
     def description(self):
         """What the playground's picture shows, in words (its ``alt`` text)."""
+        what = (
+            _("the output map (regression)") if self.regression else _("the decision map")
+        )  # fmt: skip
         return _(
-            "Playground: the decision map over {box} of a net with hidden layers {hidden} "
+            "Playground: {what} over {box} of a net with hidden layers {hidden} "
             "({activations}) on the {dataset} data, each hidden neuron's output, and the loss curve"
         ).format(
+            what=what,
             box=self.box,
             hidden=self.hidden,
             activations=", ".join(map(label, self.activations)) or _("no hidden layer"),

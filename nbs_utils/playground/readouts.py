@@ -28,6 +28,8 @@ def regions_text(pg):
 
 def separability_text(pg):
     """Whether the training points are linearly separable in the last hidden layer."""
+    if pg.regression:
+        return _("separability: not for regression (no classes); the loss says how well it fits")
     X, y = pg.points("train")
     if len(set(y.tolist())) < 2 or not len(X):
         return _("separability: needs training points of both classes")
@@ -51,6 +53,11 @@ def linear_text(pg):
         f"{'−' if w < 0 else '+'} {abs(w):.3g}·{name}" for w, name in zip(W[0], names)
     ).lstrip("+ ")
     formula = f"s = {terms} {'−' if b[0] < 0 else '+'} {abs(b[0]):.3g}"
+    if pg.regression:
+        return _(
+            "identity everywhere: the whole net is ONE affine map, collapse(layers): "
+            "{formula}; its output s is a plane over the features, whatever the depth"
+        ).format(formula=formula)
     return _(
         "identity everywhere: the whole net is ONE affine map, collapse(layers): "
         "{formula}; its boundary s = 0 is one line"

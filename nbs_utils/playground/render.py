@@ -74,15 +74,20 @@ def blank():
     return np.full((HEIGHT, WIDTH), BACKGROUND, np.uint8)
 
 
-def map_image(p, points, labels, is_test, box, show_test=True, discretize=False):
+def map_image(p, points, labels, is_test, box, show_test=True, discretize=False, regression=False):
     """The decision map (``MAP_W`` square, levels): probabilities ``p`` on the map grid,
     then the points drawn on top (each marker clipped to the map).
 
     ``discretize``: each cell in its predicted class's full colour (class 1 where
     ``p > 0.5``, as :meth:`~.model.Playground.accuracy` counts) instead of the shade of
-    ``2 p - 1``; ``show_test=False`` leaves the test points out."""
+    ``2 p - 1``; ``show_test=False`` leaves the test points out. ``regression``: ``p`` is
+    the output, shaded clipped to [-1, 1] (``discretize``: by its sign), and the points are
+    circles shaded by their targets ``labels``."""
     p = p.reshape(MAP_CELLS, MAP_CELLS)
-    cells = level(np.where(p > 0.5, 1.0, -1.0) if discretize else 2.0 * p - 1.0)
+    if regression:
+        cells = level(np.where(p > 0, 1.0, -1.0) if discretize else p)  # (level clips)
+    else:
+        cells = level(np.where(p > 0.5, 1.0, -1.0) if discretize else 2.0 * p - 1.0)
     padded = np.empty((MAP_W + 2 * _PAD, MAP_W + 2 * _PAD), np.uint8)
     inner = padded[_PAD:-_PAD, _PAD:-_PAD]
     inner[:] = np.repeat(np.repeat(cells, MAP_SCALE, axis=0), MAP_SCALE, axis=1)
@@ -94,10 +99,15 @@ def map_image(p, points, labels, is_test, box, show_test=True, discretize=False)
         seen = (px >= -near) & (px < MAP_W + near) & (py >= -near) & (py < MAP_W + near)
         centre = (py + _PAD) * padded.shape[1] + px + _PAD  # flat index in ``padded``
         flat = padded.reshape(-1)
-        for label, shape in ((0, _CIRCLE), (1, _TRIANGLE)):
+        classes = ((0, _CIRCLE), (1, _TRIANGLE)) if not regression else ((None, _CIRCLE),)
+        for label, shape in classes:
             for test, rim in ((False, WHITE), (True, INK))[: 2 if show_test else 1]:
-                at = centre[seen & (labels == label) & (is_test == test), None]
-                fill = BLUE if label == 0 else VERMILLION
+                chosen = seen & (is_test == test) & (True if label is None else labels == label)
+                at = centre[chosen, None]
+                if label is None:  # each point in the colour of its target
+                    fill = level(labels[chosen])[:, None]
+                else:
+                    fill = BLUE if label == 0 else VERMILLION
                 flat[at + _flat(shape[1], padded.shape[1])] = rim
                 flat[at + _flat(shape[0], padded.shape[1])] = fill
     return np.ascontiguousarray(inner)

@@ -26,8 +26,21 @@ DATASETS = {
     "disk_and_ring": lambda n, noise, seed: _jittered(
         datasets.circles(n, seed, r_disk=2.0, r_ring=(3.0, 4.0)), noise, seed
     ),
+    # regression (TFP's): a target in [-1, 1] per point
+    "plane": datasets.plane,
+    "multi_gaussian": datasets.multi_gaussian,
 }
 """Data set name -> ``make(n, noise, seed) -> (X, y)`` on the square ``[-6, 6]^2``."""
+
+PROBLEMS = ("classification", "regression")
+REGRESSION_DATASETS = ("plane", "multi_gaussian")
+FIRST_DATASET = {"classification": "circle", "regression": "plane"}  # on a switch of problem
+
+
+def problem_of(dataset):
+    """``"regression"`` for :data:`REGRESSION_DATASETS`, else ``"classification"``."""
+    return PROBLEMS[dataset in REGRESSION_DATASETS]  # (names the code uses)
+
 
 MAX_LAYERS, MAX_WIDTH = 6, 64  # the widget offers 1-8 units per layer, as TFP
 REGULARIZATIONS = (None, "l1", "l2")
@@ -100,6 +113,7 @@ def _check_activation(value):
 
 
 CHECKS = {
+    "problem": _check_choice(PROBLEMS, "problem"),
     "dataset": _check_choice(DATASETS, "dataset"),
     "hidden": _check_hidden,
     "activation": _check_activation,

@@ -45,7 +45,7 @@ WEIGHT_LIMIT = 100.0  # an edited weight or bias lies in [-WEIGHT_LIMIT, WEIGHT_
 SETTLE_S = 0.03  # after a change while paused: the map at once, the rest this much later
 VIEW_OPTIONS = ("show_test", "discretize")  # the toggles of how the map is drawn
 # the controls that set one Playground setting each, and that setting
-SETTING_OF = {"dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
+SETTING_OF = {"problem": "problem", "dataset": "dataset", "noise": "noise", "split": "test_fraction", "seed": "seed",
               "lr": "learning_rate", "reg_rate": "reg_rate"}  # fmt: skip
 
 
@@ -109,9 +109,11 @@ class PlaygroundWidget(W.VBox):
     def _map(self, pg, p=None, view=None):
         """The decision map of ``pg`` (levels), from its probabilities ``p`` on the grid,
         drawn as ``view`` says (default: as the map's toggles say)."""
-        p = pg.predict_proba(self._grid) if p is None else p
+        p = pg.unit_outputs(self._grid)[-1] if p is None else p
         view = self._view() if view is None else view
-        return render.map_image(p, pg._points, pg._labels, pg._is_test, pg.box, **view)
+        return render.map_image(
+            p, pg._points, pg._labels, pg._is_test, pg.box, regression=pg.regression, **view
+        )
 
     def _view(self):
         """How the map is drawn: :func:`.render.map_image`'s options, from their toggles."""
@@ -123,7 +125,10 @@ class PlaygroundWidget(W.VBox):
 
     def _status(self):
         pg = self.pg
-        acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
+        if pg.regression:
+            acc = _("- (regression: no classes)")
+        else:
+            acc = f"{pg.accuracy('test'):.3f}" if len(pg.points("test")[1]) else "-"
         loss_train, loss_test = pg.loss("train"), pg.loss("test")
         self.c["status"].value = (
             _(
@@ -157,7 +162,7 @@ class PlaygroundWidget(W.VBox):
             c[key]: lambda pg, view, value, setting=SETTING_OF[key]: pg.configure(
                 **{setting: value}
             )
-            for key in ("dataset", "noise", "split")  # (seed is typed; lr, reg leave the map)
+            for key in ("problem", "dataset", "noise", "split")  # (seed typed; lr, reg: no map)
         }
         moves[c["layers"]] = lambda pg, view, n: pg.configure(**self._shape(layers=n))
         for i, act in enumerate(c["acts"]):
@@ -336,7 +341,16 @@ class PlaygroundWidget(W.VBox):
         c["deselect"].on_click(turn(lambda _: self.pick("none")))
 
     def _setter(self, setting):
-        return lambda change: self._configure(**{setting: change["new"]})
+        def set_it(change):
+            if setting in ("problem", "dataset"):
+                if getattr(self.pg, setting) == change["new"]:
+                    return  # (the other menu was set to agree with the playground)
+                self._configure(**{setting: change["new"]})
+                self.c["problem"].value, self.c["dataset"].value = self.pg.problem, self.pg.dataset
+                return
+            self._configure(**{setting: change["new"]})
+
+        return set_it
 
     def _configure(self, **settings):
         self._changed(lambda: self.pg.configure(**settings), keep_weights="batch_size" in settings
@@ -421,7 +435,7 @@ class PlaygroundWidget(W.VBox):
             (x0, x1), (y0, y1) = self.pg.box
             u = x0 + (x - render.MAP_X) / render.MAP_W * (x1 - x0)
             v = y1 - y / render.MAP_W * (y1 - y0)
-            label = self.c["click_class"].value
+            label = self._new_point_label()
             self._changed(lambda: self.pg.add_point(u, v, label), keep_weights=True)
             return
         hit = render.thumbnail_at(x, y)
@@ -486,12 +500,13 @@ class PlaygroundWidget(W.VBox):
     def add_typed_point(self):
         """Add the point typed into the x₁, x₂ boxes, of the chosen class (the keyboard's
         way to do what a click on the map does)."""
-        u, v, label = (
-            self.c["point_x1"].value,
-            self.c["point_x2"].value,
-            self.c["click_class"].value,
-        )
+        u, v, label = self.c["point_x1"].value, self.c["point_x2"].value, self._new_point_label()
         self._changed(lambda: self.pg.add_point(u, v, label), keep_weights=True)
+
+    def _new_point_label(self):
+        """The chosen class of a new point; in regression its target: -1 (blue) or +1."""
+        label = self.c["click_class"].value
+        return (2.0 * label - 1.0) if self.pg.regression else label
 
     # ---- files --------------------------------------------------------------------------
     def _download(self, name, data):

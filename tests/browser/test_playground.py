@@ -208,3 +208,21 @@ def test_a_click_on_a_link_edits_its_weight(playground):
     output.locator("button", has_text="deselect").first.click()
     assert _wait(lambda: value.is_disabled()), "deselect left the value box editable"
     assert not nb.errors(), nb.errors()
+
+
+def test_switching_the_problem_type_to_regression_changes_the_map(playground):
+    nb, output = playground
+    canvas = output.locator("canvas").first
+    problem = output.locator(".widget-dropdown", has_text="problem type").locator("select")
+    dataset = output.locator(".widget-dropdown", has_text="data").locator("select")
+    nb.wait_idle()
+    before, painted = canvas.evaluate(MAP_HASH), _draws(canvas)
+    problem.first.select_option("regression")
+    assert _wait(lambda: "regression" in _status_text(output)), "the kernel never switched"
+    assert _wait(lambda: _draws(canvas) > painted), "no repaint after the switch"
+    nb.wait_idle()
+    assert canvas.evaluate(MAP_HASH) != before, "the map did not change"
+    assert dataset.first.evaluate("s => s.options[s.selectedIndex].text") == "plane"
+    readouts = output.locator(".widget-html-content", has_text="not for regression")
+    assert _wait(lambda: readouts.count() == 1), "the readouts still speak of classes"
+    assert not nb.errors(), nb.errors()
