@@ -98,7 +98,7 @@ def backprop(layers, X, y, activation, l1=0.0, l2=0.0):
     y = as_labels(y, len(X)).astype(float)
     acts = as_activations(activation, len(layers) - 1)
     l1, l2 = as_number(l1, "l1", low=0.0), as_number(l2, "l2", low=0.0)
-    return _classifier_gradients(layers, X, y, acts, l1, l2)
+    return _loss_and_gradients(layers, X, y, acts, l1, l2)
 
 
 def as_net_input(layers, X):
@@ -173,7 +173,7 @@ def _penalties(layers, l1=0.0, l2=0.0):
     return terms
 
 
-def _classifier_gradients(layers, X, y, acts, l1=0.0, l2=0.0, loss_of=_cross_entropy):
+def _loss_and_gradients(layers, X, y, acts, l1=0.0, l2=0.0, loss_of=_cross_entropy):
     """:func:`backprop` on checked inputs (``acts``: one Activation per hidden layer):
     :func:`_trace`, ``loss_of`` the linear output (:func:`_cross_entropy` of the logit, or
     :func:`_squared_error` for regression), :func:`_chain_rule`, :func:`_penalties`."""

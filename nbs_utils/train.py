@@ -15,7 +15,7 @@ import numpy as np
 from ._validate import as_count, as_labels, as_layers, as_number, as_points, finite_result
 from .activations import get
 from .language import N_, _
-from .nets import _classifier_gradients, as_activations, backprop, forward, random_layers
+from .nets import _loss_and_gradients, as_activations, backprop, forward, random_layers
 
 _SIGMOID = get("sigmoid")
 
@@ -91,7 +91,7 @@ def train_classifier(X, y, hidden, activation="tanh", steps=2000, lr=0.05, seed=
     losses = np.empty(steps)
     for t in range(1, steps + 1):
         try:
-            losses[t - 1], grads = _classifier_gradients(pairs, X, y, acts)
+            losses[t - 1], grads = _loss_and_gradients(pairs, X, y, acts)
             g = np.concatenate([d.ravel() for pair in grads for d in pair])
             m = beta1 * m + (1 - beta1) * g
             with np.errstate(over="ignore", invalid="ignore"):  # finite_result raises instead

@@ -18,8 +18,8 @@ from ..activations import get
 from ..geometry import count_linear_regions, linearly_separable, region_bounds
 from ..language import _, label
 from ..nets import (
-    _classifier_gradients,
     _cross_entropy,
+    _loss_and_gradients,
     _squared_error,
     _trace,
     as_activations,
@@ -56,10 +56,12 @@ class Diverged(FloatingPointError):
 
 
 class Playground:
-    """A binary classifier on 2-D data, trained step by step (see the module docstring).
+    """A binary classifier (or a regression) on 2-D data, trained step by step (see the
+    module docstring).
 
-    ``dataset``: a name of :data:`DATASETS` (default ``"circle"``, in regression ``"plane"``); ``hidden``: hidden widths (0-6 layers of 1-8
-    units); ``activation``: one name or one per hidden layer; ``features``: names of
+    ``dataset``: a name of :data:`DATASETS` (default ``"circle"``, in regression
+    ``"plane"``); ``hidden``: hidden widths (0-6 layers of 1-8 units); ``activation``:
+    one name or one per hidden layer; ``features``: names of
     :data:`nbs_utils.datasets.FEATURES`; ``n_points`` split into a test part of
     ``test_fraction`` and a training part; ``noise``: jitter of the points; ``learning_rate``,
     ``batch_size`` (``None``: full batch), ``regularization`` (``None``, ``"l1"``, ``"l2"``)
@@ -264,7 +266,7 @@ class Playground:
                     idx = self._batch_rng.integers(0, len(y), self.batch_size)
                     Xb, yb = X[idx], y[idx]
                 try:
-                    loss, grads = _classifier_gradients(
+                    loss, grads = _loss_and_gradients(
                         self._layers, Xb, yb, self._acts, l1, l2, loss_of
                     )
                 except OverflowError:  # the weights blew up
